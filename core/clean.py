@@ -1,0 +1,107 @@
+"""Step 2 — clean: make text safe and mark page furniture.
+
+Furniture (captions, credits, licence lines, bylines, "Comments are closed.", a leading ``(OUTLET)`` dateline)
+stays in the text so offsets keep pointing at the original, but is listed in ``Article.furniture`` so the
+later steps keep it out of extraction. ``AUTHOR:`` and ``Source:`` lines also fill the article's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.model import Article, Furniture
+from core.text import Segment
+
+# C0 controls except tab/newline, DEL and C1 controls: never let them reach a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def normalise_text(text: str) -> str:
+    """Unify newlines and replace escape sequences and control characters with spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = _ANSI.sub(lambda m: " " * len(m.group()), text)
+    return _CONTROL.sub(" ", text)
+
+
+_LICENCE = re.compile(
+    r"creative commons|licen[cs]ed under|attribution-(?:noncommercial|sharealike|noderivs)|all rights reserved"
+    r"|^©|^copyright\b|\bcc by(?:-[a-z]{2})*\b",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|credit|flickr|video|getty images|illustration)(?:\s+credit)?\s*[:/]\s*\S"
+    r"|\bflickr\s*:|\((?:photo|image|credit)\s*:[^)]*\)$",
+    re.I,
+)
+_COMMENTS = re.compile(
+    r"^(?:comments are closed\.?|leave a (?:comment|reply)|share this(?: article)?:?|click here\b.*"
+    r"|sign up for\b.*|subscribe\b.*|related (?:articles|stories|posts):?|read more:?.*|advertisement)$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:author|by|written by|reporting by|writing by|editing by)\s*:?\s+(\S.{0,80})$", re.I
+)
+_SOURCE = re.compile(r"^source\s*:\s*(\S.{0,80})$", re.I)
+_OUTLET_DATELINE = re.compile(r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\))\s*")
+_WIRE_DATELINE = re.compile(
+    r"\A\s*([A-Z][A-Z .'\-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+)\s*[-–—]+)\s*"
+)
+_SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
+
+
+def _lines(text: str) -> list[Segment]:
+    """Non-blank lines, trimmed."""
+    out: list[Segment] = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Segment(start, end))
+    return out
+
+
+def clean(article: Article) -> Article:
+    """Return ``article`` with its furniture marked and byline/source metadata filled in."""
+    text = article.text
+    furniture: list[Furniture] = []
+    author, source = article.author, article.source
+    seen: dict[str, int] = {}
+    for para in _lines(text):
+        line = text[para.start : para.end]
+        key = re.sub(r"\s+", " ", line).lower()
+        kind: str | None = None
+        if key in seen and len(key) > 20:
+            kind = "repeat"
+            first = seen[key]
+            if not any(f.start == first for f in furniture):
+                start = first
+                furniture.append(Furniture(start=start, end=start + len(line), kind="caption"))
+        elif _LICENCE.search(line) and len(line) < 400:
+            kind = "licence"
+        elif _CREDIT.search(line) and len(line) < 200:
+            kind = "credit"
+        elif _COMMENTS.match(line):
+            kind = "comments"
+        elif m := _BYLINE.match(line):
+            kind = "byline"
+            author = author or m.group(1).strip()
+        elif m := _SOURCE.match(line):
+            kind = "source"
+            source = source or m.group(1).strip()
+        seen.setdefault(key, para.start)
+        if kind:
+            furniture.append(Furniture(start=para.start, end=para.end, kind=kind))
+    if m := _OUTLET_DATELINE.match(text):
+        furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+        source = source or m.group(2).strip()
+    elif m := _WIRE_DATELINE.match(text):
+        furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+    if m := _SIGNOFF.search(text):
+        furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="source"))
+        source = source or m.group(1)
+    furniture.sort(key=lambda f: f.start)
+    return article.model_copy(update={"furniture": furniture, "author": author, "source": source})

@@ -1,0 +1,264 @@
+"""The one data model: every stage of the pipeline takes and returns these pydantic models.
+
+Offsets (``start``/``end``) are always character offsets into ``Article.text`` of the article named by
+``article``; ``text[start:end]`` is the extracted span. Dates are :class:`DateValue`: a TIMEX3-style value at
+its own granularity plus inclusive ``earliest``/``latest`` bounds, so uncertainty is data and no day is
+ever invented.
+
+The JSON export is ``Timeline.model_dump(mode="json")``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PIPELINE_VERSION = "1"
+
+Granularity = Literal[
+    "time",
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "half",
+    "year",
+    "decade",
+    "century",
+    "range",
+    "unknown",
+]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+EventStatus = Literal["occurred", "ongoing", "planned", "expected", "unknown"]
+ActorKind = Literal["person", "country", "organization", "group", "place", "unknown"]
+FurnitureKind = Literal[
+    "caption",  # a photo caption (first copy): dated and informative, but not narrative
+    "repeat",  # a repeated copy of an earlier line (scraped captions are often doubled)
+    "credit",  # photo credit, e.g. "Flickr: Name", "Photo: Name/Agency"
+    "licence",  # licence text, e.g. "Creative Commons Attribution ..."
+    "comments",  # "Comments are closed." and similar page chrome
+    "byline",  # "AUTHOR: Name", "By Name"
+    "source",  # "Source: Outlet"
+    "dateline",  # a leading "(OUTLET)" or "CITY, Feb 26 -" dateline
+]
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DateValue(Model):
+    """A date at the granularity the text supports.
+
+    ``value`` follows TIMEX3 (``2017-01-24``, ``2017-02``, ``2016``, ``2017-W04``, ``2016-Q4``,
+    ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``); ``earliest``/``latest`` are the inclusive bounds (``None``
+    when unbounded on that side). ``mod`` is a TIMEX3 modifier (``START``, ``MID``, ``END``, ``APPROX``,
+    ``BEFORE``, ``AFTER``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: str
+    granularity: Granularity
+    earliest: date | None = None
+    latest: date | None = None
+    mod: str | None = None
+
+    def label(self) -> str:
+        """Human label at the true granularity: ``24 Jan 2017``, ``Feb 2017``, ``late 2016``."""
+        lo, hi = self.earliest, self.latest
+        if lo is None and hi is None:
+            return {"PRESENT_REF": "now", "PAST_REF": "past", "FUTURE_REF": "future"}.get(
+                self.value, "undated"
+            )
+        if lo is None:
+            return f"by {_day(hi)}"
+        if hi is None:
+            return f"after {_day(lo)}"
+        prefix = {"START": "early ", "MID": "mid-", "END": "late ", "APPROX": "c. "}.get(self.mod or "", "")
+        if lo == hi:
+            return _day(lo)
+        if lo.day == 1 and _month_end(hi) == hi:
+            if lo.year == hi.year and lo.month == hi.month:
+                return f"{prefix}{_MONTHS[lo.month - 1]} {lo.year}"
+            if lo.month == 1 and hi.month == 12:
+                return f"{prefix}{lo.year}" if lo.year == hi.year else f"{lo.year}–{hi.year}"
+            if lo.year == hi.year:
+                return f"{prefix}{_MONTHS[lo.month - 1]}–{_MONTHS[hi.month - 1]} {lo.year}"
+            return f"{_MONTHS[lo.month - 1]} {lo.year}–{_MONTHS[hi.month - 1]} {hi.year}"
+        if lo.year == hi.year and lo.month == hi.month:
+            return f"{lo.day}–{hi.day} {_MONTHS[lo.month - 1]} {lo.year}"
+        return f"{_day(lo)} – {_day(hi)}"
+
+    def contains(self, other: DateValue) -> bool:
+        """True when ``other``'s bounds lie inside this value's bounds."""
+        lo_ok = self.earliest is None or (other.earliest is not None and other.earliest >= self.earliest)
+        hi_ok = self.latest is None or (other.latest is not None and other.latest <= self.latest)
+        return lo_ok and hi_ok
+
+    def overlaps(self, other: DateValue) -> bool:
+        if self.earliest and other.latest and self.earliest > other.latest:
+            return False
+        return not (self.latest and other.earliest and self.latest < other.earliest)
+
+    @property
+    def span_days(self) -> int | None:
+        if self.earliest is None or self.latest is None:
+            return None
+        return (self.latest - self.earliest).days + 1
+
+
+def _day(d: date | None) -> str:
+    return "?" if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _month_end(d: date) -> date:
+    from calendar import monthrange
+
+    return d.replace(day=monthrange(d.year, d.month)[1])
+
+
+class Span(Model):
+    """A stretch of one article's text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class Furniture(Model):
+    """Page furniture: kept in the text (offsets stay valid) but kept out of extraction."""
+
+    start: int
+    end: int
+    kind: FurnitureKind
+
+
+class Article(Model):
+    id: str
+    path: str | None = None
+    external_id: str | None = None
+    title: str | None = None
+    text: str
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published_given: str | None = None  # the publication date as the metadata gave it, unparsed
+    published: DateValue | None = None
+    published_how: str = "unknown"  # metadata | text: <where> | tense | cross-article: <article> | unknown
+    furniture: list[Furniture] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252", "truncated at 5 MB"
+
+
+class TimeExpression(Model):
+    """A time expression found in an article and normalised against its publication date."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    granularity: Granularity
+    earliest: date | None = None
+    latest: date | None = None
+    mod: str | None = None
+    anchored: bool = False  # True when resolved relative to the publication date
+
+    def date_value(self) -> DateValue:
+        return DateValue(
+            value=self.value,
+            granularity=self.granularity,
+            earliest=self.earliest,
+            latest=self.latest,
+            mod=self.mod,
+        )
+
+
+class Evidence(Span):
+    """The sentence an event was read from (``text``), with the governing time expression if any."""
+
+    timex: str | None = None  # TimeExpression.id
+    timex_start: int | None = None
+    timex_end: int | None = None
+
+
+class Event(Model):
+    id: str
+    headline: str
+    date: DateValue
+    status: EventStatus
+    date_how: str = ""  # how the date was derived, for the detail view
+    kind: str | None = None  # coarse happening type (talks, agreement, attack, ...), used for merging
+    evidence: list[Evidence] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)  # Actor.id
+    quotes: list[str] = Field(default_factory=list)  # Quote.id
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(e.article for e in self.evidence))
+
+
+class Role(Model):
+    title: str
+    article: str
+    conflict: bool = False
+
+
+class Mention(Span):
+    pass
+
+
+class Actor(Model):
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Quote(Model):
+    id: str
+    article: str
+    start: int  # offsets of the quoted words, without the marks
+    end: int
+    text: str
+    speaker: str | None = None  # Actor.id, or None when the text does not say who
+    speaker_name: str | None = None  # the surface form the attribution used
+    venue: str | None = None  # "TRT World" in "told TRT World"
+    cue: str | None = None  # the reporting verb, e.g. "said", "told", "added"
+    events: list[str] = Field(default_factory=list)  # Event.id of events in the same paragraph
+
+
+class LoadProblem(Model):
+    path: str
+    reason: str
+    skipped: bool = True  # False for warnings about an article that still loaded (e.g. truncated)
+
+
+class ArticleAnalysis(Model):
+    """Everything extracted from one article: the unit the cache stores and the merge step consumes."""
+
+    article: Article
+    timexes: list[TimeExpression] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class Timeline(Model):
+    version: str = PIPELINE_VERSION
+    articles: list[Article] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    timexes: list[TimeExpression] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    problems: list[LoadProblem] = Field(default_factory=list)

@@ -1,0 +1,196 @@
+"""Shared text helpers: paragraphs, sentences and furniture look-ups, all as offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from core.model import Article, Furniture
+
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "bros",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "rev",
+        "hon",
+        "adm",
+        "cmdr",
+        "gens",
+        "messrs",
+        "mt",
+        "ft",
+    ]
+)
+
+_PARA = re.compile(r"\n[ \t\r]*\n+")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
+_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Segment]:
+    """Paragraph spans (blank-line separated), trimmed of surrounding whitespace."""
+    out: list[Segment] = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        _add_trimmed(text, pos, m.start(), out)
+        pos = m.end()
+    _add_trimmed(text, pos, len(text), out)
+    return out
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list[Segment]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Segment(start, end))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Sentence spans inside ``text[start:end]`` (one paragraph or the whole text)."""
+    end = len(text) if end is None else end
+    out: list[Segment] = []
+    for para in paragraphs(text[start:end]) if "\n\n" in text[start:end] else [Segment(0, end - start)]:
+        _split_paragraph(text, start + para.start, start + para.end, out)
+    return out
+
+
+def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> None:
+    chunk = text[start:end]
+    pos = 0
+    for m in _END.finditer(chunk):
+        stop = m.end()
+        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
+            before = _WORD_BEFORE.search(chunk, 0, m.start() + 1)
+            if before:
+                word = before.group(1).lower()
+                if (
+                    word in ABBREVIATIONS
+                    or (len(word) == 1 and word.isalpha())
+                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+                ):
+                    continue
+        # next sentence must start with a capital, digit or opening quote
+        nxt = chunk[stop:].lstrip()
+        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘(["):
+            continue
+        _add_trimmed(text, start + pos, start + stop, out)
+        pos = stop
+    _add_trimmed(text, start + pos, end, out)
+
+
+class FurnitureIndex:
+    """Fast "is this offset inside page furniture?" look-ups for one article."""
+
+    def __init__(self, furniture: Iterable[Furniture]) -> None:
+        items = sorted(furniture, key=lambda f: f.start)
+        self._starts = [f.start for f in items]
+        self._items = items
+
+    def at(self, offset: int) -> Furniture | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self._items[i].start <= offset < self._items[i].end:
+            return self._items[i]
+        return None
+
+    def kind(self, offset: int) -> str | None:
+        f = self.at(offset)
+        return f.kind if f else None
+
+
+# Furniture that carries no content at all: nothing is extracted from it.
+NON_CONTENT = frozenset({"repeat", "credit", "licence", "comments", "byline", "source", "dateline"})
+
+
+def content_sentences(article: Article, skip: frozenset[str] = NON_CONTENT) -> Iterator[Segment]:
+    """Sentences of the article outside furniture of the given kinds (default: all non-content kinds)."""
+    index = FurnitureIndex(article.furniture)
+    for s in sentences(article.text):
+        kind = index.kind(s.start)
+        if kind is None or kind not in skip:
+            yield s
+
+
+def lead_paragraphs(article: Article, n: int = 3) -> list[Segment]:
+    """The first ``n`` narrative paragraphs: not furniture, not the title line, at least a sentence long."""
+    index = FurnitureIndex(article.furniture)
+    out: list[Segment] = []
+    for p in paragraphs(article.text):
+        if index.at(p.start) is not None:
+            continue
+        body = article.text[p.start : p.end]
+        if article.title and body.strip() == article.title.strip():
+            continue
+        out.append(p)
+        if len(out) == n:
+            break
+    return out

@@ -1,0 +1,1 @@
+"""Dateline's terminal app (Textual). Displays and navigates what ``core`` builds."""
