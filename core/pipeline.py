@@ -3,7 +3,7 @@ actors → quotes → merge across articles → Timeline. Each step is a pure fu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from core import actors, clean, events, merge, published, quotes, timexes
 from core.model import Article, ArticleAnalysis, LoadProblem, Timeline
@@ -28,7 +28,27 @@ def _extract(article: Article, tx: list) -> ArticleAnalysis:
     return ArticleAnalysis(article=article, timexes=tx, events=evs, actors=acts, quotes=qs)
 
 
-def build_timeline(articles: Iterable[Article], problems: Iterable[LoadProblem] = ()) -> Timeline:
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+
+def iter_analyses(articles: Iterable[Article], *, jobs: int = 1) -> Iterator[ArticleAnalysis]:
+    """Analyse articles one by one, yielding each result as soon as it is ready (the app streams these)."""
+    for article in articles:
+        yield analyse(article)
+
+
+def build_timeline(
+    articles: Iterable[Article],
+    problems: Iterable[LoadProblem] = (),
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Timeline:
     """Analyse every article and merge the results into one Timeline."""
-    analyses = [analyse(a) for a in articles]
+    articles = list(articles)
+    analyses: list[ArticleAnalysis] = []
+    for analysis in iter_analyses(articles, jobs=jobs):
+        analyses.append(analysis)
+        if progress:
+            progress(len(analyses), len(articles))
     return merge.merge(analyses, list(problems))
