@@ -186,7 +186,8 @@ def lead_paragraphs(article: Article, n: int = 3) -> list[Segment]:
     index = FurnitureIndex(article.furniture)
     out: list[Segment] = []
     for p in paragraphs(article.text):
-        if index.at(p.start) is not None:
+        f = index.at(p.start)
+        if f is not None and f.end >= p.end:
             continue
         body = article.text[p.start : p.end]
         if article.title and body.strip() == article.title.strip():
