@@ -19,114 +19,21 @@ from core.tense import future_status, tense
 from core.text import NON_CONTENT, FurnitureIndex, Segment, lead_paragraphs, sentences
 
 # Coarse kinds of happening; merging prefers events of the same kind. General English only.
-KINDS: dict[str, tuple[str, ...]] = {
-    "talks": (
-        "talks",
-        "negotiations",
-        "negotiation",
-        "meeting",
-        "meetings",
-        "summit",
-        "conference",
-        "consultations",
-        "session",
-        "dialogue",
-        "visit",
-        "round",
-        "convention",
-        "hearing",
-        "hearings",
-        "congress",
-    ),
-    "agreement": (
-        "ceasefire",
-        "cease-fire",
-        "truce",
-        "accord",
-        "agreement",
-        "deal",
-        "pact",
-        "treaty",
-        "armistice",
-        "memorandum",
-        "communique",
-        "settlement",
-        "hostilities",
-    ),
-    "election": ("election", "elections", "vote", "referendum", "ballot", "polls", "primary", "runoff"),
-    "violence": (
-        "attack",
-        "attacks",
-        "strike",
-        "strikes",
-        "airstrike",
-        "airstrikes",
-        "bombing",
-        "offensive",
-        "assault",
-        "raid",
-        "shelling",
-        "explosion",
-        "clashes",
-        "fighting",
-        "battle",
-        "siege",
-        "shooting",
-        "killed",
-    ),
-    "legal": (
-        "trial",
-        "verdict",
-        "ruling",
-        "sentence",
-        "arrest",
-        "arrested",
-        "charged",
-        "indictment",
-        "court",
-    ),
-    "disaster": (
-        "earthquake",
-        "flood",
-        "floods",
-        "storm",
-        "hurricane",
-        "fire",
-        "crash",
-        "accident",
-        "outbreak",
-    ),
-    "business": (
-        "earnings",
-        "profit",
-        "profits",
-        "loss",
-        "dividend",
-        "merger",
-        "acquisition",
-        "takeover",
-        "offer",
-        "bid",
-        "shares",
-        "stake",
-        "sale",
-        "results",
-        "revenue",
-        "revenues",
-    ),
-    "economy": (
-        "rate",
-        "rates",
-        "prices",
-        "inflation",
-        "output",
-        "production",
-        "exports",
-        "imports",
-        "budget",
-    ),
+KINDS: dict[str, str] = {
+    "talks": "talks negotiations negotiation meeting meetings meet summit conference consultations session "
+    "dialogue visit round convention hearing hearings congress",
+    "agreement": "ceasefire cease-fire truce accord agreement deal pact treaty armistice memorandum communique "
+    "settlement hostilities",
+    "election": "election elections vote referendum ballot polls primary runoff",
+    "violence": "attack attacks strike strikes airstrike airstrikes bombing offensive assault raid shelling "
+    "explosion clashes fighting battle siege shooting killed",
+    "legal": "trial verdict ruling sentence arrest arrested charged indictment court",
+    "disaster": "earthquake flood floods storm hurricane fire crash accident outbreak",
+    "business": "earnings profit profits loss dividend merger acquisition takeover offer bid shares stake sale "
+    "results revenue revenues",
+    "economy": "rate rates prices inflation output production exports imports budget",
 }
-_KIND_OF = {w: k for k, words in KINDS.items() for w in words}
+_KIND_OF = {w: k for k, words in KINDS.items() for w in words.split()}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:—–]\s+|,\s+(?:but|while|whereas|although|though|which|as|and|so)\s+|\s+but\s+|[\"“”]\s*", re.I
@@ -142,6 +49,23 @@ _TRAILING_PREP = re.compile(
 )
 _DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
 HEADLINE_CHARS = 72
+_STOP_BEFORE_NP = {
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "is",
+    "was",
+    "are",
+    "were",
+    "and",
+    "or",
+    "but",
+}
 LEAD_LEEWAY = timedelta(days=1)  # a lead reports what happened on the day of publication or the day before
 
 
@@ -184,7 +108,9 @@ def _dated_event(article: Article, sent: Segment, t: TimeExpression, *, caption:
     text, dct = article.text, article.published
     clause = _clause(text, sent, t.start, t.end)
     date = t.date_value()
-    status = _status(text[clause.start : clause.end], date, dct, caption=caption)
+    # the time expression itself says nothing about tense ("in May" is no modal), so it is left out
+    masked = text[clause.start : t.start] + " " + text[t.end : clause.end]
+    status = _status(masked, date, dct, caption=caption)
     how = f"from “{t.text}”"
     if t.anchored and dct is not None:
         how += f", relative to the publication date ({dct.label()})"
@@ -275,7 +201,7 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     date = DateValue(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
     return Event(
         id="",
-        headline=headline(article.text, clause, clause.end, clause.end),
+        headline=lead_headline(clause_text),
         date=date,
         status=future_status(clause_text),
         date_how=f"“{m.group()}”: after publication ({dct.label()}), no date given",
@@ -367,7 +293,20 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             break
         before = cut
     words = before.split()
-    if len(" ".join(words)) > HEADLINE_CHARS:
+    kind_at = max(
+        (i for i, w in enumerate(words) if _KIND_OF.get(w.lower().strip(",.;:")) is not None), default=-1
+    )
+    if kind_at >= 0 and len(words) - kind_at <= 8:
+        # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"
+        start = kind_at
+        while start > 0 and kind_at - start < 3 and words[start - 1].lower() not in _DETERMINER:
+            if not words[start - 1][:1].isalpha() or words[start - 1].lower() in _STOP_BEFORE_NP:
+                break
+            start -= 1
+        if start > 0 and words[start - 1].lower() in _DETERMINER:
+            start -= 1
+        words = words[start:]
+    elif len(" ".join(words)) > HEADLINE_CHARS:
         # keep the noun phrase nearest the time expression: start at the last determiner leaving >= 4 words
         for i in range(len(words) - 4, -1, -1):
             if words[i].lower() in _DETERMINER and len(" ".join(words[i:])) <= HEADLINE_CHARS:
@@ -377,8 +316,11 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             words = words[-10:]
     head = " ".join(words)
     tail = " ".join(after.split()).strip(" ,.")
-    if tail and len(head) + len(tail) + 1 <= HEADLINE_CHARS and not re.match(r"[,;]", after.strip()):
-        head = f"{head} {tail}".strip()
+    if tail and not re.match(r"[,;]", after.strip()):
+        room = HEADLINE_CHARS - len(head) - 1
+        if len(tail) > room:
+            tail = tail[: max(room, 0)].rsplit(" ", 1)[0] if room > 10 else ""
+        head = f"{head} {_TRAILING_PREP.sub('', tail)}".strip()
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
         head = " ".join(text[clause.start : clause.end].split())
     head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")
