@@ -270,6 +270,26 @@ _LEAD_BREAK = re.compile(
 )
 
 
+_PRONOUN_START = re.compile(r"^(?:it|they)\s+(?=\w)", re.I)
+_NOUN_PHRASE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"(?=\s+(?:still|has|have|is|are|was|were|had|will|would|of|in|on|to|that|which|and|but)\b|\s*[,.;]|\s*$)",
+    re.I,
+)
+
+
+def _resolve_pronoun(head: str, before: str) -> str:
+    """ "it is expected to begin" → "the monitoring body is expected to begin", from the nearest noun phrase."""
+    m = _PRONOUN_START.match(head)
+    if not m:
+        return head
+    phrases = list(_NOUN_PHRASE.finditer(before))
+    if not phrases:
+        return head
+    np = phrases[-1].group(0)
+    return f"{np} {head[m.end() :]}"
+
+
 def lead_headline(sentence: str) -> str:
     """A lead sentence shortened to its main clause: appositions dropped, cut at the first subordinate clause."""
     s = _APPOSITION.sub("", " ".join(sentence.split()))
@@ -324,6 +344,7 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
         head = " ".join(text[clause.start : clause.end].split())
     head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")
+    head = _resolve_pronoun(head, text[max(0, clause.start - 200) : clause.start])
     if len(head) > HEADLINE_CHARS:
         head = head[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     return head[:1].upper() + head[1:] if head else "Event"

@@ -89,3 +89,13 @@ def test_headline_cuts_to_the_happening_near_the_date() -> None:
     [ev] = events.extract(art, [timex(art, "March", *month(2022, 3))])
     assert ev.headline.startswith("A truce brokered")
     assert len(ev.headline) <= events.HEADLINE_CHARS + 1
+
+
+def test_headline_replaces_a_leading_pronoun_with_the_nearest_noun_phrase() -> None:
+    art = article(
+        "The rules of the new inspection agency still have not been written but it is expected to open in May.\n",
+        published=date(2022, 1, 10),
+    )
+    [ev] = events.extract(art, [timex(art, "May", *month(2022, 5))])
+    assert ev.headline.startswith("The new inspection agency is expected to open")
+    assert ev.status == "expected"
