@@ -21,6 +21,8 @@ _PARA = re.compile(r"\n[ \t\r]*\n+|\n(?=[ \t]{2,}\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +66,14 @@ def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> Non
     for m in _END.finditer(chunk):
         stop = m.end()
         if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            before = _WORD_BEFORE.search(chunk, 0, m.start() + 1)
+            before = _WORD_BEFORE.search(chunk, max(0, m.start() - 40), m.start() + 1)
             if before:
                 word = before.group(1).lower()
-                if (
-                    word in ABBREVIATIONS
-                    or (len(word) == 1 and word.isalpha())
-                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
-                ):
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
                     continue
         # next sentence must start with a capital, digit or opening quote
-        nxt = chunk[stop:].lstrip()
-        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘(["):
+        nxt = _NEXT_CHAR.match(chunk, stop)
+        if nxt and not (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "\"'“‘(["):
             continue
         _add_trimmed(text, start + pos, start + stop, out)
         pos = stop
