@@ -1,22 +1,780 @@
-"""Step 6 — actors: people, countries, organisations and armed groups, one per entity with its aliases."""
+"""Step 6 — actors: people, countries, organisations and armed groups, one per entity with its aliases.
+
+``extract`` reads capitalised name chunks sentence by sentence (outside non-content furniture), strips titles
+into roles, maps countries' names, demonyms and capitals to one country actor ("Moscow", "the Russians",
+"Russian officials" → Russia; "Syrian regime" → Syria), keeps outlets used as venues ("told Reuters") and
+bylines out, and groups the surface forms of one entity (surname → full name, acronym ↔ expansion, "formerly"
+aliases). ``merge`` applies the same grouping rules across articles, adding fuzzy matching of same-kind names.
+"""
 
 from __future__ import annotations
 
-from core.model import Actor, Article
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from core import gazetteer as gz
+from core.model import Actor, ActorKind, Article, Mention, Role
+from core.text import NON_CONTENT, FurnitureIndex, sentences
+
+# --- name chunks -----------------------------------------------------------------------------------------
+
+_LEAD_PARTICLE = r"(?:de|van|von|bin|ibn|abu|della|del|der|den|dos|al|el)"
+_MID_PARTICLE = (
+    r"(?:al|el|bin|ibn|bint|abu|de|da|di|du|del|della|van|von|der|den|le|la|dos|das|y|of|for|of\s+the)"
+)
+_HYPHEN_PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ul|ud|bin|ibn|abu)"
+_TOK = r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*)"
+_PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
+_HON = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Capt|Sgt|Adm|Rev|St)\.?[ \t]+)"
+_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+CHUNK = re.compile(
+    rf"(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
+)
+_WORD = re.compile(r"[A-Za-z][a-z'’]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_OPENERS = "\"“‘'([-–—•* \t\n"
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
+_PAREN_ALIAS = re.compile(
+    r"\s*\(\s*(?:(?:formerly|previously|also known as|also called|known as|aka|a\.k\.a\.)\s+)?([^()]{1,60})\)"
+)
+_APPOSITION_ALIAS = re.compile(
+    r",?\s+(?:formerly(?: known as)?|previously known as|also known as|better known as|now called)\s+(?:the\s+)?$",
+    re.I,
+)
+_VENUE_BEFORE = re.compile(
+    r"(?:\btold|\b(?:talking|speaking|spoke|talked|said)\s+(?:to|on)|\binterview\s+with|\binterview\s+on|"
+    r"\bwrote\s+(?:in|for)|\baccording\s+to\s+(?:a\s+report\s+(?:by|in)))\s+(?:the\s+)?$",
+    re.I,
+)
+_VENUE_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|$|(?:on|in|that|during|after|before|at|by|late|earlier|last)\b)")
+_GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities", "administration"})
+_COUNTRY_FOLLOWERS = frozenset(
+    """officials official forces troops army military delegation delegates negotiators side leadership
+    diplomats ministry president leader counterparts""".split()
+)
+_REGIME = re.compile(r"\bthe\s+regime\b")
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(" + "|".join(sorted(gz.REPORTING_VERBS)) + r")\b"
+)
+_STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
+
+
+def key(name: str) -> str:
+    """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Rayyes" = "al-Rayyes")."""
+    return _STRIP_KEY.sub("", name).casefold()
+
+
+def name_tokens(name: str) -> list[str]:
+    """Name tokens, hyphenated particles split off ("al-Sham" → "al", "Sham")."""
+    out: list[str] = []
+    for tok in name.split():
+        parts = tok.split("-")
+        if len(parts) > 1 and parts[0].lower() in gz.NAME_PARTICLES:
+            out.append(parts[0])
+            out.append("-".join(parts[1:]))
+        else:
+            out.append(tok)
+    return out
+
+
+def _content_tokens(name: str) -> list[str]:
+    return [
+        t for t in name_tokens(name) if t.lower() not in gz.NAME_PARTICLES and t.lower() not in ("the", "of")
+    ]
+
+
+def is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name))
+
+
+def initials(name: str) -> str:
+    return "".join(t[0] for t in _content_tokens(name) if t[:1].isalpha()).upper()
+
+
+# --- candidates ------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    surface: str
+    kind: ActorKind
+    ident: str  # grouping identity inside the article (country/organisation canonical name or the key)
+    canonical: str | None = None  # fixed name (countries, known organisations)
+    votes: Counter = field(default_factory=Counter)
+    role: str | None = None
+    alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
+
+
+@dataclass(slots=True)
+class _Proto:
+    """One entity while grouping: its surface forms with counts, kind evidence, mentions and roles."""
+
+    kind: ActorKind
+    canonical: str | None
+    forms: Counter
+    votes: Counter
+    mentions: list[Mention]
+    roles: list[Role]
+    links: set[int] = field(default_factory=set)
+    source_ids: list[str] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.countries = gz.country_forms()
+        self.orgs = gz.organization_forms()
+        self.skip_names = {key(n) for n in (article.source, article.author) if n}
+        for n in (article.source, article.author):
+            if n:
+                self.skip_names.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+        self.candidates: list[_Candidate] = []
+
+    # -- pass 1: raw chunks ------------------------------------------------------------------------------
+
+    def run(self) -> list[Actor]:
+        text = self.text
+        index = FurnitureIndex(self.article.furniture)
+        spans = []
+        for s in sentences(text):
+            kind = index.kind(s.start)
+            if kind is not None and kind in NON_CONTENT:
+                continue
+            spans.append(s)
+        lower_words = {m.group().rstrip("'’") for m in _LOWER_WORD.finditer(text)}
+        chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, sentence start, end
+        mid_caps: set[str] = set()
+        for s in spans:
+            if _is_title_case(text, s.start, s.end):
+                continue
+            for m in CHUNK.finditer(text, s.start, s.end):
+                initial = _is_initial(text, s.start, m.start())
+                chunks.append((m.start(), m.end(), initial, s.start, s.end))
+                if not initial:
+                    mid_caps.update(m.group().split())
+        for start, end, initial, s_start, s_end in chunks:
+            self._chunk(start, end, initial, s_start, s_end, lower_words, mid_caps)
+        self._regime_mentions(spans)
+        self._link_aliases()
+        return self._build()
+
+    def _chunk(
+        self,
+        start: int,
+        end: int,
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: set[str],
+        mid_caps: set[str],
+    ) -> None:
+        text = self.text
+        toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+        toks = [(start + a, start + b) for a, b in toks]
+        words = [text[a:b] for a, b in toks]
+        # a capitalised hyphen modifier at the end ("Eight-way", "UN-blacklisted") names nothing unless known
+        if end < s_end - 1 and text[end] == "-" and text[end + 1 : end + 2].islower():
+            last = words[-1]
+            if last not in self.countries and last not in self.orgs and not is_acronym(last):
+                toks, words = toks[:-1], words[:-1]
+        # split at "of"/"for" unless an organisation or title word comes before it
+        for i, w in enumerate(words):
+            if w in ("of", "for") and i > 0 and not _joins_of(words[i - 1]):
+                self._chunk_words(toks[:i], words[:i], initial, s_start, s_end, lower_words, mid_caps)
+                rest = i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1
+                self._chunk_words(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
+                return
+        self._chunk_words(toks, words, initial, s_start, s_end, lower_words, mid_caps)
+
+    def _chunk_words(
+        self,
+        toks: list[tuple[int, int]],
+        words: list[str],
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: set[str],
+        mid_caps: set[str],
+    ) -> None:
+        # drop words that are not names at the edges
+        while words and (
+            words[0] in gz.NOT_NAMES or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+        ):
+            if words[0].rstrip(".") in gz.HONORIFICS:
+                break
+            toks, words, initial = toks[1:], words[1:], False
+        while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in ("of", "for", "the")):
+            toks, words = toks[:-1], words[:-1]
+        if not words:
+            return
+        first = words[0]
+        if initial and not self._known(first) and first.lower() not in gz.NAME_PARTICLES:
+            ordinary = first.lower() in lower_words or ("-" in first and first.split("-")[1][:1].islower())
+            if ordinary or (len(words) == 1 and first not in mid_caps and not self._speaks(toks[-1][1])):
+                self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
+                return
+        self._classify(toks, words, s_start, s_end)
+
+    def _known(self, word: str) -> bool:
+        w = word.rstrip(".")
+        return (
+            word in self.countries
+            or word in self.orgs
+            or w in gz.TITLE_WORDS
+            or w in gz.HONORIFICS
+            or (is_acronym(word) and len(word) <= 6)
+        )
+
+    def _speaks(self, end: int) -> bool:
+        return bool(_SPEECH_AFTER.match(self.text, end, min(len(self.text), end + 40)))
+
+    # -- classification ----------------------------------------------------------------------------------
+
+    def _classify(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> None:
+        text = self.text
+        start, end = toks[0][0], toks[-1][1]
+        surface = " ".join(words)
+        if key(surface) in self.skip_names or surface in gz.OUTLET_NAMES:
+            return
+        if len(words) > 1 and words[-1] in gz.OUTLET_HEADS and surface not in self.orgs:
+            return
+        before = text[max(s_start, start - 60) : start]
+        if (
+            _VENUE_BEFORE.search(before)
+            and _VENUE_AFTER.match(text, end, min(len(text), end + 20))
+            and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
+        ):
+            return  # "told Reuters": the outlet is where it was said, not who
+        # whole chunk: known organisation or country
+        if surface in self.orgs:
+            self._add(start, end, surface, "organization", canonical=self.orgs[surface])
+            return
+        if surface in self.countries:
+            self._country(start, end, surface, s_end)
+            return
+        # document names: drop the document word ("UN Security Council Resolution" → "UN Security Council")
+        if len(words) > 1 and words[-1] in gz.DOCUMENT_HEADS:
+            self._classify(toks[:-1], words[:-1], s_start, s_end)
+            return
+        if words[-1] in gz.DOCUMENT_HEADS:
+            return
+        # leading country forms followed by a title or more name: "Russian President X", "Syrian Kurds"
+        head_is_org = words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[:n]) in self.countries and not head_is_org:
+                self._country(toks[0][0], toks[n - 1][1], " ".join(words[:n]), s_end, followed=False)
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return
+        for n in (3, 2):
+            if len(words) > n and " ".join(words[:n]) in self.orgs and not head_is_org:
+                prefix = " ".join(words[:n])
+                self._add(toks[0][0], toks[n - 1][1], prefix, "organization", canonical=self.orgs[prefix])
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return
+        if len(words) > 1 and words[0] in self.orgs and is_acronym(words[0]) and not head_is_org:
+            self._add(toks[0][0], toks[0][1], words[0], "organization", canonical=self.orgs[words[0]])
+            self._classify(toks[1:], words[1:], s_start, s_end)
+            return
+        # titles and honorifics: "Prime Minister X", "Mr. X"
+        n_title = 0
+        while n_title < len(words) - 1 and (
+            words[n_title].rstrip(".") in gz.TITLE_WORDS
+            or words[n_title].rstrip(".") in gz.HONORIFICS
+            or (n_title and words[n_title] in ("of", "the", "for"))
+        ):
+            n_title += 1
+        if n_title and not head_is_org:
+            rest_words, rest_toks = words[n_title:], toks[n_title:]
+            if rest_words and rest_words[0] in ("of", "the", "for"):
+                return
+            role = None
+            title_words = [w for w in words[:n_title] if w.rstrip(".") not in gz.HONORIFICS]
+            if title_words:
+                title_start = toks[words.index(title_words[0])][0]
+                role = self._role_with_qualifiers(title_start, toks[n_title - 1][1], s_start)
+            if len(rest_words) == 1 and rest_words[0] in self.countries:
+                self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
+                return
+            cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
+            cand.votes["person"] += 3
+            cand.role = role or self._role_after(cand.end, s_end)
+            return
+        if words[-1] in gz.GROUP_HEADS:
+            kind: ActorKind = "group"
+        elif words[-1] in gz.ORG_HEADS:
+            kind = "organization"
+        else:
+            kind = "unknown"
+        cand = self._add(start, end, surface, kind)
+        if kind != "unknown":
+            cand.votes[kind] += 3
+            return
+        if is_acronym(surface):
+            cand.votes["organization"] += 1
+            return
+        # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
+        prev = before.rstrip()
+        prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
+        if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
+            cand.votes["person"] += 3
+            role_end = start - (len(before) - len(prev))
+            role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
+            word_start = prev.rstrip(",").rfind(" ") + 1
+            cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
+        elif gz.GROUP_CUES.search(before):
+            cand.votes["group"] += 3
+        elif prev_word in gz.PLACE_PREPOSITIONS:
+            cand.votes["place"] += 1
+        role = self._role_after(end, s_end)
+        if role:
+            cand.role = cand.role or role
+            cand.votes["person"] += 3
+        if self._speaks(end) or re.search(r"\b(?:said|told|added)\s+$", before):
+            cand.votes["person"] += 1
+
+    def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
+        form = self.countries[surface]
+        nxt = re.match(r"[ \t\n]+([a-z]+)(?:[ \t\n]+([a-z]+))?", self.text[end : min(s_end, end + 40)])
+        word = nxt.group(1) if nxt and followed else ""
+        if word in gz.GROUP_NOUNS and form.how in ("demonym", "name"):
+            gend = end + nxt.end(1)
+            cand = self._add(start, gend, f"{surface} {word}", "group")
+            cand.votes["group"] += 3
+            return
+        if word == "rebel" and nxt and nxt.group(2) in ("groups", "forces", "fighters"):
+            cand = self._add(start, end + nxt.end(2), f"{surface} rebels", "group")
+            cand.votes["group"] += 3
+            return
+        if word in _GOVERNMENT_NOUNS:
+            self._add(start, end + nxt.end(1), f"{surface} {word}", "country", canonical=form.country)
+            return
+        self._add(start, end, surface, "country", canonical=form.country)
+
+    def _regime_mentions(self, spans: list) -> None:
+        """ "the regime" names the country whose government the article has called a regime."""
+        regimes = [c for c in self.candidates if c.kind == "country" and c.surface.endswith(" regime")]
+        if not regimes:
+            return
+        country = Counter(c.canonical for c in regimes).most_common(1)[0][0]
+        taken = {(c.start, c.end) for c in self.candidates}
+        for s in spans:
+            for m in _REGIME.finditer(self.text, s.start, s.end):
+                a, b = m.start() + 4, m.end()
+                if (a, b) not in taken and not any(c.start <= a < c.end for c in regimes):
+                    self._add(a, b, "regime", "country", canonical=country)
+
+    def _role_with_qualifiers(self, role_start: int, role_end: int, s_start: int) -> str:
+        """The role words plus qualifiers right before them: "UN" envoy, "Syrian opposition's lead" negotiator."""
+        text = self.text
+        pos = role_start
+        for _ in range(4):
+            m = re.search(r"([\w.'’-]+)[ \t\n]+$", text[max(s_start, pos - 40) : pos])
+            if not m:
+                break
+            word = m.group(1)
+            bare = re.sub(r"['’]s?$", "", word)
+            if (
+                bare.lower() in gz.ROLE_MODIFIERS
+                or bare in self.countries
+                or bare in self.orgs
+                or is_acronym(bare)
+                or (bare[:1].isupper() and bare.lower() not in gz.FUNCTION_WORDS and bare not in gz.NOT_NAMES)
+            ):
+                pos -= len(m.group(0))
+            else:
+                break
+        return re.sub(r"\s+", " ", text[pos:role_end]).strip(" ,")
+
+    _ROLE_AFTER = re.compile(
+        r",[ \t\n]+((?:the[ \t\n]+|a[ \t\n]+|an[ \t\n]+)?(?:[\w'’.-]+[ \t\n]+){0,3}?(?:"
+        + "|".join(sorted(gz.ROLE_NOUNS))
+        + r")s?\b(?:[ \t\n]+(?:of|for|to|at|with|in)[ \t\n]+[^,.;:()\"“”]{1,50})?)(?=[,.;:)]|[ \t\n]+(?:said|told|talking|speaking|who|and)\b)"
+    )
+
+    def _role_after(self, end: int, s_end: int) -> str | None:
+        m = self._ROLE_AFTER.match(self.text, end, s_end)
+        return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
+
+    def _add(
+        self, start: int, end: int, surface: str, kind: ActorKind, canonical: str | None = None
+    ) -> _Candidate:
+        surface = re.sub(r"\s+", " ", surface)
+        if surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS and " " in surface:
+            surface = surface.split(" ", 1)[1]
+            start = (
+                end - len(self.text[start:end].split(None, 1)[1]) if " " in self.text[start:end] else start
+            )
+        ident = canonical or key(surface)
+        cand = _Candidate(start, end, surface, kind, ident, canonical)
+        if kind in ("country", "organization") and canonical:
+            cand.votes[kind] += 10
+        self.candidates.append(cand)
+        return cand
+
+    # -- aliases ------------------------------------------------------------------------------------------
+
+    def _link_aliases(self) -> None:
+        """ "Free Syrian Army (FSA)", "X (formerly Y)", "X, also known as Y": Y names the same actor as X."""
+        cands = sorted(range(len(self.candidates)), key=lambda i: self.candidates[i].start)
+        by_start = {self.candidates[i].start: i for i in cands}
+        for i in cands:
+            c = self.candidates[i]
+            m = _PAREN_ALIAS.match(self.text, c.end)
+            if m:
+                inner_start = m.start(1)
+                j = by_start.get(inner_start)
+                if j is not None and j != i and self.candidates[j].end == m.end(1):
+                    self.candidates[j].alias_of = i
+                    continue
+            for j in cands:
+                cj = self.candidates[j]
+                if c.end < cj.start <= c.end + 40 and _APPOSITION_ALIAS.search(self.text[c.end : cj.start]):
+                    cj.alias_of = i
+                    break
+
+    # -- grouping into actors ----------------------------------------------------------------------------
+
+    def _build(self) -> list[Actor]:
+        aid = self.article.id
+        protos: list[_Proto] = []
+        by_ident: dict[str, int] = {}
+        owner: list[int] = []
+        for c in self.candidates:
+            p_index = by_ident.get(c.ident)
+            if p_index is None:
+                p_index = len(protos)
+                by_ident[c.ident] = p_index
+                protos.append(_Proto(c.kind, c.canonical, Counter(), Counter(), [], []))
+            p = protos[p_index]
+            owner.append(p_index)
+            p.forms[c.surface] += 1
+            p.votes.update(c.votes)
+            p.mentions.append(Mention(article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]))
+            if c.role and all(r.title != c.role for r in p.roles):
+                p.roles.append(Role(title=c.role, article=aid))
+            if c.kind != "unknown" and p.kind == "unknown":
+                p.kind = c.kind
+        for i, c in enumerate(self.candidates):
+            if c.alias_of is not None:
+                a, b = owner[i], owner[c.alias_of]
+                if a != b:
+                    protos[a].links.add(b)
+                    protos[b].links.add(a)
+        actors = _group(protos, within_article=True)
+        actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+        return [a.model_copy(update={"id": f"{aid}:a{n}"}) for n, a in enumerate(actors, 1)]
+
+
+def _joins_of(word: str) -> bool:
+    return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
+
+
+def _is_initial(text: str, s_start: int, pos: int) -> bool:
+    """True when ``pos`` starts a sentence, a quotation or a clause after a colon (capitalised anyway)."""
+    i = pos
+    while i > s_start and text[i - 1] in _OPENERS:
+        if text[i - 1] in "\"“‘'" and i - 1 > s_start and text[i - 2] in " \t\n(":
+            return True
+        i -= 1
+    return i <= s_start or text[i - 1] == ":"
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline in Title Case or ALL CAPS: its capitals say nothing about names."""
+    words = _WORD.findall(text, start, min(end, start + 400))
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+    return caps >= 0.75 * len(words) or upper >= 0.6 * len(words)
 
 
 def extract(article: Article) -> list[Actor]:
     """Actors of one article (ids local to the article: ``<article id>:a<n>``)."""
-    return []
+    return _Extractor(article).run()
+
+
+# --- grouping (one article or many) ----------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or a == "unknown" or b == "unknown"
+
+
+def _kind_of(p: _Proto) -> ActorKind:
+    if p.canonical and p.kind in ("country", "organization"):
+        return p.kind
+    if p.votes:
+        kind, score = p.votes.most_common(1)[0]
+        if score >= 1:
+            return kind
+    return p.kind
+
+
+def _group(protos: list[_Proto], within_article: bool) -> list[Actor]:
+    """Group entity records that name the same actor and turn each group into an Actor."""
+    n = len(protos)
+    uf = _UnionFind(n)
+    kinds = [_kind_of(p) for p in protos]
+    for i, p in enumerate(protos):
+        for j in p.links:
+            uf.union(i, j)
+    # exact keys (all forms; particle-free variant too), canonical names
+    seen: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(protos):
+        forms = [p.canonical] if p.canonical else list(p.forms)
+        for f in forms:
+            for k in {key(f), key(" ".join(_content_tokens(f)))}:
+                if len(k) < 2:
+                    continue
+                kk = (k, "fixed" if p.canonical else "")
+                j = seen.get(kk)
+                if j is None:
+                    seen[kk] = i
+                elif _compatible(kinds[i], kinds[j]) and not (
+                    p.canonical and protos[j].canonical != p.canonical
+                ):
+                    uf.union(i, j)
+    # short forms → the one longer name they end ("Mistura", "de Mistura" → "Staffan de Mistura"),
+    # acronyms → the one name whose initials they spell
+    long_suffix: dict[str, set[int]] = {}
+    long_initials: dict[str, set[int]] = {}
+    for i, p in enumerate(protos):
+        if p.canonical and kinds[i] == "country":
+            continue
+        for f in p.forms:
+            toks = name_tokens(f)
+            if len(toks) >= 2 and not is_acronym(f):
+                for s in range(1, len(toks)):
+                    long_suffix.setdefault(key("".join(toks[s:])), set()).add(i)
+                ini = initials(f)
+                if len(ini) >= 2:
+                    long_initials.setdefault(ini, set()).add(i)
+    for i, p in enumerate(protos):
+        if p.canonical and kinds[i] == "country":
+            continue
+        for f in p.forms:
+            toks = name_tokens(f)
+            k = key(f)
+            targets = {uf.find(j) for j in long_suffix.get(k, ()) if uf.find(j) != uf.find(i)}
+            single = len(_content_tokens(f)) == 1
+            ok_kind = kinds[i] in ("person", "unknown") if single else True
+            if single and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS):
+                ok_kind = False
+            if targets and ok_kind:
+                cands = [
+                    j for j in long_suffix[k] if uf.find(j) in targets and _compatible(kinds[i], kinds[j])
+                ]
+                if single:
+                    cands = [j for j in cands if kinds[j] in ("person", "unknown")]
+                if len({uf.find(j) for j in cands}) == 1:
+                    uf.union(i, cands[0])
+            if is_acronym(f) and (within_article or len(f.replace(".", "")) >= 3 or p.canonical):
+                acr = f.replace(".", "")
+                targets = {uf.find(j) for j in long_initials.get(acr, ()) if _compatible(kinds[i], kinds[j])}
+                if len(targets) == 1:
+                    uf.union(i, next(iter(targets)))
+    # fuzzy: transliteration variants of names of the same kind
+    named = [
+        (i, " ".join(_content_tokens(max(p.forms, key=lambda f: (len(name_tokens(f)), p.forms[f])))).lower())
+        for i, p in enumerate(protos)
+        if kinds[i] in ("person", "group", "organization") and not p.canonical
+    ]
+    for a in range(len(named)):
+        i, ni = named[a]
+        ti = ni.split()
+        if len(ti) < 2:
+            continue
+        for b in range(a + 1, len(named)):
+            j, nj = named[b]
+            if kinds[i] != kinds[j] or uf.find(i) == uf.find(j):
+                continue
+            tj = nj.split()
+            if len(tj) != len(ti) or fuzz.ratio(ni, nj) < 80:
+                continue
+            if kinds[i] == "person":
+                if (
+                    fuzz.ratio(ni, nj) >= 85
+                    and fuzz.ratio(ti[0], tj[0]) >= 80
+                    and fuzz.ratio(ti[-1], tj[-1]) >= 80
+                ):
+                    uf.union(i, j)
+            elif ti[-1] == tj[-1] and all(x == y or x[0] == y[0] for x, y in zip(ti, tj, strict=True)):
+                uf.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    return [
+        _materialise([protos[i] for i in members], [kinds[i] for i in members]) for members in groups.values()
+    ]
+
+
+def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
+    forms: Counter = Counter()
+    votes: Counter = Counter()
+    mentions: list[Mention] = []
+    roles: list[Role] = []
+    canonical = None
+    for p in members:
+        forms.update(p.forms)
+        votes.update(p.votes)
+        mentions.extend(p.mentions)
+        for r in p.roles:
+            if all((r.title, r.article) != (o.title, o.article) for o in roles):
+                roles.append(r)
+        canonical = canonical or p.canonical
+    fixed = [k for k in kinds if k in ("country", "organization")]
+    if canonical and fixed:
+        kind: ActorKind = fixed[0]
+    else:
+        known = [k for k in kinds if k != "unknown"]
+        kind = Counter(known).most_common(1)[0][0] if known else "unknown"
+        if votes:
+            best, score = votes.most_common(1)[0]
+            if score >= 3 or kind == "unknown":
+                kind = best
+    if canonical:
+        name = canonical
+    else:
+        name = max(
+            forms,
+            key=lambda f: (
+                not is_acronym(f),
+                len(_content_tokens(f)) if kind != "country" else 0,
+                forms[f],
+                len(f),
+            ),
+        )
+    aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms[f], f))
+    mentions.sort(key=lambda m: (m.article, m.start))
+    return Actor(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
+
+
+# --- merge across articles -------------------------------------------------------------------------------
 
 
 def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
-    """Merge per-article actors into one list; returns it and a map from every local id to its merged id."""
-    merged: list[Actor] = []
-    id_map: dict[str, str] = {}
+    """Merge per-article actors into one list; returns it and a map from every local id to its merged id.
+
+    The same rules as inside one article (exact keys ignoring spaces, hyphens and case; surnames and short
+    forms to the one full name; acronyms to the name they abbreviate; "formerly" aliases) plus fuzzy matching
+    of same-kind names. Ids ``a1``, ``a2``… go by mention count. Incompatible roles of one person from
+    different articles are all kept and marked ``conflict``.
+    """
+    protos: list[_Proto] = []
     for group in groups:
         for actor in group:
-            new_id = f"a{len(merged) + 1}"
-            id_map[actor.id] = new_id
-            merged.append(actor.model_copy(update={"id": new_id}))
-    return merged, id_map
+            forms = Counter({f: 1 for f in actor.aliases})
+            forms[actor.name] += max(1, len(actor.mentions))
+            canonical = (
+                actor.name if actor.kind in ("country", "organization") and _is_canonical(actor) else None
+            )
+            protos.append(
+                _Proto(
+                    kind=actor.kind,
+                    canonical=canonical,
+                    forms=forms,
+                    votes=Counter({actor.kind: 3}) if actor.kind != "unknown" else Counter(),
+                    mentions=list(actor.mentions),
+                    roles=list(actor.roles),
+                    source_ids=[actor.id],
+                )
+            )
+    for p in protos:
+        p.forms = Counter({f: c for f, c in p.forms.items() if f})
+    merged_raw = _group_with_ids(protos)
+    merged_raw.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
+    out: list[Actor] = []
+    id_map: dict[str, str] = {}
+    for n, (actor, ids) in enumerate(merged_raw, 1):
+        new_id = f"a{n}"
+        for old in ids:
+            id_map[old] = new_id
+        out.append(actor.model_copy(update={"id": new_id, "roles": _mark_conflicts(actor.roles)}))
+    return out, id_map
+
+
+def _is_canonical(actor: Actor) -> bool:
+    return (actor.name in gz.country_forms() and gz.country_forms()[actor.name].country == actor.name) or (
+        actor.name in gz.KNOWN_ORGANIZATIONS
+    )
+
+
+def _group_with_ids(protos: list[_Proto]) -> list[tuple[Actor, list[str]]]:
+    # _group loses which proto went where; run it on protos tagged with their index through a side table
+    tagged = []
+    for i, p in enumerate(protos):
+        p.mentions = [*p.mentions]
+        tagged.append((i, p))
+    actors = _group(protos, within_article=False)
+    # map back: every merged actor's mentions and source ids come from its members
+    owner_of_mention: dict[tuple[str, int, int], int] = {}
+    for i, p in tagged:
+        for m in p.mentions:
+            owner_of_mention[(m.article, m.start, m.end)] = i
+    out: list[tuple[Actor, list[str]]] = []
+    claimed: set[int] = set()
+    for a in actors:
+        members = {owner_of_mention[(m.article, m.start, m.end)] for m in a.mentions}
+        claimed |= members
+        out.append((a, [sid for i in sorted(members) for sid in protos[i].source_ids]))
+    # actors without mentions (should not happen) keep their own entries
+    for i, p in tagged:
+        if i not in claimed:
+            a = _materialise([p], [_kind_of(p)])
+            out.append((a, p.source_ids))
+    return out
+
+
+_AFFILIATION = re.compile(r"[A-Z][\w.'’-]*")
+
+
+def _mark_conflicts(roles: list[Role]) -> list[Role]:
+    """Roles from different articles that tie the person to different countries/organisations conflict."""
+    countries = gz.country_forms()
+    orgs = gz.organization_forms()
+
+    def affiliations(title: str) -> set[str]:
+        out = set()
+        for w in _AFFILIATION.findall(title):
+            w = re.sub(r"['’]s?$", "", w)
+            if w in countries:
+                out.add(countries[w].country)
+            elif w in orgs:
+                out.add(orgs[w])
+            elif is_acronym(w) or (w not in gz.TITLE_WORDS and w not in gz.HONORIFICS):
+                out.add(key(w))
+        return out
+
+    affs = [affiliations(r.title) for r in roles]
+    conflict = [False] * len(roles)
+    for i in range(len(roles)):
+        for j in range(i + 1, len(roles)):
+            if roles[i].article != roles[j].article and affs[i] and affs[j] and not affs[i] & affs[j]:
+                conflict[i] = conflict[j] = True
+    return [
+        r.model_copy(update={"conflict": c}) if c != r.conflict else r
+        for r, c in zip(roles, conflict, strict=True)
+    ]
