@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from core import gazetteer as gz
 from core.model import Actor, ActorKind, Article, Mention, Role
-from core.text import NON_CONTENT, FurnitureIndex, sentences
+from core.text import NON_CONTENT, FurnitureIndex, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
 
@@ -29,14 +30,15 @@ _HYPHEN_PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ul|ud|bin|ibn|abu)"
 _TOK = r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*)"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
 _HON = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Capt|Sgt|Adm|Rev|St)\.?[ \t]+)"
-_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table columns
 CHUNK = re.compile(
-    rf"(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
+    rf"(?=[A-Zadbvei])(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
 )
 _WORD = re.compile(r"[A-Za-z][a-z'’]*")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
+_NONSPACE = re.compile(r"\S+")
 _OPENERS = "\"“‘'([-–—•* \t\n"
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
+_ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _PAREN_ALIAS = re.compile(
     r"\s*\(\s*(?:(?:formerly|previously|also known as|also called|known as|aka|a\.k\.a\.)\s+)?([^()]{1,60})\)"
 )
@@ -50,24 +52,30 @@ _VENUE_BEFORE = re.compile(
     re.I,
 )
 _VENUE_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|$|(?:on|in|that|during|after|before|at|by|late|earlier|last)\b)")
+_VENUE_WORDS = frozenset({"told", "to", "with", "on"})
+_GROUP_CUE_WORDS = frozenset(
+    """group groups faction factions militia militias organisation organisations organization organizations
+    movement movements outfit coalition alliance network affiliate""".split()
+)
+_NEXT_TWO = re.compile(r"[ \t\n]+([a-z]+)(?:[ \t\n]+([a-z]+))?")
+_NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
 _GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities", "administration"})
 _COUNTRY_FOLLOWERS = frozenset(
     """officials official forces troops army military delegation delegates negotiators side leadership
     diplomats ministry president leader counterparts""".split()
 )
 _REGIME = re.compile(r"\bthe\s+regime\b")
-_SPEECH_AFTER = re.compile(
-    r"^\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(" + "|".join(sorted(gz.REPORTING_VERBS)) + r")\b"
-)
 _STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Rayyes" = "al-Rayyes")."""
     return _STRIP_KEY.sub("", name).casefold()
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Name tokens, hyphenated particles split off ("al-Sham" → "al", "Sham")."""
     out: list[str] = []
     for tok in name.split():
@@ -77,21 +85,41 @@ def name_tokens(name: str) -> list[str]:
             out.append("-".join(parts[1:]))
         else:
             out.append(tok)
-    return out
+    return tuple(out)
 
 
-def _content_tokens(name: str) -> list[str]:
-    return [
-        t for t in name_tokens(name) if t.lower() not in gz.NAME_PARTICLES and t.lower() not in ("the", "of")
+_NOT_CONTENT_TOKENS = frozenset(
+    {"the", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv"}
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens without particles, "of"/"the" and company suffixes ("Standard Oil Co" → Standard, Oil)."""
+    toks = [
+        t
+        for t in name_tokens(name)
+        if t.lower() not in gz.NAME_PARTICLES and t.lower() not in _NOT_CONTENT_TOKENS
     ]
+    return tuple(toks) or name_tokens(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
     return "".join(t[0] for t in _content_tokens(name) if t[:1].isalpha()).upper()
+
+
+def _bump(counts: dict[str, int], k: str, n: int) -> None:
+    counts[k] = counts.get(k, 0) + n
+
+
+def _top(counts: dict[str, int]) -> tuple[str, int]:
+    return max(counts.items(), key=lambda kv: kv[1])
 
 
 # --- candidates ------------------------------------------------------------------------------------------
@@ -105,7 +133,7 @@ class _Candidate:
     kind: ActorKind
     ident: str  # grouping identity inside the article (country/organisation canonical name or the key)
     canonical: str | None = None  # fixed name (countries, known organisations)
-    votes: Counter = field(default_factory=Counter)
+    votes: dict[str, int] = field(default_factory=dict)
     role: str | None = None
     alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
 
@@ -116,8 +144,8 @@ class _Proto:
 
     kind: ActorKind
     canonical: str | None
-    forms: Counter
-    votes: Counter
+    forms: dict[str, int]
+    votes: dict[str, int]
     mentions: list[Mention]
     roles: list[Role]
     links: set[int] = field(default_factory=set)
@@ -141,26 +169,25 @@ class _Extractor:
     def run(self) -> list[Actor]:
         text = self.text
         index = FurnitureIndex(self.article.furniture)
-        spans = []
-        for s in sentences(text):
-            kind = index.kind(s.start)
-            if kind is not None and kind in NON_CONTENT:
-                continue
-            spans.append(s)
-        lower_words = {m.group().rstrip("'’") for m in _LOWER_WORD.finditer(text)}
-        chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, sentence start, end
+        self.furniture = index
+        lower_words = set(_LOWER_WORD.findall(text))
+        chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
         mid_caps: set[str] = set()
-        for s in spans:
-            if _is_title_case(text, s.start, s.end):
+        # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it
+        for p in paragraphs(text):
+            if p.end - p.start < 300 and _is_title_case(text, p.start, p.end):
                 continue
-            for m in CHUNK.finditer(text, s.start, s.end):
-                initial = _is_initial(text, s.start, m.start())
-                chunks.append((m.start(), m.end(), initial, s.start, s.end))
+            for m in CHUNK.finditer(text, p.start, p.end):
+                kind = index.kind(m.start())
+                if kind is not None and kind in NON_CONTENT:
+                    continue
+                initial = _is_initial(text, p.start, m.start())
+                chunks.append((m.start(), m.end(), initial, p.start, p.end))
                 if not initial:
                     mid_caps.update(m.group().split())
-        for start, end, initial, s_start, s_end in chunks:
-            self._chunk(start, end, initial, s_start, s_end, lower_words, mid_caps)
-        self._regime_mentions(spans)
+        for start, end, initial, p_start, p_end in chunks:
+            self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
+        self._regime_mentions()
         self._link_aliases()
         return self._build()
 
@@ -175,8 +202,7 @@ class _Extractor:
         mid_caps: set[str],
     ) -> None:
         text = self.text
-        toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
-        toks = [(start + a, start + b) for a, b in toks]
+        toks = [m.span() for m in _NONSPACE.finditer(text, start, end)]
         words = [text[a:b] for a, b in toks]
         # a capitalised hyphen modifier at the end ("Eight-way", "UN-blacklisted") names nothing unless known
         if end < s_end - 1 and text[end] == "-" and text[end + 1 : end + 2].islower():
@@ -211,7 +237,9 @@ class _Extractor:
             toks, words, initial = toks[1:], words[1:], False
         while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in ("of", "for", "the")):
             toks, words = toks[:-1], words[:-1]
-        if not words:
+        if not words or (
+            len(words) == 1 and (len(words[0]) == 1 or (words[0].isupper() and len(words[0]) > 6))
+        ):
             return
         first = words[0]
         if initial and not self._known(first) and first.lower() not in gz.NAME_PARTICLES:
@@ -232,7 +260,8 @@ class _Extractor:
         )
 
     def _speaks(self, end: int) -> bool:
-        return bool(_SPEECH_AFTER.match(self.text, end, min(len(self.text), end + 40)))
+        m = _NEXT_WORD.match(self.text, end, min(len(self.text), end + 40))
+        return bool(m) and m.group(1) in gz.REPORTING_VERBS
 
     # -- classification ----------------------------------------------------------------------------------
 
@@ -245,8 +274,14 @@ class _Extractor:
         if len(words) > 1 and words[-1] in gz.OUTLET_HEADS and surface not in self.orgs:
             return
         before = text[max(s_start, start - 60) : start]
+        cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(".\n"))
+        if cut >= 0:  # the text before, in this sentence only
+            before = before[cut + 2 :]
+            s_start = start - len(before)
+        last_words = before[-50:].lower().split()
         if (
-            _VENUE_BEFORE.search(before)
+            not _VENUE_WORDS.isdisjoint(last_words[-4:])
+            and _VENUE_BEFORE.search(before)
             and _VENUE_AFTER.match(text, end, min(len(text), end + 20))
             and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
         ):
@@ -302,7 +337,7 @@ class _Extractor:
                 self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
                 return
             cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
-            cand.votes["person"] += 3
+            _bump(cand.votes, "person", 3)
             cand.role = role or self._role_after(cand.end, s_end)
             return
         if words[-1] in gz.GROUP_HEADS:
@@ -313,61 +348,61 @@ class _Extractor:
             kind = "unknown"
         cand = self._add(start, end, surface, kind)
         if kind != "unknown":
-            cand.votes[kind] += 3
+            _bump(cand.votes, kind, 3)
             return
         if is_acronym(surface):
-            cand.votes["organization"] += 1
+            _bump(cand.votes, "organization", 1)
             return
         # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
         prev = before.rstrip()
         prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
         if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
-            cand.votes["person"] += 3
+            _bump(cand.votes, "person", 3)
             role_end = start - (len(before) - len(prev))
             role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
             word_start = prev.rstrip(",").rfind(" ") + 1
             cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
-        elif gz.GROUP_CUES.search(before):
-            cand.votes["group"] += 3
+        elif not _GROUP_CUE_WORDS.isdisjoint(last_words[-5:]) and gz.GROUP_CUES.search(before):
+            _bump(cand.votes, "group", 3)
         elif prev_word in gz.PLACE_PREPOSITIONS:
-            cand.votes["place"] += 1
+            _bump(cand.votes, "place", 1)
         role = self._role_after(end, s_end)
         if role:
             cand.role = cand.role or role
-            cand.votes["person"] += 3
-        if self._speaks(end) or re.search(r"\b(?:said|told|added)\s+$", before):
-            cand.votes["person"] += 1
+            _bump(cand.votes, "person", 3)
+        if prev_word in ("said", "told", "added") or self._speaks(end):
+            _bump(cand.votes, "person", 1)
 
     def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
         form = self.countries[surface]
-        nxt = re.match(r"[ \t\n]+([a-z]+)(?:[ \t\n]+([a-z]+))?", self.text[end : min(s_end, end + 40)])
+        nxt = _NEXT_TWO.match(self.text[end : min(s_end, end + 40)])
         word = nxt.group(1) if nxt and followed else ""
         if word in gz.GROUP_NOUNS and form.how in ("demonym", "name"):
             gend = end + nxt.end(1)
             cand = self._add(start, gend, f"{surface} {word}", "group")
-            cand.votes["group"] += 3
+            _bump(cand.votes, "group", 3)
             return
         if word == "rebel" and nxt and nxt.group(2) in ("groups", "forces", "fighters"):
             cand = self._add(start, end + nxt.end(2), f"{surface} rebels", "group")
-            cand.votes["group"] += 3
+            _bump(cand.votes, "group", 3)
             return
         if word in _GOVERNMENT_NOUNS:
             self._add(start, end + nxt.end(1), f"{surface} {word}", "country", canonical=form.country)
             return
         self._add(start, end, surface, "country", canonical=form.country)
 
-    def _regime_mentions(self, spans: list) -> None:
+    def _regime_mentions(self) -> None:
         """ "the regime" names the country whose government the article has called a regime."""
         regimes = [c for c in self.candidates if c.kind == "country" and c.surface.endswith(" regime")]
         if not regimes:
             return
         country = Counter(c.canonical for c in regimes).most_common(1)[0][0]
         taken = {(c.start, c.end) for c in self.candidates}
-        for s in spans:
-            for m in _REGIME.finditer(self.text, s.start, s.end):
-                a, b = m.start() + 4, m.end()
-                if (a, b) not in taken and not any(c.start <= a < c.end for c in regimes):
-                    self._add(a, b, "regime", "country", canonical=country)
+        for m in _REGIME.finditer(self.text):
+            a, b = m.start() + 4, m.end()
+            kind = self.furniture.kind(a)
+            if (kind is None or kind not in NON_CONTENT) and (a, b) not in taken:
+                self._add(a, b, "regime", "country", canonical=country)
 
     def _role_with_qualifiers(self, role_start: int, role_end: int, s_start: int) -> str:
         """The role words plus qualifiers right before them: "UN" envoy, "Syrian opposition's lead" negotiator."""
@@ -398,13 +433,14 @@ class _Extractor:
     )
 
     def _role_after(self, end: int, s_end: int) -> str | None:
+        if self.text[end : end + 1] != ",":
+            return None
         m = self._ROLE_AFTER.match(self.text, end, s_end)
         return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
 
     def _add(
         self, start: int, end: int, surface: str, kind: ActorKind, canonical: str | None = None
     ) -> _Candidate:
-        surface = re.sub(r"\s+", " ", surface)
         if surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS and " " in surface:
             surface = surface.split(" ", 1)[1]
             start = (
@@ -413,7 +449,7 @@ class _Extractor:
         ident = canonical or key(surface)
         cand = _Candidate(start, end, surface, kind, ident, canonical)
         if kind in ("country", "organization") and canonical:
-            cand.votes[kind] += 10
+            _bump(cand.votes, kind, 10)
         self.candidates.append(cand)
         return cand
 
@@ -450,12 +486,17 @@ class _Extractor:
             if p_index is None:
                 p_index = len(protos)
                 by_ident[c.ident] = p_index
-                protos.append(_Proto(c.kind, c.canonical, Counter(), Counter(), [], []))
+                protos.append(_Proto(c.kind, c.canonical, {}, {}, [], []))
             p = protos[p_index]
             owner.append(p_index)
-            p.forms[c.surface] += 1
-            p.votes.update(c.votes)
-            p.mentions.append(Mention(article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]))
+            _bump(p.forms, c.surface, 1)
+            for k, v in c.votes.items():
+                _bump(p.votes, k, v)
+            p.mentions.append(
+                Mention.model_construct(
+                    article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]
+                )
+            )
             if c.role and all(r.title != c.role for r in p.roles):
                 p.roles.append(Role(title=c.role, article=aid))
             if c.kind != "unknown" and p.kind == "unknown":
@@ -468,21 +509,25 @@ class _Extractor:
                     protos[b].links.add(a)
         actors = _group(protos, within_article=True)
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
-        return [a.model_copy(update={"id": f"{aid}:a{n}"}) for n, a in enumerate(actors, 1)]
+        for n, a in enumerate(actors, 1):
+            a.id = f"{aid}:a{n}"
+        return actors
 
 
 def _joins_of(word: str) -> bool:
     return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
 
 
-def _is_initial(text: str, s_start: int, pos: int) -> bool:
-    """True when ``pos`` starts a sentence, a quotation or a clause after a colon (capitalised anyway)."""
+def _is_initial(text: str, p_start: int, pos: int) -> bool:
+    """True when ``pos`` starts a paragraph, a sentence, a quotation or a clause after a colon."""
     i = pos
-    while i > s_start and text[i - 1] in _OPENERS:
-        if text[i - 1] in "\"“‘'" and i - 1 > s_start and text[i - 2] in " \t\n(":
+    while i > p_start and text[i - 1] in _OPENERS:
+        if text[i - 1] in "\"“‘'" and i - 1 > p_start and text[i - 2] in " \t\n(":
             return True
         i -= 1
-    return i <= s_start or text[i - 1] == ":"
+    if i <= p_start or text[i - 1] in ":.!?":
+        return True
+    return text[i:pos].strip(" \t\n") in ("-", "–", "—", "--")  # "CITY, Feb 26 - Showers continued"
 
 
 def _is_title_case(text: str, start: int, end: int) -> bool:
@@ -527,7 +572,7 @@ def _kind_of(p: _Proto) -> ActorKind:
     if p.canonical and p.kind in ("country", "organization"):
         return p.kind
     if p.votes:
-        kind, score = p.votes.most_common(1)[0]
+        kind, score = _top(p.votes)
         if score >= 1:
             return kind
     return p.kind
@@ -632,14 +677,16 @@ def _group(protos: list[_Proto], within_article: bool) -> list[Actor]:
 
 
 def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
-    forms: Counter = Counter()
-    votes: Counter = Counter()
+    forms: dict[str, int] = {}
+    votes: dict[str, int] = {}
     mentions: list[Mention] = []
     roles: list[Role] = []
     canonical = None
     for p in members:
-        forms.update(p.forms)
-        votes.update(p.votes)
+        for f, c in p.forms.items():
+            _bump(forms, f, c)
+        for k, c in p.votes.items():
+            _bump(votes, k, c)
         mentions.extend(p.mentions)
         for r in p.roles:
             if all((r.title, r.article) != (o.title, o.article) for o in roles):
@@ -652,7 +699,7 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
         known = [k for k in kinds if k != "unknown"]
         kind = Counter(known).most_common(1)[0][0] if known else "unknown"
         if votes:
-            best, score = votes.most_common(1)[0]
+            best, score = _top(votes)
             if score >= 3 or kind == "unknown":
                 kind = best
     if canonical:
@@ -667,9 +714,9 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
                 len(f),
             ),
         )
-    aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms[f], f))
+    aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f))
     mentions.sort(key=lambda m: (m.article, m.start))
-    return Actor(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
+    return Actor.model_construct(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
 
 
 # --- merge across articles -------------------------------------------------------------------------------
@@ -686,8 +733,8 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
     protos: list[_Proto] = []
     for group in groups:
         for actor in group:
-            forms = Counter({f: 1 for f in actor.aliases})
-            forms[actor.name] += max(1, len(actor.mentions))
+            forms = dict.fromkeys(actor.aliases, 1)
+            _bump(forms, actor.name, max(1, len(actor.mentions)))
             canonical = (
                 actor.name if actor.kind in ("country", "organization") and _is_canonical(actor) else None
             )
@@ -696,14 +743,14 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
                     kind=actor.kind,
                     canonical=canonical,
                     forms=forms,
-                    votes=Counter({actor.kind: 3}) if actor.kind != "unknown" else Counter(),
+                    votes={actor.kind: 3} if actor.kind != "unknown" else {},
                     mentions=list(actor.mentions),
                     roles=list(actor.roles),
                     source_ids=[actor.id],
                 )
             )
     for p in protos:
-        p.forms = Counter({f: c for f, c in p.forms.items() if f})
+        p.forms = {f: c for f, c in p.forms.items() if f}
     merged_raw = _group_with_ids(protos)
     merged_raw.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
     out: list[Actor] = []

@@ -42,6 +42,7 @@ _EXTRA_COUNTRY_FORMS: dict[str, tuple[str, ...]] = {
     "Philippines": ("Filipino", "Filipinos"),
     "United Arab Emirates": ("UAE", "U.A.E.", "Emirati", "Emiratis"),
     "Saudi Arabia": ("Saudi", "Saudis", "Saudi Arabian"),
+    "Argentina": ("Argentine", "Argentines"),
     "Netherlands": ("Dutch", "Holland"),
     "Switzerland": ("Swiss",),
     "North Korea": ("Pyongyang",),
@@ -187,6 +188,8 @@ DOCUMENT_HEADS = frozenset(
 OUTLET_NAMES = frozenset(
     (
         "Reuters",
+        "Reuter",
+        "REUTER",
         "AP",
         "AFP",
         "Associated Press",
