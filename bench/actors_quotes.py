@@ -28,7 +28,13 @@ def main() -> None:
     with open(path, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
-            arts.append(clean.clean(Article(id=d["id"], text=d.get("text") or "", title=d.get("title"), source=d.get("source"))))
+            arts.append(
+                clean.clean(
+                    Article(
+                        id=d["id"], text=d.get("text") or "", title=d.get("title"), source=d.get("source")
+                    )
+                )
+            )
             if len(arts) >= limit:
                 break
     size = sum(len(a.text.encode()) for a in arts) / 1e6

@@ -51,7 +51,7 @@ _VENUE_BEFORE = re.compile(
     r"\bwrote\s+(?:in|for)|\baccording\s+to\s+(?:a\s+report\s+(?:by|in)))\s+(?:the\s+)?$",
     re.I,
 )
-_VENUE_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|$|(?:on|in|that|during|after|before|at|by|late|earlier|last)\b)")
+_VENUE_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|(?:on|in|that|during|after|before|at|by|late|earlier|last)\b)")
 _VENUE_WORDS = frozenset({"told", "to", "with", "on"})
 _GROUP_CUE_WORDS = frozenset(
     """group groups faction factions militia militias organisation organisations organization organizations
@@ -211,7 +211,14 @@ class _Extractor:
                 toks, words = toks[:-1], words[:-1]
         # split at "of"/"for" unless an organisation or title word comes before it
         for i, w in enumerate(words):
-            if w in ("of", "for") and i > 0 and not _joins_of(words[i - 1]):
+            if (
+                w in ("of", "for")
+                and i > 0
+                and not _joins_of(words[i - 1])
+                and (
+                    (words[-1] not in gz.ORG_HEADS and words[-1] not in gz.GROUP_HEADS) or _is_title(words[0])
+                )
+            ):
                 self._chunk_words(toks[:i], words[:i], initial, s_start, s_end, lower_words, mid_caps)
                 rest = i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1
                 self._chunk_words(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
@@ -230,7 +237,9 @@ class _Extractor:
     ) -> None:
         # drop words that are not names at the edges
         while words and (
-            words[0] in gz.NOT_NAMES or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+            words[0] in gz.NOT_NAMES
+            or words[0] in ("of", "for", "the")
+            or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
         ):
             if words[0].rstrip(".") in gz.HONORIFICS:
                 break
@@ -243,7 +252,12 @@ class _Extractor:
             return
         first = words[0]
         if initial and not self._known(first) and first.lower() not in gz.NAME_PARTICLES:
-            ordinary = first.lower() in lower_words or ("-" in first and first.split("-")[1][:1].islower())
+            low = first.lower()
+            ordinary = (
+                low in lower_words
+                or low in gz.COMMON_SUBJECTS
+                or ("-" in first and first.split("-")[1][:1].islower())
+            )
             if ordinary or (len(words) == 1 and first not in mid_caps and not self._speaks(toks[-1][1])):
                 self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
                 return
@@ -302,7 +316,8 @@ class _Extractor:
         # leading country forms followed by a title or more name: "Russian President X", "Syrian Kurds"
         head_is_org = words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS
         for n in (3, 2, 1):
-            if len(words) > n and " ".join(words[:n]) in self.countries and not head_is_org:
+            prefix = self.countries.get(" ".join(words[:n])) if len(words) > n and not head_is_org else None
+            if prefix and (prefix.how == "demonym" or _is_title(words[n])):
                 self._country(toks[0][0], toks[n - 1][1], " ".join(words[:n]), s_end, followed=False)
                 self._classify(toks[n:], words[n:], s_start, s_end)
                 return
@@ -489,7 +504,7 @@ class _Extractor:
                 protos.append(_Proto(c.kind, c.canonical, {}, {}, [], []))
             p = protos[p_index]
             owner.append(p_index)
-            _bump(p.forms, c.surface, 1)
+            _bump(p.forms, c.surface, 0 if c.alias_of is not None else 1)  # a former name never wins
             for k, v in c.votes.items():
                 _bump(p.votes, k, v)
             p.mentions.append(
@@ -530,10 +545,14 @@ def _is_initial(text: str, p_start: int, pos: int) -> bool:
     return text[i:pos].strip(" \t\n") in ("-", "–", "—", "--")  # "CITY, Feb 26 - Showers continued"
 
 
+def _is_title(word: str) -> bool:
+    return word.rstrip(".") in gz.TITLE_WORDS or word.rstrip(".") in gz.HONORIFICS
+
+
 def _is_title_case(text: str, start: int, end: int) -> bool:
-    """A headline in Title Case or ALL CAPS: its capitals say nothing about names."""
+    """A headline in Title Case or ALL CAPS (no closing full stop): its capitals say nothing about names."""
     words = _WORD.findall(text, start, min(end, start + 400))
-    if len(words) < 4:
+    if len(words) < 4 or text[end - 1] in ".!?\"”'’":
         return False
     caps = sum(1 for w in words if w[0].isupper())
     upper = sum(1 for w in words if w.isupper() and len(w) > 1)
@@ -641,33 +660,36 @@ def _group(protos: list[_Proto], within_article: bool) -> list[Actor]:
                 targets = {uf.find(j) for j in long_initials.get(acr, ()) if _compatible(kinds[i], kinds[j])}
                 if len(targets) == 1:
                     uf.union(i, next(iter(targets)))
-    # fuzzy: transliteration variants of names of the same kind
-    named = [
-        (i, " ".join(_content_tokens(max(p.forms, key=lambda f: (len(name_tokens(f)), p.forms[f])))).lower())
-        for i, p in enumerate(protos)
-        if kinds[i] in ("person", "group", "organization") and not p.canonical
-    ]
-    for a in range(len(named)):
-        i, ni = named[a]
-        ti = ni.split()
-        if len(ti) < 2:
+    # fuzzy: transliteration variants of names of the same kind, compared only inside small blocks
+    # (same kind and token count; people: same initials of first and last token; others: same last token)
+    blocks: dict[tuple, list[tuple[int, str, list[str]]]] = {}
+    for i, p in enumerate(protos):
+        if kinds[i] not in ("person", "group", "organization") or p.canonical:
             continue
-        for b in range(a + 1, len(named)):
-            j, nj = named[b]
-            if kinds[i] != kinds[j] or uf.find(i) == uf.find(j):
-                continue
-            tj = nj.split()
-            if len(tj) != len(ti) or fuzz.ratio(ni, nj) < 80:
-                continue
-            if kinds[i] == "person":
-                if (
-                    fuzz.ratio(ni, nj) >= 85
-                    and fuzz.ratio(ti[0], tj[0]) >= 80
-                    and fuzz.ratio(ti[-1], tj[-1]) >= 80
+        best = max(p.forms, key=lambda f: (len(name_tokens(f)), p.forms[f]))
+        toks = [t.lower() for t in _content_tokens(best)]
+        if len(toks) < 2:
+            continue
+        block = (kinds[i], len(toks), toks[-1][0]) + ((toks[0][0],) if kinds[i] == "person" else ())
+        blocks.setdefault(block, []).append((i, " ".join(toks), toks))
+    for members in blocks.values():
+        for a in range(len(members)):
+            i, ni, ti = members[a]
+            for b in range(a + 1, len(members)):
+                j, nj, tj = members[b]
+                if len(ti) != len(tj) or uf.find(i) == uf.find(j) or fuzz.ratio(ni, nj) < 80:
+                    continue
+                if kinds[i] == "person":
+                    if (
+                        fuzz.ratio(ni, nj) >= 85
+                        and fuzz.ratio(ti[0], tj[0]) >= 80
+                        and fuzz.ratio(ti[-1], tj[-1]) >= 80
+                    ):
+                        uf.union(i, j)
+                elif all(x == y or x[0] == y[0] for x, y in zip(ti, tj, strict=True)) and (
+                    ti[-1] == tj[-1] or (fuzz.ratio(ti[-1], tj[-1]) >= 80 and fuzz.ratio(ni, nj) >= 85)
                 ):
                     uf.union(i, j)
-            elif ti[-1] == tj[-1] and all(x == y or x[0] == y[0] for x, y in zip(ti, tj, strict=True)):
-                uf.union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(uf.find(i), []).append(i)
@@ -733,7 +755,7 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
     protos: list[_Proto] = []
     for group in groups:
         for actor in group:
-            forms = dict.fromkeys(actor.aliases, 1)
+            forms = dict.fromkeys(actor.aliases, 0)  # only names carry weight: former names never win
             _bump(forms, actor.name, max(1, len(actor.mentions)))
             canonical = (
                 actor.name if actor.kind in ("country", "organization") and _is_canonical(actor) else None
@@ -795,26 +817,31 @@ def _group_with_ids(protos: list[_Proto]) -> list[tuple[Actor, list[str]]]:
     return out
 
 
-_AFFILIATION = re.compile(r"[A-Z][\w.'’-]*")
+def _affiliations(title: str) -> set[str]:
+    """The countries/organisations a role names: "Labour Party spokesman" → {labourparty}."""
+    countries = gz.country_forms()
+    orgs = gz.organization_forms()
+    out = set()
+    for m in CHUNK.finditer(title):
+        words = [
+            w for w in m.group().split() if w.rstrip(".") not in gz.TITLE_WORDS and w not in gz.HONORIFICS
+        ]
+        words = [_POSSESSIVE.sub("", w) for w in words]
+        for w in words:
+            if w in countries:
+                out.add(countries[w].country)
+        name = " ".join(w for w in words if w not in countries)
+        if name:
+            out.add(orgs.get(name) or key(name))
+    return out
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _mark_conflicts(roles: list[Role]) -> list[Role]:
     """Roles from different articles that tie the person to different countries/organisations conflict."""
-    countries = gz.country_forms()
-    orgs = gz.organization_forms()
-
-    def affiliations(title: str) -> set[str]:
-        out = set()
-        for w in _AFFILIATION.findall(title):
-            w = re.sub(r"['’]s?$", "", w)
-            if w in countries:
-                out.add(countries[w].country)
-            elif w in orgs:
-                out.add(orgs[w])
-            elif is_acronym(w) or (w not in gz.TITLE_WORDS and w not in gz.HONORIFICS):
-                out.add(key(w))
-        return out
-
+    affiliations = _affiliations
     affs = [affiliations(r.title) for r in roles]
     conflict = [False] * len(roles)
     for i in range(len(roles)):

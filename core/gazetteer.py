@@ -250,7 +250,8 @@ TITLE_WORDS = frozenset(
     Governor Gov Mayor General Gen Lieutenant Lt Colonel Col Major Maj Captain Capt Sergeant Sgt Commander Cmdr
     Admiral Adm Marshal Brigadier Chairman Chairwoman Chair Chief Executive CEO Director Ambassador Envoy
     Special Spokesman Spokeswoman Spokesperson Judge Justice Premier Speaker Leader President-elect
-    State Attorney Supreme""".split()
+    State Attorney Supreme Coach Professor Inspector Detective Sheriff Superintendent Commissioner
+    Prosecutor Pastor Father Rabbi Archbishop Councillor Councilman Councilwoman Alderman Chancellor-elect""".split()
 )
 # Lower-case role nouns before or after a name ("UN envoy X", "X, delegate of ...").
 ROLE_NOUNS = frozenset(
@@ -267,6 +268,14 @@ ROLE_MODIFIERS = frozenset(
 )
 NAME_PARTICLES = frozenset(
     "al el ad ash as an ar at az ul bin ibn bint abu de da di du del della van von der den le la dos das".split()
+)
+
+# Plural nouns that often open a sentence as its subject: "Officials said ...", "Witnesses saw ...".
+COMMON_SUBJECTS = frozenset(
+    """officials analysts witnesses residents police experts sources diplomats critics protesters activists
+    authorities observers traders dealers economists investors lawmakers voters doctors scientists
+    researchers villagers troops soldiers rebels militants fighters negotiators delegates ministers leaders
+    organisers organizers prosecutors investigators lawyers families relatives students workers""".split()
 )
 
 # --- speech ----------------------------------------------------------------------------------------------
