@@ -43,7 +43,7 @@ _PAREN_ALIAS = re.compile(
     r"\s*\(\s*(?:(?:formerly|previously|also known as|also called|known as|aka|a\.k\.a\.)\s+)?([^()]{1,60})\)"
 )
 _APPOSITION_ALIAS = re.compile(
-    r",?\s+(?:formerly(?: known as)?|previously known as|also known as|better known as|now called)\s+(?:the\s+)?$",
+    r",?\s+(?:formerly(?: known as)?|previously known as|also known as|better known as|now called)\s+(?:the\s+)?",
     re.I,
 )
 _VENUE_BEFORE = re.compile(
@@ -483,11 +483,9 @@ class _Extractor:
                 if j is not None and j != i and self.candidates[j].end == m.end(1):
                     self.candidates[j].alias_of = i
                     continue
-            for j in cands:
-                cj = self.candidates[j]
-                if c.end < cj.start <= c.end + 40 and _APPOSITION_ALIAS.search(self.text[c.end : cj.start]):
-                    cj.alias_of = i
-                    break
+            m = _APPOSITION_ALIAS.match(self.text, c.end, c.end + 40)
+            if m and (j := by_start.get(m.end())) is not None and j != i:
+                self.candidates[j].alias_of = i
 
     # -- grouping into actors ----------------------------------------------------------------------------
 
