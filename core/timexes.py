@@ -115,10 +115,21 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 # Tense cues. Future cues come first: "expected" and "planned" are future, not past participles.
+_BE_PARTICIPLE = (
+    r"(?:[a-z]+ed|[a-z]+en|held|made|set|put|cut|hit|run|built|sold|paid|won|lost|met|told|left|brought|bought"
+    r"|found|sent|spent|kept|led|read|shot|struck|sought|thought|won)"
+)
+# Tense cues. Future cues come first: "expected" and "planned" are future, not past participles; a participle
+# after "be"/"being" ("will be held") is neutral, after "been" past.
 _CUE = re.compile(
-    r"(?i:\b(?P<f>will|won't|wo|shall|'ll|going\s+to|expects?|expected|expecting|is\s+to|are\s+to|plans?"
+    r"(?i:\b(?P<f>(?:be(?:en)?\s+)?(?:postponed|delayed|deferred|adjourned|rescheduled|put\s+off|pushed\s+back)"
+    r"\s+(?:until|till|to)|to\s+(?:be\s+)?(?:begin|start|run|take\s+place|hold|meet|open|close|end|launch"
+    r"|resume|visit|return|finish|complete|expire|last|continue|vote|decide|announce|publish|release|report"
+    r"|sign|host|attend|travel|published|released|held|completed|launched|opened)"
+    rf"|will|won't|shall|'ll|going\s+to|expects?|expected|expecting|is\s+to|are\s+to|plans?"
     r"|planned|planning|schedules?|scheduled|slated|due|upcoming|set\s+to|intends?|intended|aims?\s+to"
     r"|would|could|might|may|should|hopes?\s+to|forecasts?|forecast|next|coming|later\s+this|soon)\b"
+    rf"|\b(?P<n>(?:be|being)\s+(?:[a-z]+ly\s+)?{_BE_PARTICIPLE})\b"
     r"|\b(?P<p>was|were|had|did|said|ago|last|earlier|began|came|made|met|took|went|held|won|lost|rose|fell"
     r"|grew|saw|left|told|gave|got|paid|sold|bought|spent|built|brought|ran|became|led|wrote|spoke|broke"
     r"|chose|drew|fought|flew|found|knew|meant|sought|stood|struck|thought|threw|signed|since|(?!(?:need|"
@@ -303,9 +314,10 @@ def tense(text: str, start: int, end: int) -> str | None:
     s, e = sentence_bounds(text, start, end)
     last = None
     for m in _CUE.finditer(text, s, start):
-        last = m
+        if not m.group("n"):
+            last = m
     if last is None:
-        last = _CUE.search(text, end, e)
+        last = next((m for m in _CUE.finditer(text, end, e) if not m.group("n")), None)
     if last is None:
         return None
     return "future" if last.group("f") else "past"
@@ -593,20 +605,29 @@ _QUANTITY_NOUNS = re.compile(
 
 
 def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
-    before = text[max(0, s - 2) : s]
+    before = text[max(0, s - 6) : s]
+    range_end = re.search(r"(?<!\d)(?:19|20)\d\d[-–]$", before) is not None  # the "2010" of "2009-2010"
     if before[-1:] in ("$", "£", "€", "#", "/", ".", ",", "+") or before[-1:].isalnum():
         return False
-    if before[-1:] == "-" and not strong:
+    if before[-1:] in "-–" and not (strong or range_end):
         return False
-    if re.match(r"[.,/]\d|\d|-\d{3}|-\d\b|-(?:year|yr)|%", text[e : e + 5]) or _QUANTITY_NOUNS.match(text, e):
+    after = text[e : e + 5]
+    if re.match(r"[.,/]\d|\d|-\d\b|-(?:year|yr)|%", after) or _QUANTITY_NOUNS.match(text, e):
+        return False
+    if re.match(r"[-–]\d{3}", after) and not re.match(r"[-–](?:19|20)\d\d\b", after):
         return False
     prev = _prev_word(text, s)
     low = prev.lower().rstrip(".")
-    if strong or low in _YEAR_CONTEXT or low in MONTHS:
+    if strong or range_end or low in _YEAR_CONTEXT or low in MONTHS:
         return True
+    if re.match(r"[-–](?:19|20)\d\d\b", after) and not prev[:1].isupper():
+        return True  # "2009-2010"
     if low in ("version", "v", "resolution", "no", "number", "flight", "room", "page", "route", "model",
-               "article", "section", "rule", "chapter", "paragraph", "item", "code", "the", "a", "an"):  # fmt: skip
+               "article", "section", "rule", "chapter", "paragraph", "item", "code"):  # fmt: skip
         return False
+    if low in _DETERMINERS:
+        # "a 2009 analysis", "his 2007 campaign": a year used as a modifier
+        return re.match(r"\s+[a-z]{3,}", text[e : e + 6]) is not None
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
     return bool(
@@ -614,9 +635,12 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     )
 
 
+_DETERMINERS = frozenset("a an the his her its their our my your this that".split())
+
+
 @_rule(
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+|(?i:(?P<fy>fiscal|calendar)\s+(?:year\s+)?))?"
-    r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!-\d\d\d|'?s\b))"
+    r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))"
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(m["y"])
@@ -1114,6 +1138,24 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _duration_found(m, m.span("t"), ctx, n, unit, m["rel"], m["q"])
 
 
+@_rule(
+    rf"\b(?P<a>\d{{1,3}}|(?i:{_NUM_WORD}))\s*(?:-|–|to|and|or)\s*(?P<b>(?P<bn>\d{{1,3}}|(?i:{_NUM_WORD}))\s+"
+    r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b"
+)
+def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
+    """ "12 to 18 months": two durations, the first borrowing the unit of the second."""
+    if (m.start() > 0 and ctx.text[m.start() - 1] in "$£€.,-/") or _AGE.match(ctx.text, m.end()):
+        return None
+    unit = _unit_name(m["unit"])
+    first, second = _number(m["a"]), _number(m["bn"])
+    if first is None or second is None or first >= second:
+        return None
+    return [
+        _duration_found(m, m.span("a"), ctx, first, unit, None, None),
+        _duration_found(m, m.span("b"), ctx, second, unit, None, None),
+    ]
+
+
 _SET_AMOUNT_WORDS = frozenset(
     {"dlrs", "dollars", "euros", "pounds", "tonnes", "barrels", "bpd", "percent", "pct"}
 )
@@ -1148,10 +1190,12 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     r"(?P<unit>(?i:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)))\b"
     r"|\b(?i:for|over|within|in|after|takes?|took|taking|lasted|spent|spend)\s+"
     r"(?P<t2>(?i:seconds|minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to|ago|old|earlier|later))"
+    r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b"
 )
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    if m["t2"]:
-        return _duration_found(m, m.span("t2"), ctx, None, _unit_name(m["t2"]), None, None)
+    for g in ("t2", "t3"):
+        if m[g]:
+            return _duration_found(m, m.span(g), ctx, None, _unit_name(m[g]), None, None)
     rel = m["rel"].lower().split()
     return _duration_found(m, m.span("t"), ctx, None, _unit_name(m["unit"]), rel[1] if len(rel) > 1 else rel[0],
                            None)  # fmt: skip
@@ -1164,7 +1208,6 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"|days?|hours?|century|quarter|weekend|summer|winter|autumn|spring|fall|two|three|four|five|six|seven|eight"
     r"|nine|ten|twelve|\w+teen|twenty|thirty|forty|fifty)\b)"
     r"|\b(?P<fut>(?i:the\s+(?:near\s+|foreseeable\s+|distant\s+)?future))\b"
-    r"|\b(?P<then>(?i:at\s+the\s+time))\b(?!\s+of\b)"
 )
 def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1177,8 +1220,8 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         lo, hi = (ctx.ref, ctx.ref_hi or ctx.ref) if ctx.ref else (None, None)
         return _found(m, m.span("t"), type="DATE", value="PRESENT_REF", granularity="unknown", earliest=lo,
                       latest=hi, anchored=ctx.ref is not None)  # fmt: skip
-    if m["past"] or m["then"]:
-        span = m.span("past") if m["past"] else m.span("then")
+    if m["past"]:
+        span = m.span("past")
         hi = (ctx.ref_hi or ctx.ref) if ctx.ref else None
         return _found(m, span, type="DATE", value="PAST_REF", granularity="unknown", latest=hi,
                       anchored=ctx.ref is not None)  # fmt: skip
