@@ -188,12 +188,25 @@ class _Ctx:
 
 
 Handler = Callable[[re.Match[str], _Ctx], "list[_Found] | _Found | None"]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
 
 
-def _rule(pattern: str) -> Callable[[Handler], Handler]:
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: Handler
+    back: int  # how far before its anchor word a match may start (-1: it starts where the anchor ends)
+
+
+_RULES: dict[str, list[_Rule]] = {}  # anchor kind -> rules to try there
+
+
+def _rule(pattern: str, *, kinds: str, back: int) -> Callable[[Handler], Handler]:
+    """Register a rule, tried wherever one of its anchor ``kinds`` occurs (see ``_ANCHOR``)."""
+
     def register(fn: Handler) -> Handler:
-        _RULES.append((re.compile(pattern), fn))
+        rule = _Rule(re.compile(pattern), fn, back)
+        for kind in kinds.split():
+            _RULES.setdefault(kind, []).append(rule)
         return fn
 
     return register
@@ -452,7 +465,11 @@ def _month_of(raw: str) -> int:
     ]
 
 
-@_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?\b(?!-)")
+@_rule(
+    r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?\b(?!-)",
+    kinds="yr",
+    back=0,
+)
 def _iso(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     if not _valid_day(y, mo, d):
@@ -470,7 +487,9 @@ _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 @_rule(
     rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
-    r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)"
+    r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
+    kinds="mon",
+    back=12,
 )
 def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"])
@@ -479,13 +498,19 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"(?<![\d,.$£€-])(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{_MONTH})"
-    r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
+    r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)",
+    kinds="mon",
+    back=28,
 )
 def _day_month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"])
 
 
-@_rule(r"(?<![\d.,/$-])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b(?![.,/]\d)")
+@_rule(
+    r"(?<![\d.,/$-])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b(?![.,/]\d)",
+    kinds="yr",
+    back=6,
+)
 def _numeric_date(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     """A leftover numeric date ("24/01/2017"): parsed by dateparser only when the order is unambiguous."""
     a, b = int(m["a"]), int(m["b"])
@@ -529,7 +554,9 @@ _MONTH_CONTEXT = frozenset(
 
 @_rule(
     rf"\b(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<mon>{_MONTH})"
-    r"(?:,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d|%))?)"
+    r"(?:,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d|%))?)",
+    kinds="mon",
+    back=32,
 )
 def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -571,7 +598,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 @_rule(
     rf"\b(?P<t>(?P<m1>{_MONTH})\s*(?:-|–|to|through|until|till)\s*(?P<m2>{_MONTH})"
-    r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
+    r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)",
+    kinds="mon",
+    back=0,
 )
 def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     a, b = _month_of(m["m1"]), _month_of(m["m2"])
@@ -640,7 +669,9 @@ _DETERMINERS = frozenset("a an the his her its their our my your this that".spli
 
 @_rule(
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+|(?i:(?P<fy>fiscal|calendar)\s+(?:year\s+)?))?"
-    r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))"
+    r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))",
+    kinds="yr",
+    back=22,
 )
 def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(m["y"])
@@ -659,7 +690,11 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     )
 
 
-@_rule(r"(?<=\d\d)(?P<sep>[-–/])(?P<y2>\d\d)\b(?![-–/.,]\d)")
+@_rule(
+    r"(?<=\d\d)(?P<sep>[-–/])(?P<y2>\d\d)\b(?![-–/.,]\d)",
+    kinds="yr",
+    back=-1,
+)
 def _year_range_tail(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     """The "58" of "1957-58": a second year (the first is tagged on its own)."""
     s = m.start() - 4
@@ -675,7 +710,9 @@ def _year_range_tail(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 @_rule(
-    r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?:\b(?P<full>1[0-9]|20)(?P<dd>\d0)|'(?P<short>\d0))'?s)\b"
+    r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?:\b(?P<full>1[0-9]|20)(?P<dd>\d0)|'(?P<short>\d0))'?s)\b",
+    kinds="dec",
+    back=10,
 )
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["full"]:
@@ -703,7 +740,9 @@ _ORDINAL_WORDS = {
 @_rule(
     r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third"
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+[Cc]entury)\b"
+    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+[Cc]entury)\b",
+    kinds="unit",
+    back=26,
 )
 def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     raw = m["n"].lower()
@@ -722,7 +761,9 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?P<t>(?i:the\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?i:fiscal\s+)?"
     r"(?i:quarter|qtr)\b(?:\s+(?:of\s+)?(?:(?i:fiscal\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year))?)"
     r"|\b(?P<t2>Q(?P<qn>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?)\b"
-    r"|\b(?P<t3>(?P<y3>(?:19|20)\d\d)\s+(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr))\b"
+    r"|\b(?P<t3>(?P<y3>(?:19|20)\d\d)\s+(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr))\b",
+    kinds="unit qtr yr",
+    back=26,
 )
 def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["t2"]:
@@ -755,7 +796,9 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 @_rule(
     r"(?P<t>(?i:the\s+)?(?P<h>(?i:first|second|1st|2nd))[\s-]+(?i:half)\b(?:\s+of\s+(?:(?i:fiscal\s+)?"
-    r"(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year|(?P<cur>the\s+(?:fiscal\s+)?year)\b))?)"
+    r"(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year|(?P<cur>the\s+(?:fiscal\s+)?year)\b))?)",
+    kinds="half",
+    back=12,
 )
 def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     h = 1 if m["h"].lower() in ("first", "1st") else 2
@@ -786,7 +829,9 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"\b(?P<prep>(?i:in|during|over|by|until|through|throughout|since)\s+(?P<the>the\s+)?)?"
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<rel>{_REL})\s+)?"
-    r"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?)\b"
+    r"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?)\b",
+    kinds="season",
+    back=34,
 )
 def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     season = SEASONS[m["s"].lower()]
@@ -863,7 +908,9 @@ _UNRESOLVED = {
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?P<the>(?i:the)\s+)?(?P<rel>{_REL})\s+(?i:(?:fiscal|calendar|financial)\s+)?"
     r"(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century))\b(?!-)(?!\s+(?:or\s+so|of|and\s+a\s+half)\b))"
     rf"|(?P<t2>(?P<pre2>{_PREMOD})[\s-]+(?P<the2>(?i:the\s+|this\s+))?(?P<unit2>(?i:week|month|year|quarter|decade|century))\b)"
-    r"|(?P<t3>\b(?i:year[\s-]end|end[\s-]year|year-earlier|month[\s-]end)\b)"
+    r"|(?P<t3>\b(?i:year[\s-]end|end[\s-]year|year-earlier|month[\s-]end)\b)",
+    kinds="unit",
+    back=34,
 )
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["t3"]:
@@ -933,7 +980,9 @@ def _widened(ctx: _Ctx, days: int) -> tuple[date, date]:
 @_rule(
     r"\b(?P<t>(?P<w>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<tod>morning|afternoon|evening|night))?"
     r"|(?i:the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow))"
-    r"|(?P<this>(?i:this|last))\s+(?P<tod2>morning|afternoon|evening|night))\b(?!-)"
+    r"|(?P<this>(?i:this|last))\s+(?P<tod2>morning|afternoon|evening|night))\b(?!-)",
+    kinds="deic unit",
+    back=16,
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["ba"]:
@@ -962,7 +1011,9 @@ _NAME_AFTER_WEEKDAY = frozenset(
 
 @_rule(
     rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{_WEEKDAY})(?P<pl>s)?"
-    rf"(?:\s+(?P<tod>{_TOD}))?)\b"
+    rf"(?:\s+(?P<tod>{_TOD}))?)\b",
+    kinds="wd",
+    back=12,
 )
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1000,7 +1051,9 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 @_rule(
-    rf"\b(?P<t>(?P<a>{_WEEKDAY})\s*(?:-|–|to|through|until|till|and)\s*(?P<b>{_WEEKDAY}))\b(?!\s+[A-Z][a-z])"
+    rf"\b(?P<t>(?P<a>{_WEEKDAY})\s*(?:-|–|to|through|until|till|and)\s*(?P<b>{_WEEKDAY}))\b(?!\s+[A-Z][a-z])",
+    kinds="wd",
+    back=0,
 )
 def _weekday_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if "and" in m.group().split() and not re.search(
@@ -1097,7 +1150,9 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
 @_rule(
     rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
     rf"|recent|this\s+past))\s+)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
-    rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?"
+    rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
+    kinds="unit",
+    back=34,
 )
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1140,7 +1195,9 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 @_rule(
     rf"\b(?P<a>\d{{1,3}}|(?i:{_NUM_WORD}))\s*(?:-|–|to|and|or)\s*(?P<b>(?P<bn>\d{{1,3}}|(?i:{_NUM_WORD}))\s+"
-    r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b"
+    r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b",
+    kinds="unit",
+    back=30,
 )
 def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     """ "12 to 18 months": two durations, the first borrowing the unit of the second."""
@@ -1190,7 +1247,9 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     r"(?P<unit>(?i:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)))\b"
     r"|\b(?i:for|over|within|in|after|takes?|took|taking|lasted|spent|spend)\s+"
     r"(?P<t2>(?i:seconds|minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to|ago|old|earlier|later))"
-    r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b"
+    r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b",
+    kinds="unit",
+    back=24,
 )
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     for g in ("t2", "t3"):
@@ -1207,7 +1266,9 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"|\b(?P<past>(?i:recently|lately|the\s+past))\b(?!\s+(?:\d|few|several|many|decades?|years?|months?|weeks?"
     r"|days?|hours?|century|quarter|weekend|summer|winter|autumn|spring|fall|two|three|four|five|six|seven|eight"
     r"|nine|ten|twelve|\w+teen|twenty|thirty|forty|fifty)\b)"
-    r"|\b(?P<fut>(?i:the\s+(?:near\s+|foreseeable\s+|distant\s+)?future))\b"
+    r"|\b(?P<fut>(?i:the\s+(?:near\s+|foreseeable\s+|distant\s+)?future))\b",
+    kinds="ref",
+    back=8,
 )
 def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1242,7 +1303,9 @@ _SET_ADVERBS = {
     r"|\b(?P<adv>(?i:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|biweekly"
     r"|biannually|semiannually))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
-    r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b"
+    r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b",
+    kinds="unit wd deic season adv set",
+    back=16,
 )
 def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["adv"]:
@@ -1279,7 +1342,9 @@ _DAY_AFTER_CLOCK = r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|
 @_rule(
     r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|o'clock\b)"
     rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*{_TZ}\b)|(?P<nm>(?i:noon|midnight)\b))"
-    rf"(?:\s*{_TZ}\b)?{_DAY_AFTER_CLOCK})"
+    rf"(?:\s*{_TZ}\b)?{_DAY_AFTER_CLOCK})",
+    kinds="clock",
+    back=10,
 )
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
@@ -1317,33 +1382,78 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 # Driver
 
 
+# One fast pass finds anchor words (case-sensitive alternations are an order of magnitude faster than
+# case-insensitive ones); the rules registered for an anchor's kind are then matched at the few word starts
+# just before it. Every time expression contains at least one anchor.
+_ANCHOR = re.compile(
+    r"\b(?:(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b)"
+    r"|(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b)"
+    r"|(?P<yr>(?:1[89]|20)\d\d\b)"
+    r"|(?P<dec>(?:\d\d)?\d0'?s\b)"
+    r"|(?P<unit>(?:(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek(?:end)?|[Ff]ortnight|[Mm]onth|[Qq]uarter"
+    r"|[Yy]ear|[Dd]ecade)s?|[Cc]entur(?:y|ies))\b)"
+    r"|(?P<qtr>(?:[Qq]tr|Q[1-4])\b)"
+    r"|(?P<half>[Hh]alf\b)"
+    r"|(?P<season>(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ss]eason)\b)"
+    r"|(?P<deic>(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Mm]orning|[Aa]fternoon|[Ee]vening)\b)"
+    r"|(?P<ref>(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Pp]resently|[Pp]resent|[Rr]ecently|[Ll]ately|[Pp]ast|[Ff]uture"
+    r"|[Mm]oment|[Tt]hese(?=\s+days))\b)"
+    r"|(?P<adv>(?:[Dd]aily|[Nn]ightly|[Ww]eekly|[Ff]ortnightly|[Mm]onthly|[Qq]uarterly|[Aa]nnually|[Yy]early"
+    r"|[Hh]ourly|[Bb]iweekly|[Bb]iannually|[Ss]emiannually)\b)"
+    r"|(?P<clock>(?:\d{1,2}(?:[:.][0-5]\d)?\s*)?(?:[ap]\.m\.|(?:[ap]m|[AP]M|GMT|UTC|[A-Z][SD]T|CET|BST|[Nn]oon|[Mm]idnight"
+    r"|o'clock)\b)))"
+)
+_WORD_START = re.compile(r"\b\w|'\d")
+_MAX_BACK = 40
+
+
 def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
     found: list[_Found] = []
-    for pattern, handler in _RULES:
-        for m in pattern.finditer(text):
-            kind = index.kind(m.start())
-            if kind in NON_CONTENT:
-                continue
-            res = handler(m, ctx)
-            if res is None:
-                continue
-            for f in res if isinstance(res, list) else (res,):
-                # trim whitespace a lazy group may have kept at the edges
-                while f.start < f.end and text[f.start].isspace():
-                    f.start += 1
-                while f.end > f.start and text[f.end - 1].isspace():
-                    f.end -= 1
-                if f.end > f.start:
-                    found.append(f)
+    seen: set[tuple[int, int, int]] = set()
+    for a in _ANCHOR.finditer(text):
+        p, q = a.span()
+        if index.kind(p) in NON_CONTENT:
+            continue
+        starts: list[int] | None = None
+        for rule in _RULES[a.lastgroup or ""]:
+            if rule.back < 0:
+                cands: list[int] = [q]
+            elif rule.back == 0:
+                cands = [p]
+            else:
+                if starts is None:
+                    starts = [m.start() for m in _WORD_START.finditer(text, max(0, p - _MAX_BACK), p)]
+                    starts.append(p)
+                lo = p - rule.back
+                cands = [s for s in starts if s >= lo]
+            for s in cands:
+                m = rule.pattern.match(text, s)
+                if m is None or (rule.back >= 0 and m.end() <= p):
+                    continue
+                key = (id(rule), m.start(), m.end())
+                if key in seen:
+                    break
+                seen.add(key)
+                res = rule.handler(m, ctx)
+                if res is None:
+                    continue
+                for f in res if isinstance(res, list) else (res,):
+                    # trim whitespace a group may have kept at the edges
+                    while f.start < f.end and text[f.start].isspace():
+                        f.start += 1
+                    while f.end > f.start and text[f.end - 1].isspace():
+                        f.end -= 1
+                    if f.end > f.start and index.kind(f.start) not in NON_CONTENT:
+                        found.append(f)
+                break
     # longest first; keep a candidate only when it overlaps nothing already kept
     found.sort(key=lambda f: (f.start - f.end, f.start))
     kept: list[_Found] = []
-    taken: list[tuple[int, int]] = []
     for f in found:
-        if any(f.start < e and s < f.end for s, e in taken):
+        if any(f.start < k.end and k.start < f.end for k in kept):
             continue
         kept.append(f)
-        taken.append((f.start, f.end))
     kept.sort(key=lambda f: f.start)
     return kept
 
