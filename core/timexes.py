@@ -115,26 +115,62 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 # Tense cues. Future cues come first: "expected" and "planned" are future, not past participles.
-_BE_PARTICIPLE = (
-    r"(?:[a-z]+ed|[a-z]+en|held|made|set|put|cut|hit|run|built|sold|paid|won|lost|met|told|left|brought|bought"
-    r"|found|sent|spent|kept|led|read|shot|struck|sought|thought|won)"
+# Tense cues, read word by word around a time expression.
+_FUTURE_WORDS = frozenset(
+    "will won't shall going expect expects expected expecting plan plans planned planning schedule schedules "
+    "scheduled slated due upcoming intend intends intended would could might may should forecast forecasts next "
+    "coming soon".split()
 )
-# Tense cues. Future cues come first: "expected" and "planned" are future, not past participles; a participle
-# after "be"/"being" ("will be held") is neutral, after "been" past.
-_CUE = re.compile(
-    r"(?i:\b(?P<f>(?:be(?:en)?\s+)?(?:postponed|delayed|deferred|adjourned|rescheduled|put\s+off|pushed\s+back)"
-    r"\s+(?:until|till|to)|to\s+(?:be\s+)?(?:begin|start|run|take\s+place|hold|meet|open|close|end|launch"
-    r"|resume|visit|return|finish|complete|expire|last|continue|vote|decide|announce|publish|release|report"
-    r"|sign|host|attend|travel|published|released|held|completed|launched|opened)"
-    rf"|will|won't|shall|'ll|going\s+to|expects?|expected|expecting|is\s+to|are\s+to|plans?"
-    r"|planned|planning|schedules?|scheduled|slated|due|upcoming|set\s+to|intends?|intended|aims?\s+to"
-    r"|would|could|might|may|should|hopes?\s+to|forecasts?|forecast|next|coming|later\s+this|soon)\b"
-    rf"|\b(?P<n>(?:be|being)\s+(?:[a-z]+ly\s+)?{_BE_PARTICIPLE})\b"
-    r"|\b(?P<p>was|were|had|did|said|ago|last|earlier|began|came|made|met|took|went|held|won|lost|rose|fell"
-    r"|grew|saw|left|told|gave|got|paid|sold|bought|spent|built|brought|ran|became|led|wrote|spoke|broke"
-    r"|chose|drew|fought|flew|found|knew|meant|sought|stood|struck|thought|threw|signed|since|(?!(?:need|"
-    r"speed|indeed|united|hundred|proceed|succeed|exceed|breed|embed|seed|feed|bred|shed)\b)[a-z]{3,}ed)\b)"
+_PAST_WORDS = frozenset(
+    "was were had did said ago last earlier began came made met took went held won lost rose fell grew saw left "
+    "told gave got paid sold bought spent built brought ran became led wrote spoke broke chose drew fought flew "
+    "found knew meant sought stood struck thought threw since".split()
 )
+_NOT_PAST = frozenset(
+    "need speed indeed united hundred proceed succeed exceed breed embed seed feed bred shed red bed wed "
+    "naked sacred wicked rugged".split()
+)
+_TO_FUTURE_BEFORE = frozenset(
+    "is are set going aim aims hope hopes due plans plan expected scheduled slated".split()
+)
+_TO_VERBS = frozenset(
+    "begin start run hold meet open close end launch resume visit return finish complete expire last continue "
+    "vote decide announce publish release report sign host attend travel be take".split()
+)
+_POSTPONED = frozenset("postponed delayed deferred adjourned rescheduled off back".split())
+_PARTICIPLES = frozenset(
+    "held made set put cut hit run built sold paid won lost met told left brought bought found sent spent kept "
+    "led read shot struck sought thought given taken seen done known shown".split()
+)
+_TOKEN = re.compile(r"[A-Za-z']+")
+
+
+def _past_form(w: str) -> bool:
+    return w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
+
+
+def _cue(words: list[str], i: int) -> str | None:
+    """``"f"``, ``"p"`` or ``None`` for the word at ``i`` given its neighbours."""
+    w = words[i]
+    prev = words[i - 1] if i > 0 else ""
+    if w in ("until", "till", "to") and prev in _POSTPONED:
+        return "f"  # "postponed until"
+    if w == "to" and prev in _TO_FUTURE_BEFORE:
+        return "f"  # "is to", "set to"
+    if prev == "to" and w in _TO_VERBS:
+        return "f"  # "to begin"
+    if w == "later" and i + 1 < len(words) and words[i + 1] == "this":
+        return "f"
+    if w in _FUTURE_WORDS or w.endswith("'ll"):
+        return "f"
+    participle = _past_form(w) or w in _PARTICIPLES or (len(w) > 4 and w.endswith("en"))
+    if prev in ("be", "being") and participle:
+        return "f" if i > 1 and words[i - 2] == "to" else None  # "to be held"; "will be held" is neutral
+    if prev == "been" and participle:
+        return "p"
+    return "p" if _past_form(w) else None
+
+
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 # ---------------------------------------------------------------------------------------------------------
@@ -325,15 +361,17 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def tense(text: str, start: int, end: int) -> str | None:
     """``"future"``, ``"past"`` or ``None``: the cue nearest before the span, else the first after it."""
     s, e = sentence_bounds(text, start, end)
-    last = None
-    for m in _CUE.finditer(text, s, start):
-        if not m.group("n"):
-            last = m
-    if last is None:
-        last = next((m for m in _CUE.finditer(text, end, e) if not m.group("n")), None)
-    if last is None:
-        return None
-    return "future" if last.group("f") else "past"
+    before = [w.lower() for w in _TOKEN.findall(text, max(s, start - 160), start)]
+    for i in range(len(before) - 1, -1, -1):
+        cue = _cue(before, i)
+        if cue:
+            return "future" if cue == "f" else "past"
+    after = [w.lower() for w in _TOKEN.findall(text, end, min(e, end + 120))]
+    for i in range(len(after)):
+        cue = _cue(after, i)
+        if cue:
+            return "future" if cue == "f" else "past"
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -404,6 +442,9 @@ def _next_word(text: str, end: int) -> str:
 # Rules: full dates
 
 
+NEAR_DAYS = 14
+
+
 def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]
 
@@ -434,7 +475,9 @@ def _day_found(
                 cands.append((str(y), date(y, month, day), date(y, month, day_hi)))
         if not cands:
             return None
-        _, lo, hi = pick(cands, ctx.ref, _how(None, ctx, *span))
+        near = [c for c in cands if abs((c[1] - ctx.ref).days) <= NEAR_DAYS]
+        # a day within a fortnight of the DCT is that one whatever the tense; else the tense decides
+        _, lo, hi = near[0] if near else pick(cands, ctx.ref, _how(None, ctx, *span))
         anchored = True
     if day2:
         return _found(
@@ -741,7 +784,7 @@ _ORDINAL_WORDS = {
     r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third"
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
     r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+[Cc]entury)\b",
-    kinds="unit",
+    kinds="cent",
     back=26,
 )
 def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -762,7 +805,7 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?i:quarter|qtr)\b(?:\s+(?:of\s+)?(?:(?i:fiscal\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year))?)"
     r"|\b(?P<t2>Q(?P<qn>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?)\b"
     r"|\b(?P<t3>(?P<y3>(?:19|20)\d\d)\s+(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr))\b",
-    kinds="unit qtr yr",
+    kinds="quarter qtr",
     back=26,
 )
 def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -909,7 +952,7 @@ _UNRESOLVED = {
     r"(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century))\b(?!-)(?!\s+(?:or\s+so|of|and\s+a\s+half)\b))"
     rf"|(?P<t2>(?P<pre2>{_PREMOD})[\s-]+(?P<the2>(?i:the\s+|this\s+))?(?P<unit2>(?i:week|month|year|quarter|decade|century))\b)"
     r"|(?P<t3>\b(?i:year[\s-]end|end[\s-]year|year-earlier|month[\s-]end)\b)",
-    kinds="unit",
+    kinds="cal cent quarter",
     back=34,
 )
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -981,7 +1024,7 @@ def _widened(ctx: _Ctx, days: int) -> tuple[date, date]:
     r"\b(?P<t>(?P<w>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<tod>morning|afternoon|evening|night))?"
     r"|(?i:the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow))"
     r"|(?P<this>(?i:this|last))\s+(?P<tod2>morning|afternoon|evening|night))\b(?!-)",
-    kinds="deic unit",
+    kinds="deic night",
     back=16,
 )
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1151,7 +1194,7 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
     rf"|recent|this\s+past))\s+)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
-    kinds="unit",
+    kinds="cal tunit plural night cent quarter",
     back=34,
 )
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1196,7 +1239,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"\b(?P<a>\d{{1,3}}|(?i:{_NUM_WORD}))\s*(?:-|–|to|and|or)\s*(?P<b>(?P<bn>\d{{1,3}}|(?i:{_NUM_WORD}))\s+"
     r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b",
-    kinds="unit",
+    kinds="plural",
     back=30,
 )
 def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
@@ -1248,7 +1291,7 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     r"|\b(?i:for|over|within|in|after|takes?|took|taking|lasted|spent|spend)\s+"
     r"(?P<t2>(?i:seconds|minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to|ago|old|earlier|later))"
     r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b",
-    kinds="unit",
+    kinds="plural",
     back=24,
 )
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1304,7 +1347,7 @@ _SET_ADVERBS = {
     r"|biannually|semiannually))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
     r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b",
-    kinds="unit wd deic season adv set",
+    kinds="cal tunit plural night cent quarter wd deic season adv",
     back=16,
 )
 def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1382,49 +1425,119 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 # Driver
 
 
-# One fast pass finds anchor words (case-sensitive alternations are an order of magnitude faster than
-# case-insensitive ones); the rules registered for an anchor's kind are then matched at the few word starts
-# just before it. Every time expression contains at least one anchor.
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (sre tries one branch per first letter)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
+_ANCHOR_WORDS: dict[str, str] = {}
+for _kind, _words in {
+    "mon": "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec",
+    "wd": " ".join(f"{d}day {d}days" for d in "Mon Tues Wednes Thurs Fri Satur Sun".split()),
+    "cal": "week weekend month year decade",
+    "tunit": "second minute hour day fortnight",
+    "plural": "seconds minutes hours days nights weeks weekends fortnights months quarters years decades",
+    "night": "night",
+    "cent": "century centuries",
+    "quarter": "quarter",
+    "qtr": "qtr",
+    "half": "half",
+    "season": "spring summer autumn fall winter season",
+    "deic": "today tonight yesterday tomorrow morning afternoon evening",
+    "ref": "now currently nowadays presently present recently lately past future moment these",
+    "adv": "daily nightly weekly fortnightly monthly quarterly annually yearly hourly biweekly biannually "
+    "semiannually",
+    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CET BST PST PDT noon midnight o'clock",
+}.items():
+    for _w in _words.split():
+        _ANCHOR_WORDS[_w] = _kind
+        if _w.islower() and _kind not in ("mon", "wd") and "." not in _w and _w not in ("am", "pm"):
+            _ANCHOR_WORDS[_w.capitalize()] = _kind
+
+# One fast pass finds anchor words (a prefix-factored, case-sensitive alternation: an order of magnitude
+# faster than a case-insensitive one); the rules registered for an anchor's kind are then matched at the few
+# word starts just before it. Every time expression contains at least one anchor.
 _ANCHOR = re.compile(
-    r"\b(?:(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b)"
-    r"|(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b)"
-    r"|(?P<yr>(?:1[89]|20)\d\d\b)"
-    r"|(?P<dec>(?:\d\d)?\d0'?s\b)"
-    r"|(?P<unit>(?:(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Nn]ight|[Ww]eek(?:end)?|[Ff]ortnight|[Mm]onth|[Qq]uarter"
-    r"|[Yy]ear|[Dd]ecade)s?|[Cc]entur(?:y|ies))\b)"
-    r"|(?P<qtr>(?:[Qq]tr|Q[1-4])\b)"
-    r"|(?P<half>[Hh]alf\b)"
-    r"|(?P<season>(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ss]eason)\b)"
-    r"|(?P<deic>(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Mm]orning|[Aa]fternoon|[Ee]vening)\b)"
-    r"|(?P<ref>(?:[Nn]ow|[Cc]urrently|[Nn]owadays|[Pp]resently|[Pp]resent|[Rr]ecently|[Ll]ately|[Pp]ast|[Ff]uture"
-    r"|[Mm]oment|[Tt]hese(?=\s+days))\b)"
-    r"|(?P<adv>(?:[Dd]aily|[Nn]ightly|[Ww]eekly|[Ff]ortnightly|[Mm]onthly|[Qq]uarterly|[Aa]nnually|[Yy]early"
-    r"|[Hh]ourly|[Bb]iweekly|[Bb]iannually|[Ss]emiannually)\b)"
-    r"|(?P<clock>(?:\d{1,2}(?:[:.][0-5]\d)?\s*)?(?:[ap]\.m\.|(?:[ap]m|[AP]M|GMT|UTC|[A-Z][SD]T|CET|BST|[Nn]oon|[Mm]idnight"
-    r"|o'clock)\b)))"
+    r"\b(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
 )
-_WORD_START = re.compile(r"\b\w|'\d")
+_SHORT_DECADE = re.compile(r"'\d0s\b")  # "the '90s"; a separate pass keeps the main one fast
+_WORD = re.compile(r"[\w']+")
 _MAX_BACK = 40
+# Words that can open a time expression before its anchor ("the end of last year", "more than a decade",
+# "Tuesday, January 24"): a match is only tried from the unbroken run of these just before an anchor.
+_PREFIX_WORDS = frozenset(
+    "the a an this last next past coming previous following current early earlier mid late later end start "
+    "beginning middle close turn very of in during over by until till through throughout since for within after "
+    "take takes took taking lasted spent spend about around almost nearly more less fewer than at least most up "
+    "to roughly approximately some just mere only well under every each other once twice times per recent few "
+    "several many dozens hundreds number couple dozen first second third fourth final remaining fiscal calendar "
+    "financial and or from between right these day before zero one two three four five six seven eight nine ten "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred half monday tuesday wednesday thursday friday saturday sunday mon tue "
+    "tues wed thu thur thurs fri sat sun fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth st nd rd th".split()
+)
+
+
+def _anchor_kind(word: str) -> str:
+    kind = _ANCHOR_WORDS.get(word)
+    if kind:
+        return kind
+    if word[0] == "Q":
+        return "qtr"
+    return "dec" if word[-1] == "s" else "yr"
+
+
+def _anchors(text: str) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), _anchor_kind(m.group())) for m in _ANCHOR.finditer(text)]
+    if "'" in text:
+        out.extend((m.start(), m.end(), "dec") for m in _SHORT_DECADE.finditer(text))
+    return out
+
+
+def _starts(text: str, p: int) -> list[int]:
+    """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(0, p - _MAX_BACK), p)]
+    out = [p]
+    for s, w in reversed(words):
+        if w[0].isdigit() or w.lower() in _PREFIX_WORDS or w[0] == "'":
+            out.append(s)
+        else:
+            break
+    out.reverse()
+    return out
 
 
 def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
     found: list[_Found] = []
     seen: set[tuple[int, int, int]] = set()
-    for a in _ANCHOR.finditer(text):
-        p, q = a.span()
+    for p, q, kind in _anchors(text):
         if index.kind(p) in NON_CONTENT:
             continue
         starts: list[int] | None = None
-        for rule in _RULES[a.lastgroup or ""]:
+        for rule in _RULES[kind]:
             if rule.back < 0:
                 cands: list[int] = [q]
             elif rule.back == 0:
                 cands = [p]
             else:
                 if starts is None:
-                    starts = [m.start() for m in _WORD_START.finditer(text, max(0, p - _MAX_BACK), p)]
-                    starts.append(p)
+                    starts = _starts(text, p)
                 lo = p - rule.back
                 cands = [s for s in starts if s >= lo]
             for s in cands:
