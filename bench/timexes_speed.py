@@ -40,7 +40,9 @@ def main() -> None:
     t0 = time.perf_counter()
     found = sum(len(timexes.extract(a, d)) for a, d in jobs)
     dt = time.perf_counter() - t0
-    print(f"{len(jobs)} articles, {size / 1e6:.2f} MB, {found} timexes in {dt:.2f} s: {size / 1e6 / dt:.2f} MB/s")
+    print(
+        f"{len(jobs)} articles, {size / 1e6:.2f} MB, {found} timexes in {dt:.2f} s: {size / 1e6 / dt:.2f} MB/s"
+    )
 
 
 if __name__ == "__main__":

@@ -137,7 +137,9 @@ _TO_VERBS = frozenset(
     "begin start run hold meet open close end launch resume visit return finish complete expire last continue "
     "vote decide announce publish release report sign host attend travel be take".split()
 )
-_POSTPONED = frozenset("postponed delayed deferred adjourned rescheduled off back".split())
+_POSTPONED = frozenset(
+    "postponed delayed deferred adjourned rescheduled off back set scheduled slated planned due".split()
+)
 _PARTICIPLES = frozenset(
     "held made set put cut hit run built sold paid won lost met told left brought bought found sent spent kept "
     "led read shot struck sought thought given taken seen done known shown".split()
@@ -153,8 +155,8 @@ def _cue(words: list[str], i: int) -> str | None:
     """``"f"``, ``"p"`` or ``None`` for the word at ``i`` given its neighbours."""
     w = words[i]
     prev = words[i - 1] if i > 0 else ""
-    if w in ("until", "till", "to") and prev in _POSTPONED:
-        return "f"  # "postponed until"
+    if w in ("until", "till", "to", "for") and prev in _POSTPONED:
+        return "f"  # "postponed until", "set for"
     if w == "to" and prev in _TO_FUTURE_BEFORE:
         return "f"  # "is to", "set to"
     if prev == "to" and w in _TO_VERBS:
@@ -187,6 +189,10 @@ _NUM_WORD = (
     r"|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+hundred|one\s+hundred|a\s+dozen"
     r"|a\s+couple\s+of|couple\s+of)"
+)
+_DAY_NUM_WORD = (
+    r"(?:twenty-(?:one|two|three|four|five|six|seven|eight|nine)|thirty-one|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
 )
 _VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
 _NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD}|{_VAGUE}|an?))"
@@ -443,6 +449,7 @@ def _next_word(text: str, end: int) -> str:
 
 
 NEAR_DAYS = 14
+FAR_DAYS = 183
 
 
 def _valid_day(y: int, m: int, d: int) -> bool:
@@ -478,6 +485,8 @@ def _day_found(
         near = [c for c in cands if abs((c[1] - ctx.ref).days) <= NEAR_DAYS]
         # a day within a fortnight of the DCT is that one whatever the tense; else the tense decides
         _, lo, hi = near[0] if near else pick(cands, ctx.ref, _how(None, ctx, *span))
+        if abs((lo - ctx.ref).days) > FAR_DAYS:
+            _, lo, hi = pick(cands, ctx.ref, None)  # a day more than half a year away would carry its year
         anchored = True
     if day2:
         return _found(
@@ -528,13 +537,22 @@ _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 
 
 @_rule(
-    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>{_DAY_NUM_WORD}\b))"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
     r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
     kinds="mon",
     back=12,
 )
 def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    if m["dw"]:
+        day = int(_number(m["dw"].lower()) or 0)
+        if (
+            not day
+            or m["mon"] == "May"
+            or re.match(r"\s+(?:of|year|month|week|day|time|more)", ctx.text[m.end() : m.end() + 8])
+        ):
+            return None
+        return _day_found(m, ctx, _month_of(m["mon"]), day, None, m["y"])
     return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"])
 
 
