@@ -170,23 +170,17 @@ def test_end_of_last_year() -> None:
     assert D("2016-09-01") <= t.earliest <= t.latest <= D("2016-12-31")
 
 
-def test_early_mid_late() -> None:
-    found = by_text("Output dipped in mid-January and should recover in early 2017 and late 2018.")
-    mid = found["mid-January"]
-    assert (mid.value, mid.mod, mid.earliest, mid.latest) == (
-        "2017-01",
-        "MID",
-        D("2017-01-11"),
-        D("2017-01-20"),
-    )
-    early = found["early 2017"]
-    assert (early.value, early.mod, early.earliest, early.latest) == (
-        "2017",
-        "START",
-        D("2017-01-01"),
-        D("2017-04-30"),
-    )
-    assert found["late 2018"].mod == "END" and found["late 2018"].earliest == D("2018-09-01")
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("mid-January", ("2017-01", "MID", D("2017-01-11"), D("2017-01-20"))),
+        ("early 2017", ("2017", "START", D("2017-01-01"), D("2017-04-30"))),
+        ("late 2018", ("2018", "END", D("2018-09-01"), D("2018-12-31"))),
+    ],
+)
+def test_early_mid_late(span: str, expected: tuple) -> None:
+    t = by_text("Output dipped in mid-January and should recover in early 2017 and late 2018.")[span]
+    assert (t.value, t.mod, t.earliest, t.latest) == expected
 
 
 def test_today_widens_over_a_dct_range() -> None:
