@@ -329,11 +329,14 @@ _PREMOD_MOD = {
 }
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def premod(raw: str | None) -> str | None:
     """TIMEX3 mod of an "early / mid- / the end of" prefix (``earlier``/``later`` carry none)."""
     if not raw:
         return None
-    for word in re.findall(r"[a-z]+", raw.lower()):
+    for word in _LOWER_WORD.findall(raw.lower()):
         if word in _PREMOD_MOD:
             return _PREMOD_MOD[word]
     return None
@@ -433,14 +436,19 @@ def _t_span(m: re.Match[str]) -> tuple[int, int]:
     return m.span("t") if m.groupdict().get("t") is not None else m.span()
 
 
+_PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_CAP_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
 def _prev_word(text: str, start: int) -> str:
     """The word just before ``start`` when only spaces separate them (else ``""``); keeps a final full stop."""
-    m = re.search(r"([A-Za-z]+\.?)\s+$", text[max(0, start - 30) : start])
+    m = _PREV_WORD.search(text[max(0, start - 30) : start])
     return m.group(1) if m else ""
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    m = _NEXT_WORD.match(text, end, end + 30)
     return m.group(1) if m else ""
 
 
@@ -635,7 +643,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None
         if nxt[:1] == "-":
             return None  # "March-based"
-        if not context and re.match(r"\s+[A-Z][a-z]", text[m.end("mon") : m.end("mon") + 3]):
+        if not context and _CAP_NEXT.match(text, m.end("mon")):
             follower = _next_word(text, m.end("mon")).lower()
             if follower not in WEEKDAYS and follower not in MONTHS:
                 return None  # "June Carter"
@@ -694,35 +702,42 @@ _QUANTITY_NOUNS = re.compile(
 )
 
 
+_RANGE_END = re.compile(r"(?<!\d)(?:19|20)\d\d[-–]$")
+_RANGE_START = re.compile(r"[-–](?:19|20)\d\d\b")
+_NOT_YEAR_AFTER = re.compile(r"[.,/]\d|\d|-\d\b|-(?:year|yr)|%")
+_DASH_NUMBER = re.compile(r"[-–](?:\d\b|\d{3})")
+_LOWER_NEXT = re.compile(r"\s+[a-z]{3,}")
+_YEAR_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"']|$)|'s\b|\s+(?:and|or|to|through)\s+(?:19|20)\d\d")
+
+
 def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     before = text[max(0, s - 6) : s]
-    range_end = re.search(r"(?<!\d)(?:19|20)\d\d[-–]$", before) is not None  # the "2010" of "2009-2010"
+    range_end = _RANGE_END.search(before) is not None  # the "2010" of "2009-2010"
     if before[-1:] in ("$", "£", "€", "#", "/", ".", ",", "+") or before[-1:].isalnum():
         return False
     if before[-1:] in "-–" and not (strong or range_end):
         return False
     after = text[e : e + 5]
-    if re.match(r"[.,/]\d|\d|-\d\b|-(?:year|yr)|%", after) or _QUANTITY_NOUNS.match(text, e):
+    if _NOT_YEAR_AFTER.match(after) or _QUANTITY_NOUNS.match(text, e):
         return False
-    if re.match(r"[-–]\d{3}", after) and not re.match(r"[-–](?:19|20)\d\d\b", after):
+    range_start = _RANGE_START.match(after) is not None
+    if _DASH_NUMBER.match(after) and not range_start:
         return False
     prev = _prev_word(text, s)
     low = prev.lower().rstrip(".")
     if strong or range_end or low in _YEAR_CONTEXT or low in MONTHS:
         return True
-    if re.match(r"[-–](?:19|20)\d\d\b", after) and not prev[:1].isupper():
+    if range_start and not prev[:1].isupper():
         return True  # "2009-2010"
     if low in ("version", "v", "resolution", "no", "number", "flight", "room", "page", "route", "model",
                "article", "section", "rule", "chapter", "paragraph", "item", "code"):  # fmt: skip
         return False
     if low in _DETERMINERS:
         # "a 2009 analysis", "his 2007 campaign": a year used as a modifier
-        return re.match(r"\s+[a-z]{3,}", text[e : e + 6]) is not None
+        return _LOWER_NEXT.match(text, e) is not None
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
-    return bool(
-        re.match(r"\s*(?:[.,;:)!?”\"']|$)|'s\b|\s+(?:and|or|to|through)\s+(?:19|20)\d\d", text[e : e + 12])
-    )
+    return _YEAR_AFTER.match(text[e : e + 12]) is not None
 
 
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
@@ -1494,7 +1509,6 @@ _ANCHOR = re.compile(
     r"\b(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
 )
 _SHORT_DECADE = re.compile(r"'\d0s\b")  # "the '90s"; a separate pass keeps the main one fast
-_WORD = re.compile(r"[\w']+")
 _MAX_BACK = 40
 # Words that can open a time expression before its anchor ("the end of last year", "more than a decade",
 # "Tuesday, January 24"): a match is only tried from the unbroken run of these just before an anchor.
@@ -1528,17 +1542,34 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "'"
+
+
 def _starts(text: str, p: int) -> list[int]:
     """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(0, p - _MAX_BACK), p)]
     out = [p]
-    for s, w in reversed(words):
-        if w[0].isdigit() or w.lower() in _PREFIX_WORDS or w[0] == "'":
-            out.append(s)
-        else:
+    lo = max(0, p - _MAX_BACK)
+    i = p
+    while True:
+        j = i
+        while j > lo and text[j - 1] in _SEPARATORS:
+            j -= 1
+        k = j
+        while k > lo and _is_word_char(text[k - 1]):
+            k -= 1
+        if k == j or (k == lo and lo > 0):
             break
+        w = text[k:j]
+        if not (w[0].isdigit() or w[0] == "'" or w.lower() in _PREFIX_WORDS):
+            break
+        out.append(k)
+        i = k
     out.reverse()
     return out
+
+
+_SEPARATORS = frozenset(" \t\n,-–:.")
 
 
 def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
@@ -1597,8 +1628,9 @@ def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
     ctx = _Ctx(text=text, ref=ref, ref_hi=ref_hi)
     out: list[TimeExpression] = []
     for f in _resolve_all(text, ctx, FurnitureIndex(article.furniture)):
+        # the values were built from checked parts above: skip pydantic's validation (hot path)
         out.append(
-            TimeExpression(
+            TimeExpression.model_construct(
                 id=f"{article.id}:t{len(out) + 1}",
                 article=article.id,
                 start=f.start,
