@@ -1542,10 +1542,6 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "'"
-
-
 def _starts(text: str, p: int) -> list[int]:
     """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself."""
     out = [p]
@@ -1556,7 +1552,7 @@ def _starts(text: str, p: int) -> list[int]:
         while j > lo and text[j - 1] in _SEPARATORS:
             j -= 1
         k = j
-        while k > lo and _is_word_char(text[k - 1]):
+        while k > lo and (text[k - 1].isalnum() or text[k - 1] == "'"):
             k -= 1
         if k == j or (k == lo and lo > 0):
             break
@@ -1628,9 +1624,8 @@ def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
     ctx = _Ctx(text=text, ref=ref, ref_hi=ref_hi)
     out: list[TimeExpression] = []
     for f in _resolve_all(text, ctx, FurnitureIndex(article.furniture)):
-        # the values were built from checked parts above: skip pydantic's validation (hot path)
         out.append(
-            TimeExpression.model_construct(
+            TimeExpression(
                 id=f"{article.id}:t{len(out) + 1}",
                 article=article.id,
                 start=f.start,
