@@ -292,7 +292,7 @@ def shift(d: date, n: float, unit: str) -> date:
     """``d`` moved by ``n`` units (negative for the past); months and years keep the day where possible."""
     letter, mult, is_time, _ = UNITS[unit]
     if is_time:
-        return d + timedelta(hours=n * mult) if letter == "H" else d
+        return d + timedelta(days=int(n * mult / 24)) if letter == "H" else d
     if letter == "D":
         return d + timedelta(days=round(n))
     if letter == "W":
@@ -1300,9 +1300,7 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     gran = UNITS[unit][3]
     if gran == "time":
         gran = "day"
-        unit_for_period = "day"
-    else:
-        unit_for_period = unit
+    unit_for_period = gran  # "a fortnight ago" is a week, "three nights ago" a day
     if ctx.ref is None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _found(m, span, type="DATE", value=value if n is None else _UNRESOLVED.get(unit_for_period, "XXXX"),
@@ -1593,7 +1591,10 @@ def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
                 if key in seen:
                     break
                 seen.add(key)
-                res = rule.handler(m, ctx)
+                try:
+                    res = rule.handler(m, ctx)
+                except (ValueError, OverflowError, KeyError):  # a date out of range: not a time expression
+                    continue
                 if res is None:
                     continue
                 for f in res if isinstance(res, list) else (res,):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.model import Article, DateValue, Furniture, TimeExpression
 from core.timexes import extract
@@ -20,6 +22,25 @@ def dct(lo: str, hi: str | None = None) -> DateValue:
 
 
 TUE = dct("2017-01-24")  # a Tuesday
+_WORDS = (
+    " May 24 ",
+    " January ",
+    " the end of last ",
+    " year ",
+    " ago ",
+    " 1999-2001 ",
+    " a fortnight ",
+    " Friday ",
+    " the past ",
+    " every ",
+    " 8 p.m. ",
+    " mid-",
+    " 2016 ",
+    " the 1990s ",
+    " quarter ",
+    " first half ",
+    " 23-24 ",
+)
 
 
 def run(
@@ -308,3 +329,23 @@ def test_furniture_is_skipped_but_captions_are_read() -> None:
     found = run(text, None, furniture)
     assert [t.text for t in found] == ["January 24, 2017", "yesterday"]
     assert found[0].granularity == "day" and not found[0].anchored
+
+
+def test_ago_with_odd_units() -> None:
+    found = by_text("He left a fortnight ago, three nights ago and 5 hours ago.")
+    assert (found["a fortnight ago"].value, found["a fortnight ago"].granularity) == ("2017-W02", "week")
+    assert found["three nights ago"].value == "2017-01-21"
+    assert found["5 hours ago"].earliest == D("2017-01-24")
+
+
+_PIECES = st.sampled_from(list("0123456789 -,./:'aAmMpsyeJFTWQ")) | st.sampled_from(_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for when in (TUE, None):
+        for t in run(text, when):
+            assert text[t.start : t.end] == t.text and t.text.strip() == t.text
+            if t.earliest and t.latest:
+                assert t.earliest <= t.latest
