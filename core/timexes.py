@@ -915,6 +915,8 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "spring" the verb or the noun
     if m["s"].lower() == "fall" and not (m["rel"] or m["y"] or m["the"]):
         return None  # "in fall of prices"
+    if not (m["rel"] or m["y"]) and re.match(r"\s+(?:in|of|to|from)\b", ctx.text[m.end() : m.end() + 6]):
+        return None  # "the fall in prices", "the spring of discontent"
     if (
         m["s"][0].isupper()
         and not (m["y"] or m["rel"])
@@ -1256,10 +1258,11 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if ago in ("ago", "from now", "hence") and m["sep"].strip() != "-":
         return _ago(m, ctx, n, unit, ago)
     prev = _prev_word(text, m.start()).lower()
-    if nraw in ("a", "an") and prev in _SET_AMOUNT_WORDS:
-        return _found(m, m.span("t"), type="SET", value=duration_value(1, unit), granularity=UNITS[unit][3])
-    if nraw in ("a", "an") and re.search(
-        r"(?:\d|%|\bmillion|\bbillion|\bmln|\bbln)\s*$", text[max(0, m.start() - 12) : m.start()]
+    # "5 dlrs a day", "twice a week": a rate; but "44 mln a year earlier" is a stretch back in time
+    if (
+        nraw in ("a", "an")
+        and not ago
+        and (prev in _SET_AMOUNT_WORDS or _AMOUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     ):
         return _found(m, m.span("t"), type="SET", value=duration_value(1, unit), granularity=UNITS[unit][3])
     if unit == "quarter" and nraw in ("a", "an", "one"):
@@ -1289,6 +1292,7 @@ def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     ]
 
 
+_AMOUNT_BEFORE = re.compile(r"(?:\d|%|\bmillion|\bbillion|\bmln|\bbln)\s*$")
 _SET_AMOUNT_WORDS = frozenset(
     {"dlrs", "dollars", "euros", "pounds", "tonnes", "barrels", "bpd", "percent", "pct"}
 )
@@ -1350,6 +1354,8 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         word = m["t"].lower()
         if word == "now" and re.match(r"\s*(?:that|-)", text[m.end() : m.end() + 6]):
             return None  # "now that", "now-defunct"
+        if word.startswith("the present") and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
+            return None  # "the present government"
         if word == "presently" and tense(text, *m.span()) == "future":
             return None  # old sense "soon"
         lo, hi = (ctx.ref, ctx.ref_hi or ctx.ref) if ctx.ref else (None, None)

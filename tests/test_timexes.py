@@ -295,6 +295,7 @@ def test_sets() -> None:
         "A 22-year-old man and his 45-year-old father were hurt.",
         "The firm shipped 2010 tonnes of steel.",
         "Theresa May met the press.",
+        "The present government survived the fall in oil prices.",
     ],
 )
 def test_traps_yield_nothing(text: str) -> None:
@@ -329,6 +330,12 @@ def test_furniture_is_skipped_but_captions_are_read() -> None:
     found = run(text, None, furniture)
     assert [t.text for t in found] == ["January 24, 2017", "yesterday"]
     assert found[0].granularity == "day" and not found[0].anchored
+
+
+def test_rate_versus_stretch() -> None:
+    found = by_text("It pays 5 dlrs a day, up from 4 dlrs a year earlier.")
+    assert (found["a day"].type, found["a day"].value) == ("SET", "P1D")
+    assert (found["a year"].type, found["a year"].value) == ("DURATION", "P1Y")
 
 
 def test_ago_with_odd_units() -> None:
