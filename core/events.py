@@ -245,8 +245,8 @@ def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: boo
 
 def kind_of(clause: str) -> str | None:
     """The kind of happening a clause names (the first kind word wins), or ``None``."""
-    for m in _WORD.finditer(clause):
-        k = _KIND_OF.get(m.group().lower())
+    for w in _WORD.findall(clause.lower()):
+        k = _KIND_OF.get(w)
         if k:
             return k
     return None

@@ -110,10 +110,15 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# Only these words (or endings) can be cues: the rest of a clause is skipped cheaply.
+_CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _TO_VERBS | _PARTICIPLES | {"until", "till", "to", "for", "later"}
+_CUE_ENDINGS = ("ed", "en", "'ll")
+
+
 def tense(clause: str) -> Tense:
     """The tense a clause reports, from its cues (future beats past beats present)."""
     words = [w if w == "May" else w.lower() for w in _TOKEN.findall(clause)]  # "May" is a month
-    cues = {_cue(words, i) for i in range(len(words))}
+    cues = {_cue(words, i) for i, w in enumerate(words) if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS)}
     if "f" in cues:
         return "future"
     if "p" in cues:
