@@ -152,6 +152,8 @@ class DatelineApp(App[int]):
         if final:
             self.loading = False
             self.query_one("#progress").display = False
+            n = len(timeline.articles)
+            self.query_one(TimelineView).empty_text = f"No events found in {n:,} article{'s' * (n != 1)}."
         self.refresh_panes()
         self.query_one(ActorsView).show(self.index)
         if final and timeline.problems:
@@ -329,13 +331,15 @@ class DatelineApp(App[int]):
 
     def help_rows(self) -> list[tuple[str, str]]:
         """(keys, description) for every binding of the main screen, after the user's keymap."""
+        ours = {b.action: b.description for b in keys.APP}
         grouped: dict[str, tuple[str, list[str]]] = {}
         for key, active in self.screen_stack[0].active_bindings.items():
             b = active.binding
             if not b.description or b.system:
                 continue
             display = self.get_key_display(b.with_key(key))
-            grouped.setdefault(b.action, (b.description, []))[1].append(display)
+            action = b.action.removeprefix("app.")
+            grouped.setdefault(action, (ours.get(action, b.description), []))[1].append(display)
         rows = [(" / ".join(dict.fromkeys(k)), desc) for desc, k in grouped.values()]
         rows.append(
             (self.get_key_display(self._palette_binding()), "Command palette: export, brief, filter, theme")
