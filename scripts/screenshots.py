@@ -1,7 +1,7 @@
 """Write the README's SVG screenshots into screenshots/ (App.save_screenshot inside App.run_test).
 
-    python scripts/screenshots.py            # on the fixed synthetic timeline used by the snapshot tests
-    python scripts/screenshots.py seeds      # on real articles, loaded through the pipeline
+python scripts/screenshots.py            # on the fixed synthetic timeline used by the snapshot tests
+python scripts/screenshots.py seeds      # on real articles, loaded through the pipeline
 """
 
 from __future__ import annotations

@@ -195,8 +195,16 @@ class DatelineApp(App[int]):
             tl = self.index.timeline
             shown = self.query_one(TimelineView).row_count
             count = f"{shown:,} of {len(tl.events):,}" if self.flt.active else f"{len(tl.events):,}"
+            dot = f" {self.glyphs.dot} "
             parts.append(
-                f"{count} events · {len(tl.actors):,} actors · {len(tl.quotes):,} quotes · {len(tl.articles):,} articles"
+                dot.join(
+                    (
+                        f"{count} events",
+                        f"{len(tl.actors):,} actors",
+                        f"{len(tl.quotes):,} quotes",
+                        f"{len(tl.articles):,} articles",
+                    )
+                )
             )
         else:
             parts.append("No articles given.")

@@ -38,4 +38,5 @@ class Glyphs:
         self.cursor = "▶" if unicode else ">"
         self.ellipsis = "…" if unicode else "..."
         self.quote_open, self.quote_close = ("“", "”") if unicode else ('"', '"')
-        self.rule = "─" if unicode else "-"
+        self.dash = "—" if unicode else "-"
+        self.dot = "·" if unicode else "|"

@@ -128,7 +128,7 @@ class QuotesView(RowsView):
     def render_row(self, index: int, width: int) -> Text:
         quote = self.quotes[index]
         speaker = clean(self.index.speaker(quote)) if self.index else ""
-        who = Text(f" — {speaker}", style=self.dim(), no_wrap=True)
+        who = Text(f" {self.glyphs.dash} {speaker}", style=self.dim(), no_wrap=True)
         who.truncate(max(width // 3, 8), overflow="ellipsis")
         g = self.glyphs
         words = Text(f"{g.quote_open}{clean(quote.text)}{g.quote_close}", no_wrap=True)
