@@ -334,3 +334,20 @@ async def test_load_problems_are_listed_in_a_notice(sample) -> None:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("broken/[bold]file.bin: binary file" in m for m in messages)
+
+
+async def test_rows_fit_beside_the_scrollbar() -> None:
+    app = DatelineApp(timeline=synthetic_timeline(100))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        view = timeline(app)
+        line = view.render_line(0)
+        assert line.cell_length == view.scrollable_content_region.width < view.size.width
+        assert line.text.rstrip().endswith("1 src")
+
+
+def test_unknown_theme_is_refused_before_the_app_starts(capsys) -> None:
+    from tui.app import run_app
+
+    assert run_app(["seeds"], theme="no-such-theme") == 2
+    assert "ansi-dark" in capsys.readouterr().err

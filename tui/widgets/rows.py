@@ -67,7 +67,7 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_row_count(self, count: int, *, keep_cursor: bool = True) -> None:
         """Tell the view how many rows exist now; it repaints only what is visible."""
         self._count = count
-        self.virtual_size = Size(self.size.width, count)
+        self.virtual_size = Size(self.scrollable_content_region.width, count)
         cursor = min(self.cursor, count - 1) if keep_cursor else 0
         self.set_reactive(RowsView.cursor, max(cursor, 0))
         self.refresh()
@@ -79,7 +79,7 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- painting -------------------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
         base = self.rich_style
         if self._count == 0:
