@@ -161,9 +161,11 @@ class TimelineIndex:
         return self._event_counts
 
     def sorted_actors(self) -> list[Actor]:
-        """Actors with the most events first, then by name."""
+        """Actors with the most events first, then the most mentioned, then by name."""
         counts = self.event_counts
-        return sorted(self.timeline.actors, key=lambda a: (-counts[a.id], a.name.casefold()))
+        return sorted(
+            self.timeline.actors, key=lambda a: (-counts[a.id], -len(a.mentions), a.name.casefold())
+        )
 
     def events(self, flt: Filter) -> list[Event]:
         if not flt.active:

@@ -129,7 +129,7 @@ class QuotesView(RowsView):
         quote = self.quotes[index]
         speaker = clean(self.index.speaker(quote)) if self.index else ""
         who = Text(f" {self.glyphs.dash} {speaker}", style=self.dim(), no_wrap=True)
-        who.truncate(max(width // 3, 8), overflow="ellipsis")
+        who.truncate(min(max(width // 3, 18), width // 2), overflow="ellipsis", pad=True)
         g = self.glyphs
         words = Text(f"{g.quote_open}{clean(quote.text)}{g.quote_close}", no_wrap=True)
         words.truncate(max(width - who.cell_len, 1), overflow="ellipsis", pad=True)
