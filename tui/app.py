@@ -6,6 +6,7 @@ merges what it has every few tenths of a second, so events appear while a large 
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from typing import TYPE_CHECKING, ClassVar
@@ -131,6 +132,7 @@ class DatelineApp(App[int]):
                 cost = time.monotonic() - now
                 interval = max(MERGE_EVERY, 4 * cost)  # never spend most of the time merging
                 self.call_from_thread(self.show_timeline, partial_timeline, final=False)
+                gc.freeze()  # what is loaded so far lives on: keep the collector from rescanning it (long pauses)
                 last_merge = time.monotonic()
             if now - last_tick >= 0.1:
                 self.call_from_thread(self.set_progress, len(analyses), total)
@@ -138,6 +140,7 @@ class DatelineApp(App[int]):
         if worker.is_cancelled:
             return
         self.call_from_thread(self.show_timeline, merge(analyses, list(loaded.problems)), final=True)
+        gc.freeze()
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
