@@ -77,6 +77,11 @@ def iter_analyses(articles: Iterable[Article], *, jobs: int = 1) -> Iterator[Art
         yield analyse(article)
 
 
+def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()) -> Timeline:
+    """The steps across articles: date undated articles from related ones, then merge into a Timeline."""
+    return merge.merge(date_from_related(analyses), list(problems))
+
+
 def build_timeline(
     articles: Iterable[Article],
     problems: Iterable[LoadProblem] = (),
@@ -91,4 +96,4 @@ def build_timeline(
         analyses.append(analysis)
         if progress:
             progress(len(analyses), len(articles))
-    return merge.merge(date_from_related(analyses), list(problems))
+    return finish(analyses, problems)

@@ -112,7 +112,7 @@ class DatelineApp(App[int]):
         from textual.worker import get_current_worker
 
         from core.load import load_paths
-        from core.merge import merge
+        from core.pipeline import finish as merge
         from core.pipeline import iter_analyses
 
         worker = get_current_worker()

@@ -51,7 +51,8 @@ def event_detail(event: Event, index: TimelineIndex, glyphs: Glyphs) -> Text:
     out.append("\n")
     how = event.date_how or f"{event.date.value} ({event.date.granularity})"
     out.append_text(Text.assemble(("Date: ", DIM), clean(how)))
-    _section(out, f"Sources ({len(event.evidence)})")
+    n = len(event.articles)
+    _section(out, f"Sources ({n} article{'s' if n != 1 else ''}, {len(event.evidence)} sentences)")
     for k, ev in enumerate(event.evidence):
         if k:
             out.append("\n")

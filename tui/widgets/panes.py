@@ -63,8 +63,8 @@ class TimelineView(RowsView):
             mark = self.glyphs.ongoing
         else:
             mark = " "
-        n = len(event.evidence)
-        sources = Text(f"{n:>2} src" if n != 1 else " 1 src", style=self.dim())
+        n = len(event.articles)  # sources are articles; one article may give several sentences
+        sources = Text(f"{n:>2} src", style=self.dim())
         head_width = max(width - self.date_width - 3 - sources.cell_len - 1, 1)
         headline = Text(clean(event.headline), no_wrap=True)
         headline.truncate(head_width, overflow="ellipsis", pad=True)
