@@ -126,6 +126,8 @@ def _bound_granularity(v: DateValue) -> str:
 def timelinejs(timeline: Timeline) -> str:
     """TimelineJS 3 JSON: start_date/end_date with unknown parts left out, text, group (the status)."""
     titles = {a.id: a.title or a.id for a in timeline.articles}
+    actors = _actor_names(timeline)
+    quotes = _quotes_by_id(timeline)
     out = []
     for e in timeline.events:
         v = e.date
