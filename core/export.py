@@ -147,6 +147,14 @@ def timelinejs(timeline: Timeline) -> str:
             f"<p>{_html(ev.text)} <em>({_html(titles.get(ev.article, ev.article))})</em></p>"
             for ev in e.evidence
         )
+        who = [actors[a].name for a in e.actors if a in actors]
+        if who:
+            body += f"<p><strong>Actors:</strong> {_html(', '.join(who))}</p>"
+        for qid in e.quotes[:3]:
+            q = quotes.get(qid)
+            if q:
+                speaker = actors[q.speaker].name if q.speaker in actors else "unattributed"
+                body += f"<blockquote>{_html(q.text)} — {_html(speaker)}</blockquote>"
         item["text"] = {"headline": _html(e.headline), "text": body}
         out.append(item)
     return json.dumps({"events": out}, ensure_ascii=False, indent=1)
