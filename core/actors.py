@@ -9,12 +9,16 @@ aliases). ``merge`` applies the same grouping rules across articles, adding fuzz
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from core import gazetteer as gz
 from core.model import Actor, ActorKind, Article, Mention, Role
@@ -520,7 +524,7 @@ class _Extractor:
                 if a != b:
                     protos[a].links.add(b)
                     protos[b].links.add(a)
-        actors = _group(protos, within_article=True)
+        actors = [a for a, _ in _group(protos, within_article=True)]
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
         for n, a in enumerate(actors, 1):
             a.id = f"{aid}:a{n}"
@@ -595,135 +599,237 @@ def _kind_of(p: _Proto) -> ActorKind:
     return p.kind
 
 
-def _group(protos: list[_Proto], within_article: bool) -> list[Actor]:
-    """Group entity records that name the same actor and turn each group into an Actor."""
+def _group(protos: list[_Proto], within_article: bool) -> list[tuple[Actor, list[int]]]:
+    """Group entity records that name the same actor; each group becomes an Actor (with its members' indices).
+
+    Every rule looks candidates up by key (exact keys, name suffixes, initials, small fuzzy blocks), so the
+    cost grows with the number of records, not with its square.
+    """
     n = len(protos)
     uf = _UnionFind(n)
+    find, union = uf.find, uf.union
     kinds = [_kind_of(p) for p in protos]
     for i, p in enumerate(protos):
         for j in p.links:
-            uf.union(i, j)
-    # exact keys (all forms; particle-free variant too), canonical names
-    seen: dict[tuple[str, str], int] = {}
+            union(i, j)
+    # exact keys (all forms; particle-free variant too), canonical names; and the index of long forms
+    seen: dict[str, int] = {}
+    seen_fixed: dict[str, int] = {}
+    long_suffix: dict[str, list[int]] = {}  # "mistura", "demistura" → records of "Staffan de Mistura"
+    long_initials: dict[str, list[int]] = {}  # "FSA" → records of "Free Syrian Army"
     for i, p in enumerate(protos):
-        forms = [p.canonical] if p.canonical else list(p.forms)
-        for f in forms:
-            for k in {key(f), key(" ".join(_content_tokens(f)))}:
-                if len(k) < 2:
-                    continue
-                kk = (k, "fixed" if p.canonical else "")
-                j = seen.get(kk)
-                if j is None:
-                    seen[kk] = i
-                elif _compatible(kinds[i], kinds[j]) and not (
-                    p.canonical and protos[j].canonical != p.canonical
-                ):
-                    uf.union(i, j)
+        canonical = p.canonical
+        kind_i = kinds[i]
+        if canonical:
+            for k in _facts(canonical)[0]:
+                j = seen_fixed.setdefault(k, i)
+                if j != i and _compatible(kind_i, kinds[j]) and protos[j].canonical == canonical:
+                    union(i, j)
+            if kind_i == "country":
+                continue
+        for f in p.forms:
+            exact, suffixes, ini = _facts(f)[:3]
+            if not canonical:
+                for k in exact:
+                    j = seen.setdefault(k, i)
+                    if j != i and _compatible(kind_i, kinds[j]):
+                        union(i, j)
+            for k in suffixes:
+                _add_member(long_suffix, k, i)
+            if ini:
+                _add_member(long_initials, ini, i)
     # short forms → the one longer name they end ("Mistura", "de Mistura" → "Staffan de Mistura"),
     # acronyms → the one name whose initials they spell
-    long_suffix: dict[str, set[int]] = {}
-    long_initials: dict[str, set[int]] = {}
     for i, p in enumerate(protos):
-        if p.canonical and kinds[i] == "country":
+        kind_i = kinds[i]
+        if p.canonical and kind_i == "country":
             continue
         for f in p.forms:
-            toks = name_tokens(f)
-            if len(toks) >= 2 and not is_acronym(f):
-                for s in range(1, len(toks)):
-                    long_suffix.setdefault(key("".join(toks[s:])), set()).add(i)
-                ini = initials(f)
-                if len(ini) >= 2:
-                    long_initials.setdefault(ini, set()).add(i)
-    for i, p in enumerate(protos):
-        if p.canonical and kinds[i] == "country":
-            continue
-        for f in p.forms:
-            toks = name_tokens(f)
-            k = key(f)
-            targets = {uf.find(j) for j in long_suffix.get(k, ()) if uf.find(j) != uf.find(i)}
-            single = len(_content_tokens(f)) == 1
-            ok_kind = kinds[i] in ("person", "unknown") if single else True
-            if single and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS):
-                ok_kind = False
-            if targets and ok_kind:
-                cands = [
-                    j for j in long_suffix[k] if uf.find(j) in targets and _compatible(kinds[i], kinds[j])
-                ]
-                if single:
-                    cands = [j for j in cands if kinds[j] in ("person", "unknown")]
-                if len({uf.find(j) for j in cands}) == 1:
-                    uf.union(i, cands[0])
-            if is_acronym(f) and (within_article or len(f.replace(".", "")) >= 3 or p.canonical):
-                acr = f.replace(".", "")
-                targets = {uf.find(j) for j in long_initials.get(acr, ()) if _compatible(kinds[i], kinds[j])}
-                if len(targets) == 1:
-                    uf.union(i, next(iter(targets)))
-    # fuzzy: transliteration variants of names of the same kind, compared only inside small blocks
-    # (same kind and token count; people: same initials of first and last token; others: same last token)
-    blocks: dict[tuple, list[tuple[int, str, list[str]]]] = {}
-    for i, p in enumerate(protos):
-        if kinds[i] not in ("person", "group", "organization") or p.canonical:
-            continue
-        best = max(p.forms, key=lambda f: (len(name_tokens(f)), p.forms[f]))
-        toks = [t.lower() for t in _content_tokens(best)]
-        if len(toks) < 2:
-            continue
-        block = (kinds[i], len(toks), toks[-1][0]) + ((toks[0][0],) if kinds[i] == "person" else ())
-        blocks.setdefault(block, []).append((i, " ".join(toks), toks))
-    for members in blocks.values():
-        for a in range(len(members)):
-            i, ni, ti = members[a]
-            for b in range(a + 1, len(members)):
-                j, nj, tj = members[b]
-                if len(ti) != len(tj) or uf.find(i) == uf.find(j) or fuzz.ratio(ni, nj) < 80:
-                    continue
-                if kinds[i] == "person":
-                    if (
-                        fuzz.ratio(ni, nj) >= 85
-                        and fuzz.ratio(ti[0], tj[0]) >= 80
-                        and fuzz.ratio(ti[-1], tj[-1]) >= 80
-                    ):
-                        uf.union(i, j)
-                elif all(x == y or x[0] == y[0] for x, y in zip(ti, tj, strict=True)) and (
-                    ti[-1] == tj[-1] or (fuzz.ratio(ti[-1], tj[-1]) >= 80 and fuzz.ratio(ni, nj) >= 85)
-                ):
-                    uf.union(i, j)
+            k, single, head_last, acr = _facts(f)[3:]
+            if k in long_suffix and ((kind_i in ("person", "unknown") and not head_last) if single else True):
+                j = _one_other_group(long_suffix, k, find(i), kind_i, single, kinds, find)
+                if j >= 0:
+                    union(i, j)
+            if acr and acr in long_initials and (within_article or len(acr) >= 3 or p.canonical):
+                j = _one_other_group(long_initials, acr, -1, kind_i, False, kinds, find)
+                if j >= 0:
+                    union(i, j)
+    _fuzzy(protos, kinds, uf)
     groups: dict[int, list[int]] = {}
     for i in range(n):
-        groups.setdefault(uf.find(i), []).append(i)
+        groups.setdefault(find(i), []).append(i)
     return [
-        _materialise([protos[i] for i in members], [kinds[i] for i in members]) for members in groups.values()
+        (_materialise([protos[i] for i in members], [kinds[i] for i in members]), members)
+        for members in groups.values()
     ]
 
 
+def _one_other_group(
+    index: dict[str, list[int]],
+    k: str,
+    own_root: int,
+    kind: ActorKind,
+    single: bool,
+    kinds: list[ActorKind],
+    find: Callable[[int], int],
+) -> int:
+    """A record of the one group (other than ``own_root``) among ``index[k]`` of a kind compatible with
+    ``kind`` (people or unknown only when ``single``); -1 when there is none or more than one such group.
+
+    A long scan (many records already in one group) shrinks the list to one record per group and kind, which
+    keeps every answer the same and makes the next look-up short."""
+    members = index[k]
+    target, first, n = -1, -1, 0
+    for j in members:
+        n += 1
+        r = find(j)
+        if (
+            r == own_root
+            or not _compatible(kind, kinds[j])
+            or (single and kinds[j] not in ("person", "unknown"))
+        ):
+            continue
+        if target < 0:
+            target, first = r, j
+        elif r != target:
+            first = -1
+            break
+    if n > 16:
+        seen: set[tuple[int, str]] = set()
+        kept = []
+        for j in members:
+            rk = (find(j), kinds[j])
+            if rk not in seen:
+                seen.add(rk)
+                kept.append(j)
+        index[k] = kept
+    return first
+
+
+def _add_member(index: dict[str, list[int]], k: str, i: int) -> None:
+    members = index.get(k)
+    if members is None:
+        index[k] = [i]
+    elif members[-1] != i:  # one entry per record (a record's forms share suffixes)
+        members.append(i)
+
+
+@lru_cache(maxsize=1 << 18)
+def _facts(form: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str, bool, bool, str]:
+    """What grouping needs of one form: its exact keys (key, particle-free key; two characters or more);
+    as a long form, the keys of the shorter names it ends with and its initials ("" when not a long form);
+    as a short form, its key, whether it has one content token, whether it ends in an organisation/group
+    head, and its acronym letters ("" when not an acronym)."""
+    k = key(form)
+    exact = tuple(x for x in {k, key(" ".join(_content_tokens(form)))} if len(x) >= 2)
+    toks = name_tokens(form)
+    acronym = is_acronym(form)
+    suffixes: tuple[str, ...] = ()
+    ini = ""
+    if len(toks) >= 2 and not acronym:
+        suffixes = tuple(key("".join(toks[s:])) for s in range(1, len(toks)))
+        ini = initials(form)
+        ini = ini if len(ini) >= 2 else ""
+    single = len(_content_tokens(form)) == 1
+    head_last = bool(toks) and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS)
+    return exact, suffixes, ini, k, single, head_last, form.replace(".", "") if acronym else ""
+
+
+def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None:
+    """Transliteration variants of names of the same kind, compared only inside small blocks: same kind and
+    token count; people: same initials of first and last token; others: same initial of every token (the
+    rule below needs that anyway)."""
+    # block → name → the records whose best form reads so (the same name always matches itself)
+    blocks: dict[tuple, dict[str, list[int]]] = {}
+    for i, p in enumerate(protos):
+        kind = kinds[i]
+        if kind not in ("person", "group", "organization") or p.canonical:
+            continue
+        forms = p.forms
+        best = (
+            max(forms, key=lambda f: (len(name_tokens(f)), forms[f])) if len(forms) > 1 else next(iter(forms))
+        )
+        toks = _lower_tokens(best)
+        if len(toks) < 2:
+            continue
+        block = (
+            (kind, len(toks), toks[0][0], toks[-1][0])
+            if kind == "person"
+            else (kind, len(toks), *(t[0] for t in toks))
+        )
+        blocks.setdefault(block, {}).setdefault(" ".join(toks), []).append(i)
+    find, union = uf.find, uf.union
+    for block, by_name in blocks.items():
+        for same in by_name.values():
+            for j in same[1:]:
+                union(same[0], j)
+        if len(by_name) < 2:
+            continue
+        names = list(by_name)
+        person = block[0] == "person"
+        for a in range(len(names) - 1):
+            ni = names[a]
+            i = by_name[ni][0]
+            ti = ni.split(" ")
+            for nj, score, _ in process.extract(
+                ni, names[a + 1 :], scorer=fuzz.ratio, score_cutoff=80, limit=None
+            ):
+                j = by_name[nj][0]
+                if find(i) == find(j):
+                    continue
+                tj = nj.split(" ")
+                if person:
+                    if score >= 85 and fuzz.ratio(ti[0], tj[0]) >= 80 and fuzz.ratio(ti[-1], tj[-1]) >= 80:
+                        union(i, j)
+                elif ti[-1] == tj[-1] or (score >= 85 and fuzz.ratio(ti[-1], tj[-1]) >= 80):
+                    union(i, j)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _content_tokens(name))
+
+
+_MENTION_ORDER = attrgetter("article", "start")
+
+
 def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
-    forms: dict[str, int] = {}
-    votes: dict[str, int] = {}
-    mentions: list[Mention] = []
+    forms: dict[str, int]
+    votes: dict[str, int]
+    mentions: list[Mention]
+    if len(members) == 1:
+        p = members[0]
+        forms, votes, mentions, canonical = p.forms, p.votes, p.mentions, p.canonical
+    else:
+        forms, votes, mentions, canonical = {}, {}, [], None
+        for p in members:
+            for f, c in p.forms.items():
+                forms[f] = forms.get(f, 0) + c
+            for k, c in p.votes.items():
+                votes[k] = votes.get(k, 0) + c
+            mentions.extend(p.mentions)
+            canonical = canonical or p.canonical
     roles: list[Role] = []
-    canonical = None
+    seen_roles: set[tuple[str, str]] = set()
     for p in members:
-        for f, c in p.forms.items():
-            _bump(forms, f, c)
-        for k, c in p.votes.items():
-            _bump(votes, k, c)
-        mentions.extend(p.mentions)
         for r in p.roles:
-            if all((r.title, r.article) != (o.title, o.article) for o in roles):
+            if (r.title, r.article) not in seen_roles:
+                seen_roles.add((r.title, r.article))
                 roles.append(r)
-        canonical = canonical or p.canonical
     fixed = [k for k in kinds if k in ("country", "organization")]
     if canonical and fixed:
         kind: ActorKind = fixed[0]
     else:
         known = [k for k in kinds if k != "unknown"]
-        kind = Counter(known).most_common(1)[0][0] if known else "unknown"
+        kind = (known[0] if len(known) == 1 else Counter(known).most_common(1)[0][0]) if known else "unknown"
         if votes:
             best, score = _top(votes)
             if score >= 3 or kind == "unknown":
                 kind = best
     if canonical:
         name = canonical
+    elif len(forms) == 1:
+        name = next(iter(forms))
     else:
         name = max(
             forms,
@@ -735,8 +841,9 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
             ),
         )
     aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f))
-    mentions.sort(key=lambda m: (m.article, m.start))
-    return Actor.model_construct(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
+    if len(mentions) > 1:
+        mentions = sorted(mentions, key=_MENTION_ORDER)
+    return Actor(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
 
 
 # --- merge across articles -------------------------------------------------------------------------------
@@ -751,68 +858,50 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
     different articles are all kept and marked ``conflict``.
     """
     protos: list[_Proto] = []
-    for group in groups:
-        for actor in group:
-            forms = dict.fromkeys(actor.aliases, 0)  # only names carry weight: former names never win
-            _bump(forms, actor.name, max(1, len(actor.mentions)))
-            canonical = (
-                actor.name if actor.kind in ("country", "organization") and _is_canonical(actor) else None
-            )
-            protos.append(
-                _Proto(
-                    kind=actor.kind,
-                    canonical=canonical,
-                    forms=forms,
-                    votes={actor.kind: 3} if actor.kind != "unknown" else {},
-                    mentions=list(actor.mentions),
-                    roles=list(actor.roles),
-                    source_ids=[actor.id],
+    with _no_gc():
+        for group in groups:
+            for actor in group:
+                name, kind = actor.name, actor.kind
+                forms = dict.fromkeys(actor.aliases, 0)  # only names carry weight: former names never win
+                forms[name] = forms.get(name, 0) + max(1, len(actor.mentions))
+                forms.pop("", None)
+                canonical = name if kind in ("country", "organization") and _is_canonical(actor) else None
+                votes = {kind: 3} if kind != "unknown" else {}
+                protos.append(
+                    _Proto(kind, canonical, forms, votes, actor.mentions, actor.roles, source_ids=[actor.id])
                 )
-            )
-    for p in protos:
-        p.forms = {f: c for f, c in p.forms.items() if f}
-    merged_raw = _group_with_ids(protos)
-    merged_raw.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
-    out: list[Actor] = []
-    id_map: dict[str, str] = {}
-    for n, (actor, ids) in enumerate(merged_raw, 1):
-        new_id = f"a{n}"
-        for old in ids:
-            id_map[old] = new_id
-        out.append(actor.model_copy(update={"id": new_id, "roles": _mark_conflicts(actor.roles)}))
+        merged = _group(protos, within_article=False)
+        merged.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
+        out: list[Actor] = []
+        id_map: dict[str, str] = {}
+        for n, (actor, members) in enumerate(merged, 1):
+            new_id = f"a{n}"
+            for i in sorted(members):
+                for old in protos[i].source_ids:
+                    id_map[old] = new_id
+            actor.id = new_id
+            actor.roles = _mark_conflicts(actor.roles)
+            out.append(actor)
     return out, id_map
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Merging allocates many small objects and frees none in cycles, yet each of its allocation bursts
+    would start a full collection over the whole heap (every loaded article): about as long as the merge."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_canonical(actor: Actor) -> bool:
     return (actor.name in gz.country_forms() and gz.country_forms()[actor.name].country == actor.name) or (
         actor.name in gz.KNOWN_ORGANIZATIONS
     )
-
-
-def _group_with_ids(protos: list[_Proto]) -> list[tuple[Actor, list[str]]]:
-    # _group loses which proto went where; run it on protos tagged with their index through a side table
-    tagged = []
-    for i, p in enumerate(protos):
-        p.mentions = [*p.mentions]
-        tagged.append((i, p))
-    actors = _group(protos, within_article=False)
-    # map back: every merged actor's mentions and source ids come from its members
-    owner_of_mention: dict[tuple[str, int, int], int] = {}
-    for i, p in tagged:
-        for m in p.mentions:
-            owner_of_mention[(m.article, m.start, m.end)] = i
-    out: list[tuple[Actor, list[str]]] = []
-    claimed: set[int] = set()
-    for a in actors:
-        members = {owner_of_mention[(m.article, m.start, m.end)] for m in a.mentions}
-        claimed |= members
-        out.append((a, [sid for i in sorted(members) for sid in protos[i].source_ids]))
-    # actors without mentions (should not happen) keep their own entries
-    for i, p in tagged:
-        if i not in claimed:
-            a = _materialise([p], [_kind_of(p)])
-            out.append((a, p.source_ids))
-    return out
 
 
 def _affiliations(title: str) -> set[str]:
