@@ -40,7 +40,6 @@ CHUNK = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][a-z'’]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
-_NONSPACE = re.compile(r"\S+")
 _OPENERS = "\"“‘'([-–—•* \t\n"
 _ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _PAREN_ALIAS = re.compile(
@@ -72,13 +71,13 @@ _REGIME = re.compile(r"\bthe\s+regime\b")
 _STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def key(name: str) -> str:
     """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Rayyes" = "al-Rayyes")."""
     return _STRIP_KEY.sub("", name).casefold()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Name tokens, hyphenated particles split off ("al-Sham" → "al", "Sham")."""
     out: list[str] = []
@@ -97,7 +96,7 @@ _NOT_CONTENT_TOKENS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _content_tokens(name: str) -> tuple[str, ...]:
     """Name tokens without particles, "of"/"the" and company suffixes ("Standard Oil Co" → Standard, Oil)."""
     toks = [
@@ -108,12 +107,12 @@ def _content_tokens(name: str) -> tuple[str, ...]:
     return tuple(toks) or name_tokens(name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def initials(name: str) -> str:
     return "".join(t[0] for t in _content_tokens(name) if t[:1].isalpha()).upper()
 
@@ -174,21 +173,26 @@ class _Extractor:
         text = self.text
         index = FurnitureIndex(self.article.furniture)
         self.furniture = index
-        lower_words = set(_LOWER_WORD.findall(text))
+        hidden = [(f.start, f.end) for f in self.article.furniture if f.kind in NON_CONTENT]
         chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
         mid_caps: set[str] = set()
         # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it
         for p in paragraphs(text):
-            if p.end - p.start < 300 and _is_title_case(text, p.start, p.end):
+            p_start, p_end = p.start, p.end
+            if p_end - p_start < 300 and _is_title_case(text, p_start, p_end):
                 continue
-            for m in CHUNK.finditer(text, p.start, p.end):
-                kind = index.kind(m.start())
-                if kind is not None and kind in NON_CONTENT:
-                    continue
-                initial = _is_initial(text, p.start, m.start())
-                chunks.append((m.start(), m.end(), initial, p.start, p.end))
+            check = hidden and any(a < p_end and b > p_start for a, b in hidden)
+            for m in CHUNK.finditer(text, p_start, p_end):
+                start = m.start()
+                if check:
+                    kind = index.kind(start)
+                    if kind is not None and kind in NON_CONTENT:
+                        continue
+                initial = _is_initial(text, p_start, start)
+                chunks.append((start, m.end(), initial, p_start, p_end))
                 if not initial:
                     mid_caps.update(m.group().split())
+        lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         self._regime_mentions()
@@ -202,19 +206,27 @@ class _Extractor:
         initial: bool,
         s_start: int,
         s_end: int,
-        lower_words: set[str],
+        lower_words: _LowerWords,
         mid_caps: set[str],
     ) -> None:
         text = self.text
-        toks = [m.span() for m in _NONSPACE.finditer(text, start, end)]
-        words = [text[a:b] for a, b in toks]
+        words = text[start:end].split()
+        if len(words) == 1:
+            toks = [(start, end)]
+        else:
+            toks = []
+            pos = start
+            for w in words:
+                pos = text.index(w, pos)  # only whitespace lies between the words
+                toks.append((pos, pos + len(w)))
+                pos += len(w)
         # a capitalised hyphen modifier at the end ("Eight-way", "UN-blacklisted") names nothing unless known
         if end < s_end - 1 and text[end] == "-" and text[end + 1 : end + 2].islower():
             last = words[-1]
             if last not in self.countries and last not in self.orgs and not is_acronym(last):
                 toks, words = toks[:-1], words[:-1]
         # split at "of"/"for" unless an organisation or title word comes before it
-        for i, w in enumerate(words):
+        for i, w in enumerate(words if "of" in words or "for" in words else ()):
             if (
                 w in ("of", "for")
                 and i > 0
@@ -236,7 +248,7 @@ class _Extractor:
         initial: bool,
         s_start: int,
         s_end: int,
-        lower_words: set[str],
+        lower_words: _LowerWords,
         mid_caps: set[str],
     ) -> None:
         # drop words that are not names at the edges
@@ -509,11 +521,7 @@ class _Extractor:
             _bump(p.forms, c.surface, 0 if c.alias_of is not None else 1)  # a former name never wins
             for k, v in c.votes.items():
                 _bump(p.votes, k, v)
-            p.mentions.append(
-                Mention.model_construct(
-                    article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]
-                )
-            )
+            p.mentions.append(Mention(article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]))
             if c.role and all(r.title != c.role for r in p.roles):
                 p.roles.append(Role(title=c.role, article=aid))
             if c.kind != "unknown" and p.kind == "unknown":
@@ -553,12 +561,51 @@ def _is_title(word: str) -> bool:
 
 def _is_title_case(text: str, start: int, end: int) -> bool:
     """A headline in Title Case or ALL CAPS (no closing full stop): its capitals say nothing about names."""
+    if text[end - 1] in ".!?\"”'’":
+        return False
     words = _WORD.findall(text, start, min(end, start + 400))
-    if len(words) < 4 or text[end - 1] in ".!?\"”'’":
+    if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[0].isupper())
     upper = sum(1 for w in words if w.isupper() and len(w) > 1)
     return caps >= 0.75 * len(words) or upper >= 0.6 * len(words)
+
+
+class _LowerWords:
+    """Membership in the set of lower-case words of the text (``_LOWER_WORD`` matches), answered by looking
+    for the one word asked about instead of listing every word: articles ask about few."""
+
+    __slots__ = ("answers", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = _has_lower_word(self.text, word)
+        return found
+
+
+_LOWER_TOKEN = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
+_LOWER_RUN = re.compile(r"[a-z'’-]*")
+
+
+def _has_lower_word(text: str, word: str) -> bool:
+    """True when ``word`` is one of ``_LOWER_WORD.findall(text)``: an occurrence not preceded by a word
+    character, apostrophe or hyphen whose run of letters, apostrophes and hyphens has no letter after it."""
+    if not _LOWER_TOKEN.fullmatch(word):
+        return False
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-"):
+            run = _LOWER_RUN.match(text, i + n).group()
+            if not run or run.strip("'’-") == "":
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def extract(article: Article) -> list[Actor]:
@@ -720,19 +767,21 @@ def _facts(form: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str, bool,
     as a long form, the keys of the shorter names it ends with and its initials ("" when not a long form);
     as a short form, its key, whether it has one content token, whether it ends in an organisation/group
     head, and its acronym letters ("" when not an acronym)."""
-    k = key(form)
-    exact = tuple(x for x in {k, key(" ".join(_content_tokens(form)))} if len(x) >= 2)
     toks = name_tokens(form)
+    tkeys = [key(t) for t in toks]  # key(form) is the keys of its tokens joined
+    k = "".join(tkeys)
+    content = _content_tokens(form)
+    ck = k if len(content) == len(toks) else "".join(key(t) for t in content)
+    exact = tuple(x for x in {k, ck} if len(x) >= 2)
     acronym = is_acronym(form)
     suffixes: tuple[str, ...] = ()
     ini = ""
     if len(toks) >= 2 and not acronym:
-        suffixes = tuple(key("".join(toks[s:])) for s in range(1, len(toks)))
+        suffixes = tuple("".join(tkeys[s:]) for s in range(1, len(toks)))
         ini = initials(form)
         ini = ini if len(ini) >= 2 else ""
-    single = len(_content_tokens(form)) == 1
     head_last = bool(toks) and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS)
-    return exact, suffixes, ini, k, single, head_last, form.replace(".", "") if acronym else ""
+    return exact, suffixes, ini, k, len(content) == 1, head_last, form.replace(".", "") if acronym else ""
 
 
 def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None:
@@ -785,7 +834,7 @@ def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None
                     union(i, j)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _lower_tokens(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _content_tokens(name))
 
@@ -840,7 +889,12 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
                 len(f),
             ),
         )
-    aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f))
+    if len(forms) == 1 and (not canonical or canonical in forms):
+        aliases = list(forms)
+    else:
+        aliases = sorted(
+            set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f)
+        )
     if len(mentions) > 1:
         mentions = sorted(mentions, key=_MENTION_ORDER)
     return Actor(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
