@@ -155,16 +155,23 @@ class _Proto:
     source_ids: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1024)
+def _skip_names(source: str | None, author: str | None) -> frozenset[str]:
+    """Keys of the article's source and author and of each name in them: bylines, not actors."""
+    out = {key(n) for n in (source, author) if n}
+    for n in (source, author):
+        if n:
+            out.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+    return frozenset(out)
+
+
 class _Extractor:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
         self.countries = gz.country_forms()
         self.orgs = gz.organization_forms()
-        self.skip_names = {key(n) for n in (article.source, article.author) if n}
-        for n in (article.source, article.author):
-            if n:
-                self.skip_names.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+        self.skip_names = _skip_names(article.source, article.author)
         self.candidates: list[_Candidate] = []
 
     # -- pass 1: raw chunks ------------------------------------------------------------------------------
@@ -518,9 +525,12 @@ class _Extractor:
                 protos.append(_Proto(c.kind, c.canonical, {}, {}, [], []))
             p = protos[p_index]
             owner.append(p_index)
-            _bump(p.forms, c.surface, 0 if c.alias_of is not None else 1)  # a former name never wins
-            for k, v in c.votes.items():
-                _bump(p.votes, k, v)
+            forms = p.forms  # a former name never wins
+            forms[c.surface] = forms.get(c.surface, 0) + (0 if c.alias_of is not None else 1)
+            if c.votes:
+                votes = p.votes
+                for k, v in c.votes.items():
+                    votes[k] = votes.get(k, 0) + v
             p.mentions.append(Mention(article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]))
             if c.role and all(r.title != c.role for r in p.roles):
                 p.roles.append(Role(title=c.role, article=aid))
@@ -842,6 +852,16 @@ def _lower_tokens(name: str) -> tuple[str, ...]:
 _MENTION_ORDER = attrgetter("article", "start")
 
 
+def _most_common(kinds: list[ActorKind], default: ActorKind) -> ActorKind:
+    """The most frequent kind, the first of equals (as ``Counter.most_common``); ``default`` if none."""
+    if not kinds:
+        return default
+    counts: dict[ActorKind, int] = {}
+    for k in kinds:
+        counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
 def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
     forms: dict[str, int]
     votes: dict[str, int]
@@ -865,12 +885,11 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
             if (r.title, r.article) not in seen_roles:
                 seen_roles.add((r.title, r.article))
                 roles.append(r)
-    fixed = [k for k in kinds if k in ("country", "organization")]
-    if canonical and fixed:
+    fixed = [k for k in kinds if k in ("country", "organization")] if canonical else ()
+    if fixed:
         kind: ActorKind = fixed[0]
     else:
-        known = [k for k in kinds if k != "unknown"]
-        kind = (known[0] if len(known) == 1 else Counter(known).most_common(1)[0][0]) if known else "unknown"
+        kind = kinds[0] if len(kinds) == 1 else _most_common([k for k in kinds if k != "unknown"], "unknown")
         if votes:
             best, score = _top(votes)
             if score >= 3 or kind == "unknown":
