@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import get_args
 
 from rapidfuzz import fuzz, process
 
@@ -151,8 +152,13 @@ class _Proto:
     votes: dict[str, int]
     mentions: list[Mention]
     roles: list[Role]
-    links: set[int] = field(default_factory=set)
-    source_ids: list[str] = field(default_factory=list)
+    links: set[int] | None = None  # records named as the same actor ("formerly", parentheses)
+    source_ids: tuple[str, ...] = ()
+
+    def link(self, other: int) -> None:
+        if self.links is None:
+            self.links = set()
+        self.links.add(other)
 
 
 @lru_cache(maxsize=1024)
@@ -540,8 +546,8 @@ class _Extractor:
             if c.alias_of is not None:
                 a, b = owner[i], owner[c.alias_of]
                 if a != b:
-                    protos[a].links.add(b)
-                    protos[b].links.add(a)
+                    protos[a].link(b)
+                    protos[b].link(a)
         actors = [a for a, _ in _group(protos, within_article=True)]
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
         for n, a in enumerate(actors, 1):
@@ -667,7 +673,7 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[Actor, list
     find, union = uf.find, uf.union
     kinds = [_kind_of(p) for p in protos]
     for i, p in enumerate(protos):
-        for j in p.links:
+        for j in p.links or ():
             union(i, j)
     # exact keys (all forms; particle-free variant too), canonical names; and the index of long forms
     seen: dict[str, int] = {}
@@ -939,9 +945,9 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
                 forms[name] = forms.get(name, 0) + max(1, len(actor.mentions))
                 forms.pop("", None)
                 canonical = name if kind in ("country", "organization") and _is_canonical(actor) else None
-                votes = {kind: 3} if kind != "unknown" else {}
+                votes = _MERGE_VOTES[kind]  # shared: merging only reads these
                 protos.append(
-                    _Proto(kind, canonical, forms, votes, actor.mentions, actor.roles, source_ids=[actor.id])
+                    _Proto(kind, canonical, forms, votes, actor.mentions, actor.roles, source_ids=(actor.id,))
                 )
         merged = _group(protos, within_article=False)
         merged.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
@@ -956,6 +962,11 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
             actor.roles = _mark_conflicts(actor.roles)
             out.append(actor)
     return out, id_map
+
+
+_MERGE_VOTES: dict[str, dict[str, int]] = {
+    kind: ({kind: 3} if kind != "unknown" else {}) for kind in get_args(ActorKind)
+}
 
 
 @contextmanager
