@@ -290,6 +290,10 @@ class _Extractor:
             if ordinary or (len(words) == 1 and first not in mid_caps and not self._speaks(toks[-1][1])):
                 self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
                 return
+        # an outlet run into a title ("told Reuters Finance Minister X"): the outlet is a venue, not a name part
+        if len(words) > 2 and first in gz.OUTLET_NAMES and _is_title(words[1]):
+            self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
+            return
         self._classify(toks, words, s_start, s_end)
 
     def _known(self, word: str) -> bool:
@@ -458,6 +462,10 @@ class _Extractor:
                 break
             word = m.group(1)
             bare = re.sub(r"['’]s?$", "", word)
+            if bare in gz.OUTLET_NAMES and _VENUE_BEFORE.search(
+                text, max(0, pos - len(m.group(0)) - 40), pos - len(m.group(0))
+            ):
+                break  # "told Reuters Finance Minister X": the outlet is the venue, not a qualifier
             if (
                 bare.lower() in gz.ROLE_MODIFIERS
                 or bare in self.countries
