@@ -299,6 +299,11 @@ _LEAD_BREAK = re.compile(
 )
 
 
+_INTRO = re.compile(
+    r"(?:before|after|when|while|since|until|till|by|in|on|at|during|as|following|speaking|starting|beginning"
+    r"|earlier|later|from|over|through|within|for|late|early|then)\b",
+    re.I,
+)
 _PRONOUN_START = re.compile(r"^(?:it|they)\s+(?=\w)", re.I)
 _NOUN_PHRASE = re.compile(
     r"\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,4}?[\w-]+)"
@@ -335,6 +340,15 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     """A short headline from a clause: the time expression left out, cut near it to a readable length."""
     before = text[clause.start : t_start]
     after = text[t_end : clause.end]
+    if after.startswith(("'s ", "’s ")):  # "this year's budget": the time expression belongs to the phrase
+        before, after = text[clause.start : t_end + 2], after[2:]
+    intro = before.strip()
+    if after.lstrip().startswith(",") and (not intro or (len(intro.split()) <= 6 and _INTRO.match(intro))):
+        # "Before retiring in 1984, he taught ...": the happening is the main clause after the comma
+        main = after.lstrip()[1:]
+        if len(main.split()) >= 3:
+            head = _resolve_pronoun(lead_headline(main), text[max(0, clause.start - 200) : clause.start])
+            return head[:1].upper() + head[1:]
     before = _TRAILING_PREP.sub("", before.rstrip(" ,"))
     while True:
         cut = _TRAILING_PREP.sub("", before)

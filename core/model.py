@@ -83,6 +83,14 @@ class DateValue(Model):
         prefix = {"START": "early ", "MID": "mid-", "END": "late ", "APPROX": "c. "}.get(self.mod or "", "")
         if lo == hi:
             return _day(lo)
+        if self.granularity == "decade" and lo.year % 10 == 0:
+            return f"{prefix}{lo.year}s"
+        if self.granularity == "century" and lo.year % 100 == 0:
+            return f"{prefix}{lo.year}s"
+        if prefix and len(self.value) == 4 and self.value.isdigit():  # "early 2017", not "Jan–Apr 2017"
+            return f"{prefix}{self.value}"
+        if prefix and len(self.value) == 7 and self.value[4] == "-" and self.value[5:].isdigit():
+            return f"{prefix}{_MONTHS[int(self.value[5:]) - 1]} {self.value[:4]}"
         if lo.day == 1 and _month_end(hi) == hi:
             if lo.year == hi.year and lo.month == hi.month:
                 return f"{prefix}{_MONTHS[lo.month - 1]} {lo.year}"

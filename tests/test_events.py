@@ -99,3 +99,24 @@ def test_headline_replaces_a_leading_pronoun_with_the_nearest_noun_phrase() -> N
     [ev] = events.extract(art, [timex(art, "May", *month(2022, 5))])
     assert ev.headline.startswith("The new inspection agency is expected to open")
     assert ev.status == "expected"
+
+
+def test_headline_of_an_introductory_date_is_the_main_clause() -> None:
+    art = article(
+        "Before retiring in 1998, the engineer designed three bridges over the river.\n",
+        published=date(2020, 1, 1),
+    )
+    [ev] = events.extract(
+        art, [timex(art, "1998", "1998", "year", date(1998, 1, 1), date(1998, 12, 31), anchored=False)]
+    )
+    assert ev.headline.startswith("The engineer designed three bridges")
+
+
+def test_headline_keeps_a_possessive_time_expression() -> None:
+    art = article(
+        "Officials said this year's harvest was the largest on record.\n", published=date(2020, 9, 1)
+    )
+    [ev] = events.extract(
+        art, [timex(art, "this year", "2020", "year", date(2020, 1, 1), date(2020, 12, 31))]
+    )
+    assert "this year's harvest" in ev.headline
