@@ -12,15 +12,28 @@ import re
 from core.model import Article, Furniture
 from core.text import Segment
 
-# C0 controls except tab/newline, DEL and C1 controls: never let them reach a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
+# for output), and the Unicode line/paragraph separators: never let them reach a terminal or a file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff]")
+# Whole escape sequences (CSI ``ESC [ ... final``, OSC ``ESC ] ... BEL|ST``, two-byte ``ESC x``) go at once,
+# so no stray parameters like ``[31m`` are left in the text. An unterminated OSC ends at the line's end.
+_ANSI = re.compile(
+    r"\x1b(?:\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?|[ -~]?)"
+    r"|\x9b[0-?]{0,64}[ -/]{0,16}[@-~]?|\x9d[^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?"
+)
 
 
 def normalise_text(text: str) -> str:
-    """Unify newlines and replace escape sequences and control characters with spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = _ANSI.sub(lambda m: " " * len(m.group()), text)
+    """Make text safe to show: escape sequences and control characters become spaces.
+
+    Length-preserving: every character maps to exactly one character, so offsets into the decoded file are
+    offsets into ``Article.text``. ``\\r\\n`` becomes `` \\n`` and a lone ``\\r`` a newline; tabs and newlines
+    stay. Markup-like text (``[bold]``) is left alone: it is data, and renderers escape it.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ANSI.sub(lambda m: " " * len(m.group()), text)
     return _CONTROL.sub(" ", text)
 
 

@@ -1,0 +1,261 @@
+"""On-disk cache of per-article analyses, so reopening the same articles is near-instant.
+
+One SQLite file (standard library) under ``platformdirs.user_cache_dir("dateline")``, or the folder named by
+the ``DATELINE_CACHE_DIR`` environment variable. A row maps a key to the JSON of one
+:class:`ArticleAnalysis`. The key hashes the loaded article (``Article.model_dump_json()``, so text *and*
+metadata), :data:`core.model.PIPELINE_VERSION` and a fingerprint of the pipeline's own source code, so
+editing an extractor never serves stale results.
+
+Nothing read back is trusted: the file carries a schema version (another version is dropped and rebuilt), a
+file SQLite cannot read is deleted and rebuilt, and every row is validated with pydantic on the way out (a
+row that fails is deleted and recomputed). Any other SQLite failure turns the cache off for the run
+(:attr:`AnalysisCache.problem` says why) rather than failing the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from core.model import PIPELINE_VERSION, ArticleAnalysis
+
+SCHEMA_VERSION = "1"
+FILENAME = "analyses.sqlite"
+MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024  # past this, the least recently used rows are dropped
+_MANY = TypeAdapter(list[ArticleAnalysis])
+
+
+def default_dir() -> Path:
+    """Where the cache lives: ``$DATELINE_CACHE_DIR`` or the platform's user cache folder."""
+    env = os.environ.get("DATELINE_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("dateline"))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of PIPELINE_VERSION and the source of every ``core`` module (and dateparser's version)."""
+    h = hashlib.sha256(f"{PIPELINE_VERSION}\0{SCHEMA_VERSION}\0".encode())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        from importlib.metadata import version
+
+        h.update(version("dateparser").encode())
+    except Exception:  # no metadata (e.g. a frozen build): the source hash still applies
+        pass
+    return h.hexdigest()
+
+
+def article_key(article_json: str | bytes) -> str:
+    """Cache key of one loaded article, from its ``model_dump_json()``."""
+    data = article_json.encode("utf-8", "surrogatepass") if isinstance(article_json, str) else article_json
+    return hashlib.blake2b(code_fingerprint().encode() + b"\0" + data, digest_size=20).hexdigest()
+
+
+class AnalysisCache:
+    """A key → :class:`ArticleAnalysis` store. Never raises on I/O or corruption: it turns itself off."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(folder) if folder is not None else default_dir()
+        self.path = self.path / FILENAME
+        self.problem: str | None = None
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, bytes, int]] = []
+        try:
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            self._db = None
+            self.problem = f"cache disabled: {exc}"
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError:
+            self._remove()  # not a database, malformed, or another schema: rebuild from nothing
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                db.execute("DROP TABLE IF EXISTS analyses")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS analyses"
+                " (key TEXT PRIMARY KEY, data BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            ok = db.execute("PRAGMA quick_check(1)").fetchone()
+            if ok is None or ok[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {ok}")
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.remove(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+
+    def _fail(self, exc: Exception) -> None:
+        self.problem = f"cache disabled: {exc}"
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        """The cached analyses among ``keys`` (validated; bad rows are dropped and treated as misses)."""
+        if self._db is None or not keys:
+            self.misses += len(keys)
+            return {}
+        try:
+            rows = self._select(keys)
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            self.misses += len(keys)
+            return {}
+        found = _validate(rows)
+        bad = [k for k, _ in rows if k not in found]
+        if bad:
+            self._delete(bad)
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def _select(self, keys: Sequence[str]) -> list[tuple[str, bytes]]:
+        assert self._db is not None
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (k TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM wanted")
+            db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
+            rows = db.execute("SELECT key, data FROM analyses JOIN wanted ON key = k").fetchall()
+            db.execute("DELETE FROM wanted")
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return [(k, bytes(d)) for k, d in rows]
+
+    def _delete(self, keys: Iterable[str]) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.executemany("DELETE FROM analyses WHERE key = ?", ((k,) for k in keys))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def put(self, key: str, analysis_json: bytes) -> None:
+        """Queue one analysis (its ``model_dump_json()``); written in batches, and by :meth:`flush`."""
+        if self._db is None:
+            return
+        self._pending.append((key, analysis_json, int(time.time())))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._db is None or not self._pending:
+            self._pending.clear()
+            return
+        pending, self._pending = self._pending, []
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", pending)
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def touch(self, keys: Sequence[str]) -> None:
+        """Mark rows as used now (for least-recently-used trimming), cheaply: one statement per day."""
+        if self._db is None or not keys:
+            return
+        today = int(time.time()) // 86400 * 86400
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "UPDATE analyses SET used = ? WHERE key = ? AND used < ?", ((today, k, today) for k in keys)
+                )
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def trim(self, max_bytes: int = MAX_CACHE_BYTES) -> None:
+        """Drop the least recently used rows while the file is larger than ``max_bytes``."""
+        if self._db is None:
+            return
+        try:
+            size = self.path.stat().st_size
+            if size <= max_bytes:
+                return
+            (count,) = self._db.execute("SELECT count(*) FROM analyses").fetchone()
+            drop = int(count * (1 - max_bytes / size * 0.8)) + 1
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute(
+                    "DELETE FROM analyses WHERE key IN (SELECT key FROM analyses ORDER BY used LIMIT ?)", (drop,)
+                )
+            self._db.execute("VACUUM")
+        except (sqlite3.Error, OSError) as exc:
+            self._fail(exc)
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _validate(rows: list[tuple[str, bytes]]) -> dict[str, ArticleAnalysis]:
+    """Validate rows in one pydantic call (fast); on any failure, row by row, keeping the good ones."""
+    if not rows:
+        return {}
+    try:
+        many = _MANY.validate_json(b"[" + b",".join(d for _, d in rows) + b"]")
+        return {k: a for (k, _), a in zip(rows, many, strict=True)}
+    except (ValidationError, ValueError):
+        pass
+    out: dict[str, ArticleAnalysis] = {}
+    for key, data in rows:
+        try:
+            out[key] = ArticleAnalysis.model_validate_json(data)
+        except (ValidationError, ValueError):
+            continue
+    return out
