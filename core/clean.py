@@ -56,7 +56,9 @@ _BYLINE = re.compile(
     r"^(?:author|by|written by|reporting by|writing by|editing by)\s*:?\s+(\S.{0,80})$", re.I
 )
 _SOURCE = re.compile(r"^source\s*:\s*(\S.{0,80})$", re.I)
-_OUTLET_DATELINE = re.compile(r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\))\s*")
+_OUTLET_DATELINE = re.compile(
+    r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\)(?:\s*[A-Z][\w.' ]{1,30}?\s+[-–—]+(?=\s))?)\s*"
+)
 _WIRE_DATELINE = re.compile(
     r"\A\s*([A-Z][A-Z .'\-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+)\s*[-–—]+)\s*"
 )
@@ -117,4 +119,21 @@ def clean(article: Article) -> Article:
         furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)
-    return article.model_copy(update={"furniture": furniture, "author": author, "source": source})
+    title = article.title or _headline_line(text, furniture)
+    return article.model_copy(
+        update={"furniture": furniture, "author": author, "source": source, "title": title}
+    )
+
+
+def _headline_line(text: str, furniture: list[Furniture]) -> str | None:
+    """A short first line is the headline when it lacks closing punctuation or a photo caption follows it."""
+    lines = _lines(text)
+    if len(lines) < 3:
+        return None
+    first = text[lines[0].start : lines[0].end]
+    if len(first) > 160 or any(f.start <= lines[0].start < f.end for f in furniture):
+        return None
+    caption_next = any(f.start == lines[1].start and f.kind == "caption" for f in furniture)
+    if caption_next or not re.search(r"[.!?\"”’]$", first):
+        return first
+    return None

@@ -1,10 +1,387 @@
-"""Step 5 — events: dated happenings, one per governing time expression, plus the lead's main happening."""
+"""Step 5 — events: dated happenings of one article.
+
+* one event per governing time expression (a DATE or TIME with bounds) in a content sentence or caption;
+* the lead's main happening, undated in its sentence, at the publication date ("talks have ended");
+* scheduled or expected happenings with no date ("upcoming talks") as future events after publication, so
+  that another source can date them when articles are merged.
+
+Each event has a short headline, a date at the granularity the text gives, a status from tense and cues, and
+its evidence (article id, sentence offsets and text, the governing time expression).
+"""
 
 from __future__ import annotations
 
-from core.model import Article, Event, TimeExpression
+import re
+from datetime import timedelta
+
+from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
+from core.tense import future_status, tense
+from core.text import NON_CONTENT, FurnitureIndex, Segment, lead_paragraphs, sentences
+
+# Coarse kinds of happening; merging prefers events of the same kind. General English only.
+KINDS: dict[str, tuple[str, ...]] = {
+    "talks": (
+        "talks",
+        "negotiations",
+        "negotiation",
+        "meeting",
+        "meetings",
+        "summit",
+        "conference",
+        "consultations",
+        "session",
+        "dialogue",
+        "visit",
+        "round",
+        "convention",
+        "hearing",
+        "hearings",
+        "congress",
+    ),
+    "agreement": (
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "accord",
+        "agreement",
+        "deal",
+        "pact",
+        "treaty",
+        "armistice",
+        "memorandum",
+        "communique",
+        "settlement",
+        "hostilities",
+    ),
+    "election": ("election", "elections", "vote", "referendum", "ballot", "polls", "primary", "runoff"),
+    "violence": (
+        "attack",
+        "attacks",
+        "strike",
+        "strikes",
+        "airstrike",
+        "airstrikes",
+        "bombing",
+        "offensive",
+        "assault",
+        "raid",
+        "shelling",
+        "explosion",
+        "clashes",
+        "fighting",
+        "battle",
+        "siege",
+        "shooting",
+        "killed",
+    ),
+    "legal": (
+        "trial",
+        "verdict",
+        "ruling",
+        "sentence",
+        "arrest",
+        "arrested",
+        "charged",
+        "indictment",
+        "court",
+    ),
+    "disaster": (
+        "earthquake",
+        "flood",
+        "floods",
+        "storm",
+        "hurricane",
+        "fire",
+        "crash",
+        "accident",
+        "outbreak",
+    ),
+    "business": (
+        "earnings",
+        "profit",
+        "profits",
+        "loss",
+        "dividend",
+        "merger",
+        "acquisition",
+        "takeover",
+        "offer",
+        "bid",
+        "shares",
+        "stake",
+        "sale",
+        "results",
+        "revenue",
+        "revenues",
+    ),
+    "economy": (
+        "rate",
+        "rates",
+        "prices",
+        "inflation",
+        "output",
+        "production",
+        "exports",
+        "imports",
+        "budget",
+    ),
+}
+_KIND_OF = {w: k for k, words in KINDS.items() for w in words}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:—–]\s+|,\s+(?:but|while|whereas|although|though|which|as|and|so)\s+|\s+but\s+|[\"“”]\s*", re.I
+)
+_LEADING_JUNK = re.compile(
+    r"^(?:and|but|or|so|yet|also|then|instead|however|meanwhile|still|though|while|as|that|which|who)(?=[,\s])[,\s]*",
+    re.I,
+)
+_TRAILING_PREP = re.compile(
+    r"[\s,]+(?:in|on|at|by|during|since|for|until|till|from|of|to|before|after|around|about|through|within"
+    r"|throughout|over|the|a|an|and|or|as|ended|ending|starting|beginning|that|which|slated|scheduled|due|set)$",
+    re.I,
+)
+_DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
+HEADLINE_CHARS = 72
+LEAD_LEEWAY = timedelta(days=1)  # a lead reports what happened on the day of publication or the day before
 
 
 def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     """Events of one article (ids local to it: ``<article id>:e<n>``)."""
-    return []
+    text, dct = article.text, article.published
+    index = FurnitureIndex(article.furniture)
+    events: list[Event] = []
+    dated_sentences: set[int] = set()
+    by_start = sorted(timexes, key=lambda t: t.start)
+    for sent in sentences(text):
+        kind = index.kind(sent.start)
+        if kind in NON_CONTENT:
+            continue
+        governing = [
+            t
+            for t in by_start
+            if sent.start <= t.start < sent.end
+            and t.type in ("DATE", "TIME")
+            and (t.earliest is not None or t.latest is not None)
+            and t.value not in ("PRESENT_REF",)
+        ]
+        for t in governing:
+            events.append(_dated_event(article, sent, t, caption=kind == "caption"))
+            dated_sentences.add(sent.start)
+        if not governing and dct is not None and kind is None:
+            ev = _undated_future_event(article, sent)
+            if ev:
+                events.append(ev)
+    lead = _lead_event(article, dated_sentences)
+    if lead:
+        events.insert(0, lead)
+    return [e.model_copy(update={"id": f"{article.id}:e{i}"}) for i, e in enumerate(events, 1)]
+
+
+# --- the three sources of events -----------------------------------------------------------------------------
+
+
+def _dated_event(article: Article, sent: Segment, t: TimeExpression, *, caption: bool) -> Event:
+    text, dct = article.text, article.published
+    clause = _clause(text, sent, t.start, t.end)
+    date = t.date_value()
+    status = _status(text[clause.start : clause.end], date, dct, caption=caption)
+    how = f"from “{t.text}”"
+    if t.anchored and dct is not None:
+        how += f", relative to the publication date ({dct.label()})"
+    return Event(
+        id="",
+        headline=headline(text, clause, t.start, t.end),
+        date=date,
+        status=status,
+        date_how=how,
+        kind=kind_of(text[clause.start : clause.end]),
+        evidence=[_evidence(article, sent, t)],
+    )
+
+
+def lead_segment(article: Article) -> Segment | None:
+    """The first sentence of the first narrative paragraph, without a leading dateline."""
+    paras = lead_paragraphs(article, 1)
+    if not paras:
+        return None
+    sents = sentences(article.text, paras[0].start, paras[0].end)
+    if not sents:
+        return None
+    sent = sents[0]
+    index = FurnitureIndex(article.furniture)
+    start = sent.start
+    f = index.at(start)
+    while f is not None and f.kind == "dateline" and start < sent.end:  # skip "(OUTLET)" / "CITY, Feb 26 -"
+        start = f.end
+        f = index.at(start)
+    body = article.text[start : sent.end]
+    offset = len(body) - len(body.lstrip(" \t\n–—-"))
+    return Segment(start + offset, sent.end) if start + offset < sent.end else None
+
+
+def lead_sentence(article: Article) -> str | None:
+    seg = lead_segment(article)
+    return article.text[seg.start : seg.end] if seg else None
+
+
+def _lead_event(article: Article, dated: set[int]) -> Event | None:
+    """The lead's main happening, reported as news: on or just before the publication date."""
+    dct = article.published
+    if dct is None or dct.earliest is None:
+        return None
+    sent = lead_segment(article)
+    if sent is None or any(sent.start <= d < sent.end for d in dated):
+        return None
+    clause_text = article.text[sent.start : sent.end]
+    t = tense(clause_text)
+    if t == "past":
+        status: EventStatus = "occurred"
+        lo = dct.earliest - LEAD_LEEWAY
+    elif t == "present":
+        status, lo = "ongoing", dct.earliest
+    else:
+        return None
+    hi = dct.latest or dct.earliest
+    date = DateValue(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
+    return Event(
+        id="",
+        headline=lead_headline(clause_text),
+        date=date,
+        status=status,
+        date_how=f"the lead reports it as news: on or just before publication ({dct.label()})",
+        kind=kind_of(clause_text),
+        evidence=[_evidence(article, sent, None)],
+    )
+
+
+_SCHEDULED = re.compile(
+    r"\b(?:upcoming|forthcoming|slated|scheduled|will (?:continue|resume|be held|take place|meet|hold|convene))\b",
+    re.I,
+)
+
+
+def _undated_future_event(article: Article, sent: Segment) -> Event | None:
+    """A scheduled happening with no date of its own: after publication, to be dated by other sources."""
+    dct = article.published
+    body = article.text[sent.start : sent.end]
+    m = _SCHEDULED.search(body)
+    if m is None or dct is None or dct.earliest is None:
+        return None
+    clause = _clause(article.text, sent, sent.start + m.start(), sent.start + m.end())
+    clause_text = article.text[clause.start : clause.end]
+    kind = kind_of(clause_text)
+    if kind is None:
+        return None
+    date = DateValue(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
+    return Event(
+        id="",
+        headline=headline(article.text, clause, clause.end, clause.end),
+        date=date,
+        status=future_status(clause_text),
+        date_how=f"“{m.group()}”: after publication ({dct.label()}), no date given",
+        kind=kind,
+        evidence=[_evidence(article, sent, None)],
+    )
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+
+
+def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evidence:
+    return Evidence(
+        article=article.id,
+        start=sent.start,
+        end=sent.end,
+        text=article.text[sent.start : sent.end],
+        timex=t.id if t else None,
+        timex_start=t.start if t else None,
+        timex_end=t.end if t else None,
+    )
+
+
+def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: bool) -> EventStatus:
+    t = tense(clause)
+    if dct is not None:
+        if date.latest and dct.earliest and date.latest < dct.earliest:
+            return "occurred"
+        if date.earliest and dct.latest and date.earliest > dct.latest:
+            return future_status(clause)
+    if t == "future":
+        return future_status(clause)
+    if t == "present":
+        return "ongoing"
+    if t == "past" or caption:
+        return "occurred"
+    if dct is not None and date.latest and dct.latest and date.latest <= dct.latest:
+        return "occurred"
+    return "unknown"
+
+
+def kind_of(clause: str) -> str | None:
+    """The kind of happening a clause names (the first kind word wins), or ``None``."""
+    for m in _WORD.finditer(clause):
+        k = _KIND_OF.get(m.group().lower())
+        if k:
+            return k
+    return None
+
+
+def _clause(text: str, sent: Segment, t_start: int, t_end: int) -> Segment:
+    """The clause of ``sent`` holding the span ``[t_start, t_end)``."""
+    start, end = sent.start, sent.end
+    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
+        if m.end() <= t_start:
+            start = m.end()
+        elif m.start() >= t_end:
+            end = m.start()
+            break
+    return Segment(start, max(end, min(t_end, sent.end)))
+
+
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{3,40},")
+_LEAD_BREAK = re.compile(
+    r"\s+(?:as|after|while|despite|because|with|amid|though|although)\s+|\s*[;:—–(]\s*|,\s+(?:and|but|which|who|saying|despite)\s+"
+)
+
+
+def lead_headline(sentence: str) -> str:
+    """A lead sentence shortened to its main clause: appositions dropped, cut at the first subordinate clause."""
+    s = _APPOSITION.sub("", " ".join(sentence.split()))
+    m = _LEAD_BREAK.search(s, 20)
+    if m:
+        s = s[: m.start()]
+    s = s.strip(" ,.;:")
+    if len(s) > HEADLINE_CHARS:
+        s = s[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return s[:1].upper() + s[1:] if s else "Event"
+
+
+def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
+    """A short headline from a clause: the time expression left out, cut near it to a readable length."""
+    before = text[clause.start : t_start]
+    after = text[t_end : clause.end]
+    before = _TRAILING_PREP.sub("", before.rstrip(" ,"))
+    while True:
+        cut = _TRAILING_PREP.sub("", before)
+        if cut == before:
+            break
+        before = cut
+    words = before.split()
+    if len(" ".join(words)) > HEADLINE_CHARS:
+        # keep the noun phrase nearest the time expression: start at the last determiner leaving >= 4 words
+        for i in range(len(words) - 4, -1, -1):
+            if words[i].lower() in _DETERMINER and len(" ".join(words[i:])) <= HEADLINE_CHARS:
+                words = words[i:]
+                break
+        else:
+            words = words[-10:]
+    head = " ".join(words)
+    tail = " ".join(after.split()).strip(" ,.")
+    if tail and len(head) + len(tail) + 1 <= HEADLINE_CHARS and not re.match(r"[,;]", after.strip()):
+        head = f"{head} {tail}".strip()
+    if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
+        head = " ".join(text[clause.start : clause.end].split())
+    head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")
+    if len(head) > HEADLINE_CHARS:
+        head = head[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return head[:1].upper() + head[1:] if head else "Event"

@@ -83,7 +83,8 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_PARA = re.compile(r"\n[ \t\r]*\n+")
+# Blank lines separate paragraphs; so does an indented line start (wire copy indents each paragraph).
+_PARA = re.compile(r"\n[ \t\r]*\n+|\n(?=[ \t]{2,}\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -119,7 +120,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
     """Sentence spans inside ``text[start:end]`` (one paragraph or the whole text)."""
     end = len(text) if end is None else end
     out: list[Segment] = []
-    for para in paragraphs(text[start:end]) if "\n\n" in text[start:end] else [Segment(0, end - start)]:
+    for para in paragraphs(text[start:end]):
         _split_paragraph(text, start + para.start, start + para.end, out)
     return out
 
@@ -185,7 +186,8 @@ def lead_paragraphs(article: Article, n: int = 3) -> list[Segment]:
     index = FurnitureIndex(article.furniture)
     out: list[Segment] = []
     for p in paragraphs(article.text):
-        if index.at(p.start) is not None:
+        f = index.at(p.start)
+        if f is not None and f.end >= p.end:
             continue
         body = article.text[p.start : p.end]
         if article.title and body.strip() == article.title.strip():
