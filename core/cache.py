@@ -14,6 +14,7 @@ row that fails is deleted and recomputed). Any other SQLite failure turns the ca
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -24,11 +25,13 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from core.model import PIPELINE_VERSION, ArticleAnalysis
+from core.model import PIPELINE_VERSION, Article, ArticleAnalysis, Timeline
 
 SCHEMA_VERSION = "1"
 FILENAME = "analyses.sqlite"
+KEEP_RUNS = 4  # whole-run Timelines kept (the fast path for reopening the same folder)
 MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024  # past this, the least recently used rows are dropped
+NOT_ANALYSIS = frozenset({"load.py", "cache.py", "export.py", "__init__.py"})  # no effect on analyse()
 _MANY = TypeAdapter(list[ArticleAnalysis])
 
 
@@ -44,9 +47,11 @@ def default_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of PIPELINE_VERSION and the source of every ``core`` module (and dateparser's version)."""
+    """Hash of PIPELINE_VERSION, the source of the ``core`` modules analyse() runs, and dateparser's version."""
     h = hashlib.sha256(f"{PIPELINE_VERSION}\0{SCHEMA_VERSION}\0".encode())
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        if path.name in NOT_ANALYSIS:
+            continue
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     try:
         from importlib.metadata import version
@@ -63,6 +68,56 @@ def article_key(article_json: str | bytes) -> str:
     return hashlib.blake2b(code_fingerprint().encode() + b"\0" + data, digest_size=20).hexdigest()
 
 
+def pack(analysis: ArticleAnalysis, text: str) -> bytes:
+    """JSON of ``analysis`` for the cache, leaving out the article text when it is ``text`` (the loaded
+    article's, which the key already pins down): half the bytes to read back and validate."""
+    if analysis.article.text == text:
+        analysis = analysis.model_copy(update={"article": analysis.article.model_copy(update={"text": ""})})
+    return analysis.model_dump_json().encode()
+
+
+def unpack(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis | None:
+    """Put back the text :func:`pack` left out; ``None`` when ``analysis`` is not about ``article``."""
+    if analysis.article.id != article.id:
+        return None
+    if analysis.article.text == "":
+        analysis.article.text = article.text
+    return analysis
+
+
+def run_key(keys: Sequence[str]) -> str:
+    """Key of a whole run: the article keys in order (order matters: it decides ids and ties)."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update("\n".join(keys).encode())
+    return h.hexdigest()
+
+
+def pack_timeline(timeline: Timeline, articles: Sequence[Article]) -> bytes:
+    """JSON of a merged Timeline for the cache: no problems, and article texts equal to the loaded ones
+    left out (put back by :func:`unpack_timeline`)."""
+    stripped = [
+        a.model_copy(update={"text": ""}) if i < len(articles) and a.text == articles[i].text else a
+        for i, a in enumerate(timeline.articles)
+    ]
+    return timeline.model_copy(update={"articles": stripped, "problems": []}).model_dump_json().encode()
+
+
+def unpack_timeline(data: bytes, articles: Sequence[Article]) -> Timeline | None:
+    """Validate a packed Timeline and put its texts back; ``None`` if it is invalid or not about ``articles``."""
+    try:
+        timeline = Timeline.model_validate_json(data)
+    except (ValidationError, ValueError):
+        return None
+    if len(timeline.articles) != len(articles):
+        return None
+    for a, loaded in zip(timeline.articles, articles, strict=True):
+        if a.id != loaded.id:
+            return None
+        if a.text == "":
+            a.text = loaded.text
+    return timeline
+
+
 class AnalysisCache:
     """A key → :class:`ArticleAnalysis` store. Never raises on I/O or corruption: it turns itself off."""
 
@@ -74,6 +129,7 @@ class AnalysisCache:
         self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, bytes, int]] = []
+        self._wrote = False
         try:
             self._db = self._open()
         except (sqlite3.Error, OSError) as exc:
@@ -101,10 +157,14 @@ class AnalysisCache:
             row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 db.execute("DROP TABLE IF EXISTS analyses")
+                db.execute("DROP TABLE IF EXISTS runs")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             db.execute(
                 "CREATE TABLE IF NOT EXISTS analyses"
                 " (key TEXT PRIMARY KEY, data BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)"
             )
             ok = db.execute("PRAGMA quick_check(1)").fetchone()
             if ok is None or ok[0] != "ok":
@@ -116,18 +176,14 @@ class AnalysisCache:
 
     def _remove(self) -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.remove(f"{self.path}{suffix}")
-            except FileNotFoundError:
-                pass
 
     def _fail(self, exc: Exception) -> None:
         self.problem = f"cache disabled: {exc}"
         if self._db is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
         self._db = None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, ArticleAnalysis]:
@@ -158,6 +214,11 @@ class AnalysisCache:
             db.execute("DELETE FROM wanted")
             db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
             rows = db.execute("SELECT key, data FROM analyses JOIN wanted ON key = k").fetchall()
+            today = int(time.time()) // 86400 * 86400  # "last used", to the day, for trimming
+            db.execute(
+                "UPDATE analyses SET used = ? WHERE used < ? AND key IN (SELECT k FROM wanted)",
+                (today, today),
+            )
             db.execute("DELETE FROM wanted")
             db.execute("COMMIT")
         except sqlite3.Error:
@@ -187,6 +248,7 @@ class AnalysisCache:
             self._pending.clear()
             return
         pending, self._pending = self._pending, []
+        self._wrote = True
         try:
             with self._db:
                 self._db.execute("BEGIN")
@@ -194,17 +256,44 @@ class AnalysisCache:
         except sqlite3.Error as exc:
             self._fail(exc)
 
-    def touch(self, keys: Sequence[str]) -> None:
-        """Mark rows as used now (for least-recently-used trimming), cheaply: one statement per day."""
-        if self._db is None or not keys:
+    def get_run(self, key: str, articles: Sequence[Article]) -> Timeline | None:
+        """The whole merged Timeline of a run over exactly these articles, if cached (validated)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM runs WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            self._db.execute("UPDATE runs SET used = ? WHERE key = ?", (time.time(), key))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        timeline = unpack_timeline(bytes(row[0]), articles)
+        if timeline is None:
+            self._delete_run(key)
+        return timeline
+
+    def put_run(self, key: str, timeline: Timeline, articles: Sequence[Article]) -> None:
+        """Store a run's merged Timeline (without its problems); keeps the few most recent runs."""
+        if self._db is None:
             return
-        today = int(time.time()) // 86400 * 86400
+        data = pack_timeline(timeline, articles)
         try:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.executemany(
-                    "UPDATE analyses SET used = ? WHERE key = ? AND used < ?", ((today, k, today) for k in keys)
+                self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, data, time.time()))
+                self._db.execute(
+                    "DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs ORDER BY used DESC LIMIT ?)",
+                    (KEEP_RUNS,),
                 )
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def _delete_run(self, key: str) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("DELETE FROM runs WHERE key = ?", (key,))
         except sqlite3.Error as exc:
             self._fail(exc)
 
@@ -221,7 +310,8 @@ class AnalysisCache:
             with self._db:
                 self._db.execute("BEGIN")
                 self._db.execute(
-                    "DELETE FROM analyses WHERE key IN (SELECT key FROM analyses ORDER BY used LIMIT ?)", (drop,)
+                    "DELETE FROM analyses WHERE key IN (SELECT key FROM analyses ORDER BY used LIMIT ?)",
+                    (drop,),
                 )
             self._db.execute("VACUUM")
         except (sqlite3.Error, OSError) as exc:
@@ -229,11 +319,11 @@ class AnalysisCache:
 
     def close(self) -> None:
         self.flush()
+        if self._wrote:
+            self.trim()
         if self._db is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
             self._db = None
 
     def __enter__(self) -> AnalysisCache:

@@ -375,11 +375,14 @@ def decode(data: bytes, *, truncated: bool = False) -> tuple[str | None, str | N
         return data.decode("latin-1"), "not valid UTF-8: decoded as Latin-1"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _binary_ratio(sample: bytes) -> float:
+    """Share of control bytes (other than tab, newlines, form feed and ESC) in ``sample``."""
     if not sample:
         return 0.0
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bad / len(sample)
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
 
 
 def _from_json(loader: _Loader, name: str, stem: str, text: str) -> list[Source]:
@@ -411,12 +414,12 @@ def _from_object(item: object, fallback_id: str, name: str) -> Source | None:
         return None
     meta: dict[str, str] = {}
     for key in META_FIELDS:
-        value = _meta_value(item.get(key))
-        if value:
+        raw = item.get(key)
+        if raw is not None and (value := raw if type(raw) is str else _meta_value(raw)):
             meta[key.lower()] = value
-    meta.setdefault("title", meta.get("headline", ""))
-    meta.setdefault("url", meta.get("link", ""))
-    meta.setdefault("author", meta.get("byline", ""))
+    for key, alias in (("title", "headline"), ("url", "link"), ("author", "byline")):
+        if key not in meta and alias in meta:
+            meta[key] = meta[alias]
     given = meta.get("id")
     return Source(id=given or fallback_id, text=body, path=name, meta=meta)
 
@@ -458,6 +461,8 @@ def _from_markdown(name: str, stem: str, text: str) -> Source:
 def _one_line(value: str | None) -> str | None:
     if not value:
         return None
+    if len(value) <= MAX_FIELD_CHARS and value.isprintable():  # the common case, fast
+        return value.strip() or None
     value = " ".join(normalise_text(value[: MAX_FIELD_CHARS * 2]).split())[:MAX_FIELD_CHARS]
     return value or None
 

@@ -11,8 +11,12 @@ reported on stderr by name and the rest still loads. Only ``open`` imports Textu
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+import time
 from collections.abc import Sequence
+from typing import TextIO
 
 COMMANDS = ("open", "export", "brief")
 
@@ -36,10 +40,39 @@ def _parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="print the timeline as JSON, Markdown or TimelineJS")
     common(p_export)
     p_export.add_argument("--format", "-f", choices=("json", "md", "timelinejs"), default="json")
+    processing(p_export)
 
     p_brief = sub.add_parser("brief", help="print a compact plain-text briefing")
     common(p_brief)
+    processing(p_brief)
     return parser
+
+
+def processing(p: argparse.ArgumentParser) -> None:
+    """--jobs and --no-cache, for the commands that analyse."""
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="analyse in N processes (default: the number of CPUs)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the analysis cache ($DATELINE_CACHE_DIR or the user cache folder)",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.app import run_app
 
         return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme)
-    timeline = _build(args.paths)
+    timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
     if timeline is None:
         return 1
     from core import export
@@ -81,21 +114,77 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _build(paths: Sequence[str]):  # -> Timeline | None
+def _build(paths: Sequence[str], *, jobs: int = 1, cache: bool = True):  # -> Timeline | None
     from core import build_timeline, load_paths
+    from core.cache import AnalysisCache
 
     loaded = load_paths(paths)
     report_problems(loaded.problems)
     if not loaded.articles:
         print("dateline: no article could be loaded", file=sys.stderr)
         return None
-    return build_timeline(loaded.articles, loaded.problems)
+    store = AnalysisCache() if cache else None
+    if store is not None and store.problem:
+        print(f"dateline: warning: {store.problem}", file=sys.stderr)
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    problems = list(loaded.problems)
+    try:
+        timeline = build_timeline(
+            loaded.articles, problems, jobs=jobs, cache=store, progress=bar.update if bar else None
+        )
+    finally:
+        if bar:
+            bar.finish()
+        if store is not None:
+            store.close()
+    report_problems(timeline.problems[len(problems) :])  # failures found while analysing
+    if store is not None and store.problem:
+        print(f"dateline: warning: {store.problem}", file=sys.stderr)
+    return timeline
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal stream, redrawn at most ten times a second."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        filled = self.width * done // max(total, 1)
+        elapsed = now - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        eta = f" {int((total - done) / rate)}s left" if rate and done < total else ""
+        bar = "█" * filled + "·" * (self.width - filled)
+        self.stream.write(f"\r\x1b[2K{bar} {done}/{total} articles {rate:,.0f}/s{eta}")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    """A path or reason with control characters shown as escapes, never sent to the terminal raw."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
 
 
 def report_problems(problems) -> None:
     for p in problems:
         verb = "skipped" if p.skipped else "warning"
-        print(f"dateline: {verb}: {p.path}: {p.reason}", file=sys.stderr)
+        print(f"dateline: {verb}: {_safe(p.path)}: {_safe(p.reason)}", file=sys.stderr)
 
 
 if __name__ == "__main__":
