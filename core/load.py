@@ -96,6 +96,13 @@ class _Loader:
 
 def load_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES) -> LoadResult:
     """Load every article under ``paths`` (files, folders, or ``-`` for stdin). Never raises on bad input."""
+    from core.cache import paused_gc
+
+    with paused_gc():
+        return _load_all(paths, max_bytes)
+
+
+def _load_all(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> LoadResult:
     loader = _Loader(max_bytes)
     for raw in paths:
         if str(raw) == "-":
@@ -308,10 +315,7 @@ def _jsonl_lines(loader: _Loader, name: str, stem: str, lines: Iterator[bytes], 
         if not raw.strip():
             continue
         blank = False
-        text, note = decode(raw)
-        if text is None:
-            loader.problem(f"{name}:{lineno}", note or "binary data")
-            continue
+        text, note = _decode_line(raw)
         try:
             item = json.loads(text)
         except ValueError as exc:
@@ -344,6 +348,15 @@ def _jsonl_lines(loader: _Loader, name: str, stem: str, lines: Iterator[bytes], 
         loader.problem(name, f"only the first {MAX_COLLECTION_BYTES // _MB} MB were read", skipped=False)
     if count == 0 and blank:
         loader.problem(name, "empty file")
+
+
+def _decode_line(raw: bytes) -> tuple[str, str | None]:
+    """One JSON line to text (no binary check: raw control bytes make the JSON itself invalid)."""
+    try:
+        return raw.decode("utf-8").lstrip("\ufeff"), None
+    except UnicodeDecodeError:
+        text, note = decode(raw)
+        return (text, note) if text is not None else (raw.decode("latin-1"), note)
 
 
 def decode(data: bytes, *, truncated: bool = False) -> tuple[str | None, str | None]:
