@@ -1,22 +1,852 @@
-"""Step 6 — actors: people, countries, organisations and armed groups, one per entity with its aliases."""
+"""Step 6 — actors: people, countries, organisations and armed groups, one per entity with its aliases.
+
+``extract`` reads capitalised name chunks sentence by sentence (outside non-content furniture), strips titles
+into roles, maps countries' names, demonyms and capitals to one country actor ("Moscow", "the Russians",
+"Russian officials" → Russia; "Syrian regime" → Syria), keeps outlets used as venues ("told Reuters") and
+bylines out, and groups the surface forms of one entity (surname → full name, acronym ↔ expansion, "formerly"
+aliases). ``merge`` applies the same grouping rules across articles, adding fuzzy matching of same-kind names.
+"""
 
 from __future__ import annotations
 
-from core.model import Actor, Article
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from core import gazetteer as gz
+from core.model import Actor, ActorKind, Article, Mention, Role
+from core.text import NON_CONTENT, FurnitureIndex, paragraphs
+
+# --- name chunks -----------------------------------------------------------------------------------------
+
+_LEAD_PARTICLE = r"(?:de|van|von|bin|ibn|abu|della|del|der|den|dos|al|el)"
+_MID_PARTICLE = (
+    r"(?:al|el|bin|ibn|bint|abu|de|da|di|du|del|della|van|von|der|den|le|la|dos|das|y|of|for|of\s+the)"
+)
+_HYPHEN_PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ul|ud|bin|ibn|abu)"
+_TOK = r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*)"
+_PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
+_HON = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Capt|Sgt|Adm|Rev|St)\.?[ \t]+)"
+_SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table columns
+CHUNK = re.compile(
+    rf"(?=[A-Zadbvei])(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
+)
+_WORD = re.compile(r"[A-Za-z][a-z'’]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
+_NONSPACE = re.compile(r"\S+")
+_OPENERS = "\"“‘'([-–—•* \t\n"
+_ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
+_PAREN_ALIAS = re.compile(
+    r"\s*\(\s*(?:(?:formerly|previously|also known as|also called|known as|aka|a\.k\.a\.)\s+)?([^()]{1,60})\)"
+)
+_APPOSITION_ALIAS = re.compile(
+    r",?\s+(?:formerly(?: known as)?|previously known as|also known as|better known as|now called)\s+(?:the\s+)?",
+    re.I,
+)
+_VENUE_BEFORE = re.compile(
+    r"(?:\btold|\b(?:talking|speaking|spoke|talked|said)\s+(?:to|on)|\binterview\s+with|\binterview\s+on|"
+    r"\bwrote\s+(?:in|for)|\baccording\s+to\s+(?:a\s+report\s+(?:by|in)))\s+(?:the\s+)?$",
+    re.I,
+)
+_VENUE_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|(?:on|in|that|during|after|before|at|by|late|earlier|last)\b)")
+_VENUE_WORDS = frozenset({"told", "to", "with", "on"})
+_GROUP_CUE_WORDS = frozenset(
+    """group groups faction factions militia militias organisation organisations organization organizations
+    movement movements outfit coalition alliance network affiliate""".split()
+)
+_NEXT_TWO = re.compile(r"[ \t\n]+([a-z]+)(?:[ \t\n]+([a-z]+))?")
+_NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
+_GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities", "administration"})
+_COUNTRY_FOLLOWERS = frozenset(
+    """officials official forces troops army military delegation delegates negotiators side leadership
+    diplomats ministry president leader counterparts""".split()
+)
+_REGIME = re.compile(r"\bthe\s+regime\b")
+_STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def key(name: str) -> str:
+    """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Rayyes" = "al-Rayyes")."""
+    return _STRIP_KEY.sub("", name).casefold()
+
+
+@lru_cache(maxsize=1 << 16)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens, hyphenated particles split off ("al-Sham" → "al", "Sham")."""
+    out: list[str] = []
+    for tok in name.split():
+        parts = tok.split("-")
+        if len(parts) > 1 and parts[0].lower() in gz.NAME_PARTICLES:
+            out.append(parts[0])
+            out.append("-".join(parts[1:]))
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+_NOT_CONTENT_TOKENS = frozenset(
+    {"the", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv"}
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens without particles, "of"/"the" and company suffixes ("Standard Oil Co" → Standard, Oil)."""
+    toks = [
+        t
+        for t in name_tokens(name)
+        if t.lower() not in gz.NAME_PARTICLES and t.lower() not in _NOT_CONTENT_TOKENS
+    ]
+    return tuple(toks) or name_tokens(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> str:
+    return "".join(t[0] for t in _content_tokens(name) if t[:1].isalpha()).upper()
+
+
+def _bump(counts: dict[str, int], k: str, n: int) -> None:
+    counts[k] = counts.get(k, 0) + n
+
+
+def _top(counts: dict[str, int]) -> tuple[str, int]:
+    return max(counts.items(), key=lambda kv: kv[1])
+
+
+# --- candidates ------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    surface: str
+    kind: ActorKind
+    ident: str  # grouping identity inside the article (country/organisation canonical name or the key)
+    canonical: str | None = None  # fixed name (countries, known organisations)
+    votes: dict[str, int] = field(default_factory=dict)
+    role: str | None = None
+    alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
+
+
+@dataclass(slots=True)
+class _Proto:
+    """One entity while grouping: its surface forms with counts, kind evidence, mentions and roles."""
+
+    kind: ActorKind
+    canonical: str | None
+    forms: dict[str, int]
+    votes: dict[str, int]
+    mentions: list[Mention]
+    roles: list[Role]
+    links: set[int] = field(default_factory=set)
+    source_ids: list[str] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.countries = gz.country_forms()
+        self.orgs = gz.organization_forms()
+        self.skip_names = {key(n) for n in (article.source, article.author) if n}
+        for n in (article.source, article.author):
+            if n:
+                self.skip_names.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+        self.candidates: list[_Candidate] = []
+
+    # -- pass 1: raw chunks ------------------------------------------------------------------------------
+
+    def run(self) -> list[Actor]:
+        text = self.text
+        index = FurnitureIndex(self.article.furniture)
+        self.furniture = index
+        lower_words = set(_LOWER_WORD.findall(text))
+        chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
+        mid_caps: set[str] = set()
+        # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it
+        for p in paragraphs(text):
+            if p.end - p.start < 300 and _is_title_case(text, p.start, p.end):
+                continue
+            for m in CHUNK.finditer(text, p.start, p.end):
+                kind = index.kind(m.start())
+                if kind is not None and kind in NON_CONTENT:
+                    continue
+                initial = _is_initial(text, p.start, m.start())
+                chunks.append((m.start(), m.end(), initial, p.start, p.end))
+                if not initial:
+                    mid_caps.update(m.group().split())
+        for start, end, initial, p_start, p_end in chunks:
+            self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
+        self._regime_mentions()
+        self._link_aliases()
+        return self._build()
+
+    def _chunk(
+        self,
+        start: int,
+        end: int,
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: set[str],
+        mid_caps: set[str],
+    ) -> None:
+        text = self.text
+        toks = [m.span() for m in _NONSPACE.finditer(text, start, end)]
+        words = [text[a:b] for a, b in toks]
+        # a capitalised hyphen modifier at the end ("Eight-way", "UN-blacklisted") names nothing unless known
+        if end < s_end - 1 and text[end] == "-" and text[end + 1 : end + 2].islower():
+            last = words[-1]
+            if last not in self.countries and last not in self.orgs and not is_acronym(last):
+                toks, words = toks[:-1], words[:-1]
+        # split at "of"/"for" unless an organisation or title word comes before it
+        for i, w in enumerate(words):
+            if (
+                w in ("of", "for")
+                and i > 0
+                and not _joins_of(words[i - 1])
+                and (
+                    (words[-1] not in gz.ORG_HEADS and words[-1] not in gz.GROUP_HEADS) or _is_title(words[0])
+                )
+            ):
+                self._chunk_words(toks[:i], words[:i], initial, s_start, s_end, lower_words, mid_caps)
+                rest = i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1
+                self._chunk_words(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
+                return
+        self._chunk_words(toks, words, initial, s_start, s_end, lower_words, mid_caps)
+
+    def _chunk_words(
+        self,
+        toks: list[tuple[int, int]],
+        words: list[str],
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: set[str],
+        mid_caps: set[str],
+    ) -> None:
+        # drop words that are not names at the edges
+        while words and (
+            words[0] in gz.NOT_NAMES
+            or words[0] in ("of", "for", "the")
+            or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+        ):
+            if words[0].rstrip(".") in gz.HONORIFICS:
+                break
+            toks, words, initial = toks[1:], words[1:], False
+        while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in ("of", "for", "the")):
+            toks, words = toks[:-1], words[:-1]
+        if not words or (
+            len(words) == 1 and (len(words[0]) == 1 or (words[0].isupper() and len(words[0]) > 6))
+        ):
+            return
+        first = words[0]
+        if initial and not self._known(first) and first.lower() not in gz.NAME_PARTICLES:
+            low = first.lower()
+            ordinary = (
+                low in lower_words
+                or low in gz.COMMON_SUBJECTS
+                or ("-" in first and first.split("-")[1][:1].islower())
+            )
+            if ordinary or (len(words) == 1 and first not in mid_caps and not self._speaks(toks[-1][1])):
+                self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
+                return
+        self._classify(toks, words, s_start, s_end)
+
+    def _known(self, word: str) -> bool:
+        w = word.rstrip(".")
+        return (
+            word in self.countries
+            or word in self.orgs
+            or w in gz.TITLE_WORDS
+            or w in gz.HONORIFICS
+            or (is_acronym(word) and len(word) <= 6)
+        )
+
+    def _speaks(self, end: int) -> bool:
+        m = _NEXT_WORD.match(self.text, end, min(len(self.text), end + 40))
+        return bool(m) and m.group(1) in gz.REPORTING_VERBS
+
+    # -- classification ----------------------------------------------------------------------------------
+
+    def _classify(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> None:
+        text = self.text
+        start, end = toks[0][0], toks[-1][1]
+        surface = " ".join(words)
+        if key(surface) in self.skip_names or surface in gz.OUTLET_NAMES:
+            return
+        if len(words) > 1 and words[-1] in gz.OUTLET_HEADS and surface not in self.orgs:
+            return
+        before = text[max(s_start, start - 60) : start]
+        cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(".\n"))
+        if cut >= 0:  # the text before, in this sentence only
+            before = before[cut + 2 :]
+            s_start = start - len(before)
+        last_words = before[-50:].lower().split()
+        if (
+            not _VENUE_WORDS.isdisjoint(last_words[-4:])
+            and _VENUE_BEFORE.search(before)
+            and _VENUE_AFTER.match(text, end, min(len(text), end + 20))
+            and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
+        ):
+            return  # "told Reuters": the outlet is where it was said, not who
+        # whole chunk: known organisation or country
+        if surface in self.orgs:
+            self._add(start, end, surface, "organization", canonical=self.orgs[surface])
+            return
+        if surface in self.countries:
+            self._country(start, end, surface, s_end)
+            return
+        # document names: drop the document word ("UN Security Council Resolution" → "UN Security Council")
+        if len(words) > 1 and words[-1] in gz.DOCUMENT_HEADS:
+            self._classify(toks[:-1], words[:-1], s_start, s_end)
+            return
+        if words[-1] in gz.DOCUMENT_HEADS:
+            return
+        # leading country forms followed by a title or more name: "Russian President X", "Syrian Kurds"
+        head_is_org = words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS
+        for n in (3, 2, 1):
+            prefix = self.countries.get(" ".join(words[:n])) if len(words) > n and not head_is_org else None
+            if prefix and (prefix.how == "demonym" or _is_title(words[n])):
+                self._country(toks[0][0], toks[n - 1][1], " ".join(words[:n]), s_end, followed=False)
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return
+        for n in (3, 2):
+            if len(words) > n and " ".join(words[:n]) in self.orgs and not head_is_org:
+                prefix = " ".join(words[:n])
+                self._add(toks[0][0], toks[n - 1][1], prefix, "organization", canonical=self.orgs[prefix])
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return
+        if len(words) > 1 and words[0] in self.orgs and is_acronym(words[0]) and not head_is_org:
+            self._add(toks[0][0], toks[0][1], words[0], "organization", canonical=self.orgs[words[0]])
+            self._classify(toks[1:], words[1:], s_start, s_end)
+            return
+        # titles and honorifics: "Prime Minister X", "Mr. X"
+        n_title = 0
+        while n_title < len(words) - 1 and (
+            words[n_title].rstrip(".") in gz.TITLE_WORDS
+            or words[n_title].rstrip(".") in gz.HONORIFICS
+            or (n_title and words[n_title] in ("of", "the", "for"))
+        ):
+            n_title += 1
+        if n_title and not head_is_org:
+            rest_words, rest_toks = words[n_title:], toks[n_title:]
+            if rest_words and rest_words[0] in ("of", "the", "for"):
+                return
+            role = None
+            title_words = [w for w in words[:n_title] if w.rstrip(".") not in gz.HONORIFICS]
+            if title_words:
+                title_start = toks[words.index(title_words[0])][0]
+                role = self._role_with_qualifiers(title_start, toks[n_title - 1][1], s_start)
+            if len(rest_words) == 1 and rest_words[0] in self.countries:
+                self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
+                return
+            cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
+            _bump(cand.votes, "person", 3)
+            cand.role = role or self._role_after(cand.end, s_end)
+            return
+        if words[-1] in gz.GROUP_HEADS:
+            kind: ActorKind = "group"
+        elif words[-1] in gz.ORG_HEADS:
+            kind = "organization"
+        else:
+            kind = "unknown"
+        cand = self._add(start, end, surface, kind)
+        if kind != "unknown":
+            _bump(cand.votes, kind, 3)
+            return
+        if is_acronym(surface):
+            _bump(cand.votes, "organization", 1)
+            return
+        # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
+        prev = before.rstrip()
+        prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
+        if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
+            _bump(cand.votes, "person", 3)
+            role_end = start - (len(before) - len(prev))
+            role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
+            word_start = prev.rstrip(",").rfind(" ") + 1
+            cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
+        elif not _GROUP_CUE_WORDS.isdisjoint(last_words[-5:]) and gz.GROUP_CUES.search(before):
+            _bump(cand.votes, "group", 3)
+        elif prev_word in gz.PLACE_PREPOSITIONS:
+            _bump(cand.votes, "place", 1)
+        role = self._role_after(end, s_end)
+        if role:
+            cand.role = cand.role or role
+            _bump(cand.votes, "person", 3)
+        if prev_word in ("said", "told", "added") or self._speaks(end):
+            _bump(cand.votes, "person", 1)
+
+    def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
+        form = self.countries[surface]
+        nxt = _NEXT_TWO.match(self.text[end : min(s_end, end + 40)])
+        word = nxt.group(1) if nxt and followed else ""
+        if word in gz.GROUP_NOUNS and form.how in ("demonym", "name"):
+            gend = end + nxt.end(1)
+            cand = self._add(start, gend, f"{surface} {word}", "group")
+            _bump(cand.votes, "group", 3)
+            return
+        if word == "rebel" and nxt and nxt.group(2) in ("groups", "forces", "fighters"):
+            cand = self._add(start, end + nxt.end(2), f"{surface} rebels", "group")
+            _bump(cand.votes, "group", 3)
+            return
+        if word in _GOVERNMENT_NOUNS:
+            self._add(start, end + nxt.end(1), f"{surface} {word}", "country", canonical=form.country)
+            return
+        self._add(start, end, surface, "country", canonical=form.country)
+
+    def _regime_mentions(self) -> None:
+        """ "the regime" names the country whose government the article has called a regime."""
+        regimes = [c for c in self.candidates if c.kind == "country" and c.surface.endswith(" regime")]
+        if not regimes:
+            return
+        country = Counter(c.canonical for c in regimes).most_common(1)[0][0]
+        taken = {(c.start, c.end) for c in self.candidates}
+        for m in _REGIME.finditer(self.text):
+            a, b = m.start() + 4, m.end()
+            kind = self.furniture.kind(a)
+            if (kind is None or kind not in NON_CONTENT) and (a, b) not in taken:
+                self._add(a, b, "regime", "country", canonical=country)
+
+    def _role_with_qualifiers(self, role_start: int, role_end: int, s_start: int) -> str:
+        """The role words plus qualifiers right before them: "UN" envoy, "Syrian opposition's lead" negotiator."""
+        text = self.text
+        pos = role_start
+        for _ in range(4):
+            m = re.search(r"([\w.'’-]+)[ \t\n]+$", text[max(s_start, pos - 40) : pos])
+            if not m:
+                break
+            word = m.group(1)
+            bare = re.sub(r"['’]s?$", "", word)
+            if (
+                bare.lower() in gz.ROLE_MODIFIERS
+                or bare in self.countries
+                or bare in self.orgs
+                or is_acronym(bare)
+                or (bare[:1].isupper() and bare.lower() not in gz.FUNCTION_WORDS and bare not in gz.NOT_NAMES)
+            ):
+                pos -= len(m.group(0))
+            else:
+                break
+        return re.sub(r"\s+", " ", text[pos:role_end]).strip(" ,")
+
+    _ROLE_AFTER = re.compile(
+        r",[ \t\n]+((?:the[ \t\n]+|a[ \t\n]+|an[ \t\n]+)?(?:[\w'’.-]+[ \t\n]+){0,3}?(?:"
+        + "|".join(sorted(gz.ROLE_NOUNS))
+        + r")s?\b(?:[ \t\n]+(?:of|for|to|at|with|in)[ \t\n]+[^,.;:()\"“”]{1,50})?)(?=[,.;:)]|[ \t\n]+(?:said|told|talking|speaking|who|and)\b)"
+    )
+
+    def _role_after(self, end: int, s_end: int) -> str | None:
+        if self.text[end : end + 1] != ",":
+            return None
+        m = self._ROLE_AFTER.match(self.text, end, s_end)
+        return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
+
+    def _add(
+        self, start: int, end: int, surface: str, kind: ActorKind, canonical: str | None = None
+    ) -> _Candidate:
+        if surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS and " " in surface:
+            surface = surface.split(" ", 1)[1]
+            start = (
+                end - len(self.text[start:end].split(None, 1)[1]) if " " in self.text[start:end] else start
+            )
+        ident = canonical or key(surface)
+        cand = _Candidate(start, end, surface, kind, ident, canonical)
+        if kind in ("country", "organization") and canonical:
+            _bump(cand.votes, kind, 10)
+        self.candidates.append(cand)
+        return cand
+
+    # -- aliases ------------------------------------------------------------------------------------------
+
+    def _link_aliases(self) -> None:
+        """ "Free Syrian Army (FSA)", "X (formerly Y)", "X, also known as Y": Y names the same actor as X."""
+        cands = sorted(range(len(self.candidates)), key=lambda i: self.candidates[i].start)
+        by_start = {self.candidates[i].start: i for i in cands}
+        for i in cands:
+            c = self.candidates[i]
+            m = _PAREN_ALIAS.match(self.text, c.end)
+            if m:
+                inner_start = m.start(1)
+                j = by_start.get(inner_start)
+                if j is not None and j != i and self.candidates[j].end == m.end(1):
+                    self.candidates[j].alias_of = i
+                    continue
+            m = _APPOSITION_ALIAS.match(self.text, c.end, c.end + 40)
+            if m and (j := by_start.get(m.end())) is not None and j != i:
+                self.candidates[j].alias_of = i
+
+    # -- grouping into actors ----------------------------------------------------------------------------
+
+    def _build(self) -> list[Actor]:
+        aid = self.article.id
+        protos: list[_Proto] = []
+        by_ident: dict[str, int] = {}
+        owner: list[int] = []
+        for c in self.candidates:
+            p_index = by_ident.get(c.ident)
+            if p_index is None:
+                p_index = len(protos)
+                by_ident[c.ident] = p_index
+                protos.append(_Proto(c.kind, c.canonical, {}, {}, [], []))
+            p = protos[p_index]
+            owner.append(p_index)
+            _bump(p.forms, c.surface, 0 if c.alias_of is not None else 1)  # a former name never wins
+            for k, v in c.votes.items():
+                _bump(p.votes, k, v)
+            p.mentions.append(
+                Mention.model_construct(
+                    article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]
+                )
+            )
+            if c.role and all(r.title != c.role for r in p.roles):
+                p.roles.append(Role(title=c.role, article=aid))
+            if c.kind != "unknown" and p.kind == "unknown":
+                p.kind = c.kind
+        for i, c in enumerate(self.candidates):
+            if c.alias_of is not None:
+                a, b = owner[i], owner[c.alias_of]
+                if a != b:
+                    protos[a].links.add(b)
+                    protos[b].links.add(a)
+        actors = _group(protos, within_article=True)
+        actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+        for n, a in enumerate(actors, 1):
+            a.id = f"{aid}:a{n}"
+        return actors
+
+
+def _joins_of(word: str) -> bool:
+    return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
+
+
+def _is_initial(text: str, p_start: int, pos: int) -> bool:
+    """True when ``pos`` starts a paragraph, a sentence, a quotation or a clause after a colon."""
+    i = pos
+    while i > p_start and text[i - 1] in _OPENERS:
+        if text[i - 1] in "\"“‘'" and i - 1 > p_start and text[i - 2] in " \t\n(":
+            return True
+        i -= 1
+    if i <= p_start or text[i - 1] in ":.!?":
+        return True
+    return text[i:pos].strip(" \t\n") in ("-", "–", "—", "--")  # "CITY, Feb 26 - Showers continued"
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".") in gz.TITLE_WORDS or word.rstrip(".") in gz.HONORIFICS
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline in Title Case or ALL CAPS (no closing full stop): its capitals say nothing about names."""
+    words = _WORD.findall(text, start, min(end, start + 400))
+    if len(words) < 4 or text[end - 1] in ".!?\"”'’":
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+    return caps >= 0.75 * len(words) or upper >= 0.6 * len(words)
 
 
 def extract(article: Article) -> list[Actor]:
     """Actors of one article (ids local to the article: ``<article id>:a<n>``)."""
-    return []
+    return _Extractor(article).run()
+
+
+# --- grouping (one article or many) ----------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or a == "unknown" or b == "unknown"
+
+
+def _kind_of(p: _Proto) -> ActorKind:
+    if p.canonical and p.kind in ("country", "organization"):
+        return p.kind
+    if p.votes:
+        kind, score = _top(p.votes)
+        if score >= 1:
+            return kind
+    return p.kind
+
+
+def _group(protos: list[_Proto], within_article: bool) -> list[Actor]:
+    """Group entity records that name the same actor and turn each group into an Actor."""
+    n = len(protos)
+    uf = _UnionFind(n)
+    kinds = [_kind_of(p) for p in protos]
+    for i, p in enumerate(protos):
+        for j in p.links:
+            uf.union(i, j)
+    # exact keys (all forms; particle-free variant too), canonical names
+    seen: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(protos):
+        forms = [p.canonical] if p.canonical else list(p.forms)
+        for f in forms:
+            for k in {key(f), key(" ".join(_content_tokens(f)))}:
+                if len(k) < 2:
+                    continue
+                kk = (k, "fixed" if p.canonical else "")
+                j = seen.get(kk)
+                if j is None:
+                    seen[kk] = i
+                elif _compatible(kinds[i], kinds[j]) and not (
+                    p.canonical and protos[j].canonical != p.canonical
+                ):
+                    uf.union(i, j)
+    # short forms → the one longer name they end ("Mistura", "de Mistura" → "Staffan de Mistura"),
+    # acronyms → the one name whose initials they spell
+    long_suffix: dict[str, set[int]] = {}
+    long_initials: dict[str, set[int]] = {}
+    for i, p in enumerate(protos):
+        if p.canonical and kinds[i] == "country":
+            continue
+        for f in p.forms:
+            toks = name_tokens(f)
+            if len(toks) >= 2 and not is_acronym(f):
+                for s in range(1, len(toks)):
+                    long_suffix.setdefault(key("".join(toks[s:])), set()).add(i)
+                ini = initials(f)
+                if len(ini) >= 2:
+                    long_initials.setdefault(ini, set()).add(i)
+    for i, p in enumerate(protos):
+        if p.canonical and kinds[i] == "country":
+            continue
+        for f in p.forms:
+            toks = name_tokens(f)
+            k = key(f)
+            targets = {uf.find(j) for j in long_suffix.get(k, ()) if uf.find(j) != uf.find(i)}
+            single = len(_content_tokens(f)) == 1
+            ok_kind = kinds[i] in ("person", "unknown") if single else True
+            if single and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS):
+                ok_kind = False
+            if targets and ok_kind:
+                cands = [
+                    j for j in long_suffix[k] if uf.find(j) in targets and _compatible(kinds[i], kinds[j])
+                ]
+                if single:
+                    cands = [j for j in cands if kinds[j] in ("person", "unknown")]
+                if len({uf.find(j) for j in cands}) == 1:
+                    uf.union(i, cands[0])
+            if is_acronym(f) and (within_article or len(f.replace(".", "")) >= 3 or p.canonical):
+                acr = f.replace(".", "")
+                targets = {uf.find(j) for j in long_initials.get(acr, ()) if _compatible(kinds[i], kinds[j])}
+                if len(targets) == 1:
+                    uf.union(i, next(iter(targets)))
+    # fuzzy: transliteration variants of names of the same kind, compared only inside small blocks
+    # (same kind and token count; people: same initials of first and last token; others: same last token)
+    blocks: dict[tuple, list[tuple[int, str, list[str]]]] = {}
+    for i, p in enumerate(protos):
+        if kinds[i] not in ("person", "group", "organization") or p.canonical:
+            continue
+        best = max(p.forms, key=lambda f: (len(name_tokens(f)), p.forms[f]))
+        toks = [t.lower() for t in _content_tokens(best)]
+        if len(toks) < 2:
+            continue
+        block = (kinds[i], len(toks), toks[-1][0]) + ((toks[0][0],) if kinds[i] == "person" else ())
+        blocks.setdefault(block, []).append((i, " ".join(toks), toks))
+    for members in blocks.values():
+        for a in range(len(members)):
+            i, ni, ti = members[a]
+            for b in range(a + 1, len(members)):
+                j, nj, tj = members[b]
+                if len(ti) != len(tj) or uf.find(i) == uf.find(j) or fuzz.ratio(ni, nj) < 80:
+                    continue
+                if kinds[i] == "person":
+                    if (
+                        fuzz.ratio(ni, nj) >= 85
+                        and fuzz.ratio(ti[0], tj[0]) >= 80
+                        and fuzz.ratio(ti[-1], tj[-1]) >= 80
+                    ):
+                        uf.union(i, j)
+                elif all(x == y or x[0] == y[0] for x, y in zip(ti, tj, strict=True)) and (
+                    ti[-1] == tj[-1] or (fuzz.ratio(ti[-1], tj[-1]) >= 80 and fuzz.ratio(ni, nj) >= 85)
+                ):
+                    uf.union(i, j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    return [
+        _materialise([protos[i] for i in members], [kinds[i] for i in members]) for members in groups.values()
+    ]
+
+
+def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
+    forms: dict[str, int] = {}
+    votes: dict[str, int] = {}
+    mentions: list[Mention] = []
+    roles: list[Role] = []
+    canonical = None
+    for p in members:
+        for f, c in p.forms.items():
+            _bump(forms, f, c)
+        for k, c in p.votes.items():
+            _bump(votes, k, c)
+        mentions.extend(p.mentions)
+        for r in p.roles:
+            if all((r.title, r.article) != (o.title, o.article) for o in roles):
+                roles.append(r)
+        canonical = canonical or p.canonical
+    fixed = [k for k in kinds if k in ("country", "organization")]
+    if canonical and fixed:
+        kind: ActorKind = fixed[0]
+    else:
+        known = [k for k in kinds if k != "unknown"]
+        kind = Counter(known).most_common(1)[0][0] if known else "unknown"
+        if votes:
+            best, score = _top(votes)
+            if score >= 3 or kind == "unknown":
+                kind = best
+    if canonical:
+        name = canonical
+    else:
+        name = max(
+            forms,
+            key=lambda f: (
+                not is_acronym(f),
+                len(_content_tokens(f)) if kind != "country" else 0,
+                forms[f],
+                len(f),
+            ),
+        )
+    aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f))
+    mentions.sort(key=lambda m: (m.article, m.start))
+    return Actor.model_construct(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
+
+
+# --- merge across articles -------------------------------------------------------------------------------
 
 
 def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
-    """Merge per-article actors into one list; returns it and a map from every local id to its merged id."""
-    merged: list[Actor] = []
-    id_map: dict[str, str] = {}
+    """Merge per-article actors into one list; returns it and a map from every local id to its merged id.
+
+    The same rules as inside one article (exact keys ignoring spaces, hyphens and case; surnames and short
+    forms to the one full name; acronyms to the name they abbreviate; "formerly" aliases) plus fuzzy matching
+    of same-kind names. Ids ``a1``, ``a2``… go by mention count. Incompatible roles of one person from
+    different articles are all kept and marked ``conflict``.
+    """
+    protos: list[_Proto] = []
     for group in groups:
         for actor in group:
-            new_id = f"a{len(merged) + 1}"
-            id_map[actor.id] = new_id
-            merged.append(actor.model_copy(update={"id": new_id}))
-    return merged, id_map
+            forms = dict.fromkeys(actor.aliases, 0)  # only names carry weight: former names never win
+            _bump(forms, actor.name, max(1, len(actor.mentions)))
+            canonical = (
+                actor.name if actor.kind in ("country", "organization") and _is_canonical(actor) else None
+            )
+            protos.append(
+                _Proto(
+                    kind=actor.kind,
+                    canonical=canonical,
+                    forms=forms,
+                    votes={actor.kind: 3} if actor.kind != "unknown" else {},
+                    mentions=list(actor.mentions),
+                    roles=list(actor.roles),
+                    source_ids=[actor.id],
+                )
+            )
+    for p in protos:
+        p.forms = {f: c for f, c in p.forms.items() if f}
+    merged_raw = _group_with_ids(protos)
+    merged_raw.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
+    out: list[Actor] = []
+    id_map: dict[str, str] = {}
+    for n, (actor, ids) in enumerate(merged_raw, 1):
+        new_id = f"a{n}"
+        for old in ids:
+            id_map[old] = new_id
+        out.append(actor.model_copy(update={"id": new_id, "roles": _mark_conflicts(actor.roles)}))
+    return out, id_map
+
+
+def _is_canonical(actor: Actor) -> bool:
+    return (actor.name in gz.country_forms() and gz.country_forms()[actor.name].country == actor.name) or (
+        actor.name in gz.KNOWN_ORGANIZATIONS
+    )
+
+
+def _group_with_ids(protos: list[_Proto]) -> list[tuple[Actor, list[str]]]:
+    # _group loses which proto went where; run it on protos tagged with their index through a side table
+    tagged = []
+    for i, p in enumerate(protos):
+        p.mentions = [*p.mentions]
+        tagged.append((i, p))
+    actors = _group(protos, within_article=False)
+    # map back: every merged actor's mentions and source ids come from its members
+    owner_of_mention: dict[tuple[str, int, int], int] = {}
+    for i, p in tagged:
+        for m in p.mentions:
+            owner_of_mention[(m.article, m.start, m.end)] = i
+    out: list[tuple[Actor, list[str]]] = []
+    claimed: set[int] = set()
+    for a in actors:
+        members = {owner_of_mention[(m.article, m.start, m.end)] for m in a.mentions}
+        claimed |= members
+        out.append((a, [sid for i in sorted(members) for sid in protos[i].source_ids]))
+    # actors without mentions (should not happen) keep their own entries
+    for i, p in tagged:
+        if i not in claimed:
+            a = _materialise([p], [_kind_of(p)])
+            out.append((a, p.source_ids))
+    return out
+
+
+def _affiliations(title: str) -> set[str]:
+    """The countries/organisations a role names: "Labour Party spokesman" → {labourparty}."""
+    countries = gz.country_forms()
+    orgs = gz.organization_forms()
+    out = set()
+    for m in CHUNK.finditer(title):
+        words = [
+            w for w in m.group().split() if w.rstrip(".") not in gz.TITLE_WORDS and w not in gz.HONORIFICS
+        ]
+        words = [_POSSESSIVE.sub("", w) for w in words]
+        for w in words:
+            if w in countries:
+                out.add(countries[w].country)
+        name = " ".join(w for w in words if w not in countries)
+        if name:
+            out.add(orgs.get(name) or key(name))
+    return out
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _mark_conflicts(roles: list[Role]) -> list[Role]:
+    """Roles from different articles that tie the person to different countries/organisations conflict."""
+    affiliations = _affiliations
+    affs = [affiliations(r.title) for r in roles]
+    conflict = [False] * len(roles)
+    for i in range(len(roles)):
+        for j in range(i + 1, len(roles)):
+            if roles[i].article != roles[j].article and affs[i] and affs[j] and not affs[i] & affs[j]:
+                conflict[i] = conflict[j] = True
+    return [
+        r.model_copy(update={"conflict": c}) if c != r.conflict else r
+        for r, c in zip(roles, conflict, strict=True)
+    ]

@@ -62,13 +62,22 @@ _OUTLET_DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(
     r"\A\s*([A-Z][A-Z .'\-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+)\s*[-–—]+)\s*"
 )
+# cheap substring gates before the regular expressions (most lines are plain prose)
+_GATE = re.compile(
+    r"creative commons|licen|attribution-|rights reserved|©|copyright|cc by"
+    r"|photo|image|picture|credit|flickr|video|getty|illustration",
+    re.I,
+)
 _SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
+
+
+_LINE = re.compile(r"[^\n]+")
 
 
 def _lines(text: str) -> list[Segment]:
     """Non-blank lines, trimmed."""
     out: list[Segment] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
@@ -85,26 +94,27 @@ def clean(article: Article) -> Article:
     furniture: list[Furniture] = []
     author, source = article.author, article.source
     seen: dict[str, int] = {}
+    gated = _GATE.search(text) is not None
     for para in _lines(text):
         line = text[para.start : para.end]
-        key = re.sub(r"\s+", " ", line).lower()
+        key = line.lower()
         kind: str | None = None
-        if key in seen and len(key) > 20:
+        if len(key) > 20 and key in seen:
             kind = "repeat"
             first = seen[key]
             if not any(f.start == first for f in furniture):
                 start = first
                 furniture.append(Furniture(start=start, end=start + len(line), kind="caption"))
-        elif _LICENCE.search(line) and len(line) < 400:
+        elif gated and len(line) < 400 and _LICENCE.search(line):
             kind = "licence"
-        elif _CREDIT.search(line) and len(line) < 200:
+        elif gated and len(line) < 200 and _CREDIT.search(line):
             kind = "credit"
-        elif _COMMENTS.match(line):
+        elif len(line) < 120 and _COMMENTS.match(line):
             kind = "comments"
-        elif m := _BYLINE.match(line):
+        elif len(line) < 100 and (m := _BYLINE.match(line)):
             kind = "byline"
             author = author or m.group(1).strip()
-        elif m := _SOURCE.match(line):
+        elif len(line) < 100 and (m := _SOURCE.match(line)):
             kind = "source"
             source = source or m.group(1).strip()
         seen.setdefault(key, para.start)

@@ -19,114 +19,21 @@ from core.tense import future_status, tense
 from core.text import NON_CONTENT, FurnitureIndex, Segment, lead_paragraphs, sentences
 
 # Coarse kinds of happening; merging prefers events of the same kind. General English only.
-KINDS: dict[str, tuple[str, ...]] = {
-    "talks": (
-        "talks",
-        "negotiations",
-        "negotiation",
-        "meeting",
-        "meetings",
-        "summit",
-        "conference",
-        "consultations",
-        "session",
-        "dialogue",
-        "visit",
-        "round",
-        "convention",
-        "hearing",
-        "hearings",
-        "congress",
-    ),
-    "agreement": (
-        "ceasefire",
-        "cease-fire",
-        "truce",
-        "accord",
-        "agreement",
-        "deal",
-        "pact",
-        "treaty",
-        "armistice",
-        "memorandum",
-        "communique",
-        "settlement",
-        "hostilities",
-    ),
-    "election": ("election", "elections", "vote", "referendum", "ballot", "polls", "primary", "runoff"),
-    "violence": (
-        "attack",
-        "attacks",
-        "strike",
-        "strikes",
-        "airstrike",
-        "airstrikes",
-        "bombing",
-        "offensive",
-        "assault",
-        "raid",
-        "shelling",
-        "explosion",
-        "clashes",
-        "fighting",
-        "battle",
-        "siege",
-        "shooting",
-        "killed",
-    ),
-    "legal": (
-        "trial",
-        "verdict",
-        "ruling",
-        "sentence",
-        "arrest",
-        "arrested",
-        "charged",
-        "indictment",
-        "court",
-    ),
-    "disaster": (
-        "earthquake",
-        "flood",
-        "floods",
-        "storm",
-        "hurricane",
-        "fire",
-        "crash",
-        "accident",
-        "outbreak",
-    ),
-    "business": (
-        "earnings",
-        "profit",
-        "profits",
-        "loss",
-        "dividend",
-        "merger",
-        "acquisition",
-        "takeover",
-        "offer",
-        "bid",
-        "shares",
-        "stake",
-        "sale",
-        "results",
-        "revenue",
-        "revenues",
-    ),
-    "economy": (
-        "rate",
-        "rates",
-        "prices",
-        "inflation",
-        "output",
-        "production",
-        "exports",
-        "imports",
-        "budget",
-    ),
+KINDS: dict[str, str] = {
+    "talks": "talks negotiations negotiation meeting meetings meet summit conference consultations session "
+    "dialogue visit round convention hearing hearings congress",
+    "agreement": "ceasefire cease-fire truce accord agreement deal pact treaty armistice memorandum communique "
+    "settlement hostilities",
+    "election": "election elections vote referendum ballot polls primary runoff",
+    "violence": "attack attacks strike strikes airstrike airstrikes bombing offensive assault raid shelling "
+    "explosion clashes fighting battle siege shooting killed",
+    "legal": "trial verdict ruling sentence arrest arrested charged indictment court",
+    "disaster": "earthquake flood floods storm hurricane fire crash accident outbreak",
+    "business": "earnings profit profits loss dividend merger acquisition takeover offer bid shares stake sale "
+    "results revenue revenues",
+    "economy": "rate rates prices inflation output production exports imports budget",
 }
-_KIND_OF = {w: k for k, words in KINDS.items() for w in words}
+_KIND_OF = {w: k for k, words in KINDS.items() for w in words.split()}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:—–]\s+|,\s+(?:but|while|whereas|although|though|which|as|and|so)\s+|\s+but\s+|[\"“”]\s*", re.I
@@ -142,6 +49,23 @@ _TRAILING_PREP = re.compile(
 )
 _DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
 HEADLINE_CHARS = 72
+_STOP_BEFORE_NP = {
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "is",
+    "was",
+    "are",
+    "were",
+    "and",
+    "or",
+    "but",
+}
 LEAD_LEEWAY = timedelta(days=1)  # a lead reports what happened on the day of publication or the day before
 
 
@@ -184,7 +108,9 @@ def _dated_event(article: Article, sent: Segment, t: TimeExpression, *, caption:
     text, dct = article.text, article.published
     clause = _clause(text, sent, t.start, t.end)
     date = t.date_value()
-    status = _status(text[clause.start : clause.end], date, dct, caption=caption)
+    # the time expression itself says nothing about tense ("in May" is no modal), so it is left out
+    masked = text[clause.start : t.start] + " " + text[t.end : clause.end]
+    status = _status(masked, date, dct, caption=caption)
     how = f"from “{t.text}”"
     if t.anchored and dct is not None:
         how += f", relative to the publication date ({dct.label()})"
@@ -275,7 +201,7 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     date = DateValue(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
     return Event(
         id="",
-        headline=headline(article.text, clause, clause.end, clause.end),
+        headline=lead_headline(clause_text),
         date=date,
         status=future_status(clause_text),
         date_how=f"“{m.group()}”: after publication ({dct.label()}), no date given",
@@ -344,6 +270,26 @@ _LEAD_BREAK = re.compile(
 )
 
 
+_PRONOUN_START = re.compile(r"^(?:it|they)\s+(?=\w)", re.I)
+_NOUN_PHRASE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,4}?[\w-]+)"
+    r"(?=\s+(?:still|has|have|is|are|was|were|had|will|would|of|in|on|to|that|which|and|but)\b|\s*[,.;]|\s*$)",
+    re.I,
+)
+
+
+def _resolve_pronoun(head: str, before: str) -> str:
+    """ "it is expected to begin" → "the monitoring body is expected to begin", from the nearest noun phrase."""
+    m = _PRONOUN_START.match(head)
+    if not m:
+        return head
+    phrases = list(_NOUN_PHRASE.finditer(before))
+    if not phrases:
+        return head
+    np = phrases[-1].group(0)
+    return f"{np} {head[m.end() :]}"
+
+
 def lead_headline(sentence: str) -> str:
     """A lead sentence shortened to its main clause: appositions dropped, cut at the first subordinate clause."""
     s = _APPOSITION.sub("", " ".join(sentence.split()))
@@ -367,7 +313,20 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             break
         before = cut
     words = before.split()
-    if len(" ".join(words)) > HEADLINE_CHARS:
+    kind_at = max(
+        (i for i, w in enumerate(words) if _KIND_OF.get(w.lower().strip(",.;:")) is not None), default=-1
+    )
+    if kind_at >= 0 and len(words) - kind_at <= 8:
+        # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"
+        start = kind_at
+        while start > 0 and kind_at - start < 3 and words[start - 1].lower() not in _DETERMINER:
+            if not words[start - 1][:1].isalpha() or words[start - 1].lower() in _STOP_BEFORE_NP:
+                break
+            start -= 1
+        if start > 0 and words[start - 1].lower() in _DETERMINER:
+            start -= 1
+        words = words[start:]
+    elif len(" ".join(words)) > HEADLINE_CHARS:
         # keep the noun phrase nearest the time expression: start at the last determiner leaving >= 4 words
         for i in range(len(words) - 4, -1, -1):
             if words[i].lower() in _DETERMINER and len(" ".join(words[i:])) <= HEADLINE_CHARS:
@@ -377,11 +336,15 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             words = words[-10:]
     head = " ".join(words)
     tail = " ".join(after.split()).strip(" ,.")
-    if tail and len(head) + len(tail) + 1 <= HEADLINE_CHARS and not re.match(r"[,;]", after.strip()):
-        head = f"{head} {tail}".strip()
+    if tail and not re.match(r"[,;]", after.strip()):
+        room = HEADLINE_CHARS - len(head) - 1
+        if len(tail) > room:
+            tail = tail[: max(room, 0)].rsplit(" ", 1)[0] if room > 10 else ""
+        head = f"{head} {_TRAILING_PREP.sub('', tail)}".strip()
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
         head = " ".join(text[clause.start : clause.end].split())
     head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")
+    head = _resolve_pronoun(head, text[max(0, clause.start - 200) : clause.start])
     if len(head) > HEADLINE_CHARS:
         head = head[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     return head[:1].upper() + head[1:] if head else "Event"

@@ -1,26 +1,197 @@
 """Render a Timeline as text: JSON (the models dumped), a Markdown briefing, TimelineJS 3 JSON, a plain brief.
 
-Pure functions from :class:`Timeline` to ``str``. Article text is data: the Markdown export escapes it.
+Pure functions from :class:`Timeline` to ``str``. Article text is data: the Markdown export escapes it so a
+``[bold]`` or ``<script>`` in an article shows literally, and control characters never get through.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from calendar import monthrange
+from collections import Counter
+from datetime import date
 
-from core.model import Timeline
+from core.model import Actor, DateValue, Event, Quote, Timeline
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+FUTURE_STATUSES = ("planned", "expected")
 
 
 def to_json(timeline: Timeline) -> str:
+    """The Timeline model dumped: the field contract of ``dateline export --format json``."""
     return json.dumps(timeline.model_dump(mode="json"), ensure_ascii=False, indent=1)
 
 
+def plain(text: str | None) -> str:
+    """One line of safe plain text: whitespace collapsed, control characters removed."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())
+
+
+def md(text: str | None) -> str:
+    """Plain text escaped for Markdown (literal, never markup)."""
+    return _MD_SPECIAL.sub(r"\\\1", plain(text)).replace("&", "&amp;")
+
+
+def status_mark(e: Event) -> str:
+    return f" ({e.status})" if e.status in FUTURE_STATUSES else ""
+
+
+def _actor_names(timeline: Timeline) -> dict[str, Actor]:
+    return {a.id: a for a in timeline.actors}
+
+
+def _quotes_by_id(timeline: Timeline) -> dict[str, Quote]:
+    return {q.id: q for q in timeline.quotes}
+
+
+def main_actors(timeline: Timeline, n: int = 10) -> list[Actor]:
+    """Actors ordered by how much the articles say about them (mentions, then quotes)."""
+    quoted = Counter(q.speaker for q in timeline.quotes if q.speaker)
+    return sorted(timeline.actors, key=lambda a: (-(len(a.mentions) + 2 * quoted[a.id]), a.name))[:n]
+
+
+def chosen_quotes(timeline: Timeline, n: int = 6) -> list[Quote]:
+    """A few quotes: attributed ones first, one per speaker before a second from anyone, longer first."""
+    attributed = sorted((q for q in timeline.quotes if q.speaker), key=lambda q: -len(q.text))
+    out: list[Quote] = []
+    seen: set[str | None] = set()
+    for q in attributed:
+        if q.speaker not in seen and len(q.text) > 30:
+            out.append(q)
+            seen.add(q.speaker)
+    for q in attributed:
+        if len(out) >= n:
+            break
+        if q not in out and len(q.text) > 30:
+            out.append(q)
+    return out[:n]
+
+
 def markdown(timeline: Timeline) -> str:
-    return ""
+    actors = _actor_names(timeline)
+    quotes = _quotes_by_id(timeline)
+    titles = {a.id: a.title or a.id for a in timeline.articles}
+    lines = [f"# Timeline: {len(timeline.articles)} articles, {len(timeline.events)} events", ""]
+    for e in timeline.events:
+        n = len(e.articles)
+        lines.append(f"## {md(e.date.label())}{status_mark(e)}: {md(e.headline)}")
+        lines.append("")
+        lines.append(f"*{md(e.date_how)}* — {n} source{'s' if n != 1 else ''}")
+        lines.append("")
+        for ev in e.evidence:
+            lines.append(f"- {md(ev.text)} ({md(titles.get(ev.article, ev.article))})")
+        who = [actors[a].name for a in e.actors if a in actors]
+        if who:
+            lines.append(f"- Actors: {md(', '.join(who))}")
+        for qid in e.quotes[:3]:
+            q = quotes.get(qid)
+            if q:
+                speaker = actors[q.speaker].name if q.speaker in actors else "unattributed"
+                lines.append(f"- “{md(q.text)}” — {md(speaker)}")
+        lines.append("")
+    lines += ["## Actors", ""]
+    for a in main_actors(timeline, 20):
+        roles = "; ".join(dict.fromkeys(r.title for r in a.roles))
+        lines.append(f"- **{md(a.name)}** ({a.kind}{'; ' + md(roles) if roles else ''})")
+    lines += ["", "## Quotes", ""]
+    for q in chosen_quotes(timeline, 10):
+        speaker = actors[q.speaker].name if q.speaker in actors else "unattributed"
+        lines.append(f"> {md(q.text)}\n>\n> — {md(speaker)}\n")
+    if timeline.problems:
+        lines += ["## Skipped input", ""]
+        lines += [f"- {md(p.path)}: {md(p.reason)}" for p in timeline.problems]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _date_parts(d: date, granularity: str) -> dict[str, int]:
+    if granularity in ("year", "decade", "century", "half", "quarter", "season"):
+        return {"year": d.year}
+    if granularity in ("month",):
+        return {"year": d.year, "month": d.month}
+    return {"year": d.year, "month": d.month, "day": d.day}
+
+
+def _bound_granularity(v: DateValue) -> str:
+    """The granularity both bounds of a range share (whole months or years), for TimelineJS parts."""
+    lo, hi = v.earliest, v.latest
+    if v.granularity != "range" or lo is None or hi is None:
+        return v.granularity
+    if lo.day == 1 and hi.day == monthrange(hi.year, hi.month)[1]:
+        return "year" if lo.month == 1 and hi.month == 12 else "month"
+    return "day"
 
 
 def timelinejs(timeline: Timeline) -> str:
-    return json.dumps({"events": []})
+    """TimelineJS 3 JSON: start_date/end_date with unknown parts left out, text, group (the status)."""
+    titles = {a.id: a.title or a.id for a in timeline.articles}
+    out = []
+    for e in timeline.events:
+        v = e.date
+        if v.earliest is None and v.latest is None:
+            continue
+        g = _bound_granularity(v)
+        item: dict = {"unique_id": e.id, "group": e.status, "display_date": v.label() + status_mark(e)}
+        if v.earliest is None or v.latest is None:
+            known = v.earliest or v.latest
+            assert known is not None
+            item["start_date"] = {"year": known.year}
+        else:
+            item["start_date"] = _date_parts(v.earliest, g)
+            if v.latest != v.earliest and _date_parts(v.latest, g) != item["start_date"]:
+                item["end_date"] = _date_parts(v.latest, g)
+        body = "".join(
+            f"<p>{_html(ev.text)} <em>({_html(titles.get(ev.article, ev.article))})</em></p>"
+            for ev in e.evidence
+        )
+        item["text"] = {"headline": _html(e.headline), "text": body}
+        out.append(item)
+    return json.dumps({"events": out}, ensure_ascii=False, indent=1)
 
 
-def brief(timeline: Timeline) -> str:
-    return ""
+def _html(text: str) -> str:
+    return plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def brief(timeline: Timeline, width: int = 100) -> str:
+    """A compact plain-text briefing: events by date with status and sources, main actors, a few quotes."""
+    actors = _actor_names(timeline)
+    lines: list[str] = []
+    span = [e.date for e in timeline.events if e.date.earliest]
+    head = (
+        f"{len(timeline.articles)} articles · {len(timeline.events)} events · {len(timeline.actors)} actors"
+    )
+    head += f" · {len(timeline.quotes)} quotes"
+    if span:
+        head += f" · {span[0].label()} to {span[-1].label()}"
+    lines += [head, "", "EVENTS"]
+    date_w = max((len(e.date.label()) for e in timeline.events), default=8)
+    for e in timeline.events:
+        n = len(e.articles)
+        status = e.status if e.status != "unknown" else ""
+        text = plain(e.headline)
+        room = max(20, width - date_w - 26)
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        lines.append(f"  {e.date.label():<{date_w}}  {status:<9} {text}  [{n} source{'s' if n != 1 else ''}]")
+    main = main_actors(timeline, 10)
+    if main:
+        lines += ["", "ACTORS"]
+        for a in main:
+            roles = ", ".join(dict.fromkeys(r.title for r in a.roles))[:50]
+            lines.append(f"  {plain(a.name)} ({a.kind}{'; ' + plain(roles) if roles else ''})")
+    qs = chosen_quotes(timeline, 5)
+    if qs:
+        lines += ["", "QUOTES"]
+        for q in qs:
+            speaker = plain(actors[q.speaker].name) if q.speaker in actors else "unattributed"
+            text = plain(q.text)
+            if len(text) > width - 10:
+                text = text[: width - 11] + "…"
+            lines.append(f"  “{text}”")
+            lines.append(f"      — {speaker}" + (f", to {plain(q.venue)}" if q.venue else ""))
+    if timeline.problems:
+        lines += ["", f"SKIPPED ({len(timeline.problems)})"]
+        lines += [f"  {plain(p.path)}: {plain(p.reason)}" for p in timeline.problems]
+    return "\n".join(lines) + "\n"

@@ -19,7 +19,9 @@ from core.model import ArticleAnalysis, DateValue, Event, LoadProblem, Quote, Ti
 from core.text import FurnitureIndex, paragraphs
 
 STORY_SIMILARITY = 0.12  # cosine of tf-idf vectors above which two articles tell the same story
-STORY_TERMS = 25  # distinctive terms per article used to find candidate stories
+STORY_TERMS = 20  # distinctive terms per article used to find candidate stories
+VECTOR_TERMS = 60  # terms kept per article vector (the rest add little to the cosine)
+POSTING_CAP = 40  # a term among the distinctive ones of more articles than this is not distinctive
 MAX_RELATED = 12  # most related articles considered per article
 PAST = frozenset({"occurred", "ongoing"})
 FUTURE = frozenset({"planned", "expected"})
@@ -132,33 +134,30 @@ def related_articles(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]
     vecs: dict[str, dict[str, float]] = {}
     for aid, tf in tfs.items():
         v = {t: (1 + math.log(c)) * idf[t] for t, c in tf.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs[aid] = {t: x / norm for t, x in v.items()}
+        top = sorted(v.items(), key=lambda kv: kv[1], reverse=True)[:VECTOR_TERMS]
+        norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
+        vecs[aid] = {t: x / norm for t, x in top}
     # candidates share one of each other's most distinctive terms (an inverted index keeps this near-linear)
     postings: dict[str, list[str]] = defaultdict(list)
     for aid, v in vecs.items():
-        for t in sorted(v, key=v.__getitem__, reverse=True)[:STORY_TERMS]:
+        for t in list(v)[:STORY_TERMS]:  # vectors are ordered by weight
             postings[t].append(aid)
-    cap = max(50, int(math.sqrt(n)) * 4)
+    cap = POSTING_CAP
     related: dict[str, set[str]] = {aid: set() for aid in vecs}
-    scores: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    seen: set[tuple[str, str]] = set()
+    shared: Counter[tuple[str, str]] = Counter()
     for ids in postings.values():
-        if len(ids) < 2 or len(ids) > cap:
+        if 2 <= len(ids) <= cap:
+            shared.update((x, y) if x < y else (y, x) for i, x in enumerate(ids) for y in ids[i + 1 :])
+    need = 1 if n < 50 else 2  # in a big collection one shared term is chance
+    scores: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for (x, y), count in shared.items():
+        if count < need:
             continue
-        for i, x in enumerate(ids):
-            for y in ids[i + 1 :]:
-                key = (x, y) if x < y else (y, x)
-                if key in seen:
-                    continue
-                seen.add(key)
-                vx, vy = vecs[x], vecs[y]
-                if len(vx) > len(vy):
-                    vx, vy = vy, vx
-                sim = sum(w * vy.get(t, 0.0) for t, w in vx.items())
-                if sim >= STORY_SIMILARITY:
-                    scores[x].append((sim, y))
-                    scores[y].append((sim, x))
+        vx, vy = vecs[x], vecs[y]
+        sim = sum(vx[t] * vy[t] for t in vx.keys() & vy.keys())
+        if sim >= STORY_SIMILARITY:
+            scores[x].append((sim, y))
+            scores[y].append((sim, x))
     for aid, lst in scores.items():
         related[aid] = {y for _, y in sorted(lst, reverse=True)[:MAX_RELATED]}
     return related

@@ -21,9 +21,10 @@ _PLANNED = re.compile(
 # Expected but not scheduled: forecasts, hopes, likelihoods, plain future.
 _EXPECTED = re.compile(
     r"\b(?:expected|expects?|likely|anticipated|forecast|predicted|projected|hopes? to|aims? to|intends? to"
-    r"|will|won't|shall|'ll|going to|is to|are to|would|could|may|might|next)\b",
+    r"|will|won't|shall|'ll|going to|is to|are to|would|could|might|next)\b",
     re.I,
 )
+_MODAL_MAY = re.compile(r"\bmay\b")  # lower case only: "May" is a month
 _ONGOING = re.compile(
     r"\b(?:is|are|remains?|continues?|still|ongoing|under way|underway|currently|now)\b\s*(?:\w+ing\b)?", re.I
 )
@@ -41,7 +42,7 @@ _NOT_PAST = {"need", "speed", "indeed", "seed", "feed", "bed", "red", "shed", "p
 
 def tense(clause: str) -> Tense:
     """The tense a clause reports, from its cues (future beats past beats present)."""
-    if _PLANNED.search(clause) or _EXPECTED.search(clause):
+    if is_future_cue(clause):
         return "future"
     for m in _PAST.finditer(clause):
         if m.group().lower() not in _NOT_PAST:
@@ -57,4 +58,4 @@ def future_status(clause: str) -> Literal["planned", "expected"]:
 
 
 def is_future_cue(clause: str) -> bool:
-    return bool(_PLANNED.search(clause) or _EXPECTED.search(clause))
+    return bool(_PLANNED.search(clause) or _EXPECTED.search(clause) or _MODAL_MAY.search(clause))

@@ -11,76 +11,9 @@ from core.model import Article, Furniture
 
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "rep",
-        "sen",
-        "gov",
-        "pres",
-        "st",
-        "jr",
-        "sr",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "bros",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "a.m",
-        "p.m",
-        "i.e",
-        "e.g",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "rev",
-        "hon",
-        "adm",
-        "cmdr",
-        "gens",
-        "messrs",
-        "mt",
-        "ft",
-    ]
+    """a.m adm approx apr aug bros capt cmdr co col corp dec dept dr e.g e.u est etc feb fig fri ft gen
+    gens gov hon i.e inc jan jr jul jun lt ltd maj mar messrs mon mr mrs ms mt no nov oct p.m pres prof
+    rep rev sat sen sep sept sgt sr st sun thu thur thurs tue tues u.k u.n u.s vs wed""".split()
 )
 
 # Blank lines separate paragraphs; so does an indented line start (wire copy indents each paragraph).
@@ -88,6 +21,8 @@ _PARA = re.compile(r"\n[ \t\r]*\n+|\n(?=[ \t]{2,}\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,18 +66,14 @@ def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> Non
     for m in _END.finditer(chunk):
         stop = m.end()
         if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            before = _WORD_BEFORE.search(chunk, 0, m.start() + 1)
+            before = _WORD_BEFORE.search(chunk, max(0, m.start() - 40), m.start() + 1)
             if before:
                 word = before.group(1).lower()
-                if (
-                    word in ABBREVIATIONS
-                    or (len(word) == 1 and word.isalpha())
-                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
-                ):
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
                     continue
         # next sentence must start with a capital, digit or opening quote
-        nxt = chunk[stop:].lstrip()
-        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'“‘(["):
+        nxt = _NEXT_CHAR.match(chunk, stop)
+        if nxt and not (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "\"'“‘(["):
             continue
         _add_trimmed(text, start + pos, start + stop, out)
         pos = stop
@@ -186,8 +117,7 @@ def lead_paragraphs(article: Article, n: int = 3) -> list[Segment]:
     index = FurnitureIndex(article.furniture)
     out: list[Segment] = []
     for p in paragraphs(article.text):
-        f = index.at(p.start)
-        if f is not None and f.end >= p.end:
+        if covered(article.text, index, p.start, p.end):
             continue
         body = article.text[p.start : p.end]
         if article.title and body.strip() == article.title.strip():
@@ -196,3 +126,17 @@ def lead_paragraphs(article: Article, n: int = 3) -> list[Segment]:
         if len(out) == n:
             break
     return out
+
+
+def covered(text: str, index: FurnitureIndex, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is nothing but furniture and whitespace."""
+    pos = start
+    while pos < end:
+        if text[pos].isspace():
+            pos += 1
+            continue
+        f = index.at(pos)
+        if f is None:
+            return False
+        pos = f.end
+    return True

@@ -1,0 +1,216 @@
+"""actors.extract and actors.merge on short texts written for these tests."""
+
+from __future__ import annotations
+
+from core import actors, clean
+from core.model import Actor, Article
+
+
+def _extract(text: str, aid: str = "t") -> list[Actor]:
+    return actors.extract(clean.clean(Article(id=aid, text=text)))
+
+
+def _by_name(found: list[Actor]) -> dict[str, Actor]:
+    return {a.name: a for a in found}
+
+
+def _all_forms(found: list[Actor]) -> set[str]:
+    return {f for a in found for f in [a.name, *a.aliases]}
+
+
+def test_title_before_name_makes_a_person_with_a_role() -> None:
+    found = _by_name(
+        _extract("Talks resumed on Monday. Foreign Minister Maria Kovac met the Norwegian delegation.")
+    )
+    assert found["Maria Kovac"].kind == "person"
+    assert [r.title for r in found["Maria Kovac"].roles] == ["Foreign Minister"]
+
+
+def test_lowercase_role_with_qualifier_and_appositive_role() -> None:
+    found = _by_name(
+        _extract(
+            "The talks were chaired by UN envoy Pieter van Dam. Later, Tomas Rehak, "
+            "spokesman of the National Unity Party, said the vote would go ahead."
+        )
+    )
+    assert found["Pieter van Dam"].kind == "person"
+    assert found["Pieter van Dam"].roles[0].title == "UN envoy"
+    assert found["Tomas Rehak"].roles[0].title.startswith("spokesman of the National Unity Party")
+    assert "United Nations" in found
+
+
+def test_capitals_demonyms_and_government_phrases_name_the_country() -> None:
+    found = _by_name(
+        _extract(
+            "Moscow rejected the plan. Russian officials said the Russians would wait. "
+            "The talks stalled after the Chilean government walked out, and Santiago recalled its envoy."
+        )
+    )
+    assert {"Moscow", "Russians", "Russian"} <= set(found["Russia"].aliases)
+    assert found["Russia"].kind == "country"
+    assert {"Chilean government", "Santiago"} <= set(found["Chile"].aliases)
+    assert len(found["Russia"].mentions) == 3
+
+
+def test_the_regime_joins_the_country_called_a_regime() -> None:
+    found = _by_name(_extract("The Libyan regime denied it. Critics say the regime lies."))
+    assert "regime" in found["Libya"].aliases
+    assert len(found["Libya"].mentions) == 2
+
+
+def test_sentence_initial_words_months_and_weekdays_are_not_actors() -> None:
+    found = _extract(
+        "Negotiations resumed in March. Despite the rain, crowds gathered on Tuesday. "
+        "Officials said nothing. Eight-way talks are planned for January."
+    )
+    assert found == []
+
+
+def test_a_name_seen_mid_sentence_counts_at_a_sentence_start_too() -> None:
+    found = _by_name(_extract("Police questioned Okonkwo on Friday. Okonkwo denied everything."))
+    assert len(found["Okonkwo"].mentions) == 2
+
+
+def test_bylines_credits_and_licence_lines_are_skipped() -> None:
+    text = (
+        "The council met in Oslo.\n\nPhoto credit: Hanne Lund/Nordic Images\n\n"
+        "AUTHOR: Erik Dahl\n\nLicensed under Creative Commons Attribution 4.0."
+    )
+    forms = _all_forms(_extract(text))
+    assert "Oslo" in forms
+    assert not forms & {"Hanne Lund", "Nordic Images", "Erik Dahl", "Creative Commons", "AUTHOR"}
+
+
+def test_outlets_used_as_venues_are_not_actors() -> None:
+    text = (
+        'Ana Ruiz told Radio Sur on Friday that the deal was done. "It is over," a minister told Globo News. '
+        "Ruiz also spoke to Reuters."
+    )
+    forms = _all_forms(_extract(text))
+    assert "Ana Ruiz" in forms
+    assert not forms & {"Radio Sur", "Globo News", "Reuters"}
+
+
+def test_the_articles_own_outlet_is_not_an_actor() -> None:
+    found = _extract("Source: Valley Courier Daily\n\nThe mayor of Lyon spoke.\n\nValley Courier Daily")
+    assert "Valley Courier Daily" not in _all_forms(found)
+
+
+def test_acronym_in_parentheses_and_formerly_become_aliases() -> None:
+    text = (
+        "Fighters of the Popular Resistance Front (PRF) took the town. The PRF denied it. "
+        "The Sons of Liberty Brigade (formerly Wolves Battalion) joined them."
+    )
+    found = _by_name(_extract(text))
+    prf = found["Popular Resistance Front"]
+    assert set(prf.aliases) == {"Popular Resistance Front", "PRF"}
+    assert len(prf.mentions) == 3
+    assert prf.kind == "group"
+    assert "Wolves Battalion" in found["Sons of Liberty Brigade"].aliases
+
+
+def test_surname_and_honorific_go_back_to_the_full_name() -> None:
+    found = _extract(
+        "Deputy Mayor Grace Achebe opened the session. Achebe said Mr. Achebe was not her brother."
+    )
+    assert [a.name for a in found] == ["Grace Achebe"]
+    assert len(found[0].mentions) == 3
+
+
+def test_group_cue_before_an_unknown_name() -> None:
+    found = _by_name(_extract("The army fought the militant group Katibat Nour Sahel near the border."))
+    assert found["Katibat Nour Sahel"].kind == "group"
+
+
+def test_speaker_subject_is_found() -> None:
+    found = _by_name(_extract('"We will stay," Lindqvist said.'))
+    assert found["Lindqvist"].kind == "person"
+
+
+def test_ids_are_local_to_the_article() -> None:
+    found = _extract("Kenya and Uganda signed the pact.", aid="art7")
+    assert [a.id for a in found] == ["art7:a1", "art7:a2"]
+
+
+# --- merge -----------------------------------------------------------------------------------------------
+
+
+def _merge(*texts: str) -> tuple[list[Actor], dict[str, str]]:
+    return actors.merge([_extract(t, aid=f"d{i}") for i, t in enumerate(texts)])
+
+
+def test_merge_spacing_and_hyphen_variants() -> None:
+    merged, _ = _merge(
+        "Spokesman Omar Al Haddad spoke.", "Spokesman Omar Alhaddad spoke.", "Spokesman Omar al-Haddad spoke."
+    )
+    people = [a for a in merged if a.kind == "person"]
+    assert len(people) == 1
+    assert set(people[0].aliases) >= {"Omar Al Haddad", "Omar Alhaddad", "Omar al-Haddad"}
+
+
+def test_merge_surname_only_and_title_to_the_full_name_across_articles() -> None:
+    merged, ids = _merge("President Elena Marquez arrived.", "Marquez said little.", "Ms. Marquez left.")
+    assert [a.name for a in merged] == ["Elena Marquez"]
+    assert set(ids.values()) == {"a1"}
+
+
+def test_merge_acronym_to_its_expansion_across_articles() -> None:
+    merged, _ = _merge("The Democratic Alliance Party won.", "The DAP said it won.")
+    assert [a.name for a in merged] == ["Democratic Alliance Party"]
+
+
+def test_merge_formerly_alias_across_articles() -> None:
+    merged, _ = _merge(
+        "The Sahel Unity Front (formerly Tuareg Defence Army) attacked.",
+        "Tuareg Defence Army fighters retreated.",
+    )
+    assert [a.name for a in merged] == ["Sahel Unity Front"]
+
+
+def test_merge_fuzzy_transliterations_only_within_one_kind() -> None:
+    merged, _ = _merge(
+        "The militant group Ansar Dawla Wasat attacked.",
+        "The militant group Ansar Dawla Wassat retreated.",
+        "Envoy Mohamed Farouk spoke.",
+        "Envoy Mohammed Farouq spoke.",
+    )
+    names = sorted(a.name for a in merged)
+    assert len(names) == 2, names
+
+
+def test_merge_keeps_similar_but_different_names_apart() -> None:
+    merged, _ = _merge(
+        "Senator John Smith spoke.",
+        "Senator Joan Smith spoke.",
+        "The National Liberation Front fought the Popular Liberation Front.",
+    )
+    assert len(merged) == 4
+
+
+def test_merge_never_joins_a_person_and_a_country() -> None:
+    merged, _ = _merge("General Jordan Reyes spoke.", "Jordan closed its border.")
+    assert sorted(a.kind for a in merged) == ["country", "person"]
+
+
+def test_merged_ids_follow_mention_count() -> None:
+    merged, ids = _merge("Peru and Chile met. Chile left.", "Chile stayed.")
+    assert merged[0].name == "Chile" and merged[0].id == "a1"
+    assert ids["d0:a2"] == "a1" and ids["d1:a1"] == "a1"
+
+
+def test_incompatible_roles_from_two_articles_are_kept_and_marked() -> None:
+    merged, _ = _merge(
+        "Liberal Party spokesman Tom Reedham spoke.",
+        "Tom Reedham, an official of the Labour Party, spoke.",
+        "Liberal Party leader Tom Reedham spoke again.",
+    )
+    person = next(a for a in merged if a.kind == "person")
+    roles = {r.title: r.conflict for r in person.roles}
+    assert len(roles) == 3
+    assert roles["Liberal Party spokesman"] and roles["an official of the Labour Party"]
+
+
+def test_compatible_roles_are_not_conflicts() -> None:
+    merged, _ = _merge("UN envoy Karl Brandt spoke.", "United Nations envoy Karl Brandt spoke.")
+    person = next(a for a in merged if a.kind == "person")
+    assert person.roles and not any(r.conflict for r in person.roles)

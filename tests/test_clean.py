@@ -1,0 +1,62 @@
+"""Page furniture is marked (not deleted) and metadata lines fill the article."""
+
+from core.clean import clean, normalise_text
+from core.model import Article
+from core.text import content_sentences, lead_paragraphs
+
+PAGE = (
+    "(XYZ) Springfield – The city council approved the budget after a long debate.\n\n"
+    "A man walks past the council building in Springfield on March 3, 2020.\n"
+    "A man walks past the council building in Springfield on March 3, 2020.\n\n"
+    "Councillors argued for hours about the library.\n\n"
+    "Photo: Jane Roe/Agency\n\n"
+    "This work is licensed under a Creative Commons Attribution 4.0 International License.\n\n"
+    "AUTHOR: John Doe\n\n"
+    "Source: Springfield Herald\n\n"
+    "Comments are closed.\n"
+)
+
+
+def _kinds(art: Article) -> dict[str, str]:
+    return {f.kind: art.text[f.start : f.end] for f in art.furniture}
+
+
+def test_furniture_is_marked_and_text_kept() -> None:
+    art = clean(Article(id="x", text=PAGE))
+    kinds = _kinds(art)
+    assert art.text == PAGE
+    assert kinds["dateline"].startswith("(XYZ)")
+    assert kinds["caption"].startswith("A man walks") and kinds["repeat"].startswith("A man walks")
+    assert kinds["credit"] == "Photo: Jane Roe/Agency"
+    assert "Creative Commons" in kinds["licence"]
+    assert kinds["byline"] == "AUTHOR: John Doe" and kinds["source"] == "Source: Springfield Herald"
+    assert kinds["comments"] == "Comments are closed."
+    assert art.author == "John Doe" and art.source == "Springfield Herald"
+
+
+def test_content_sentences_skip_furniture_but_keep_captions() -> None:
+    art = clean(Article(id="x", text=PAGE))
+    texts = [art.text[s.start : s.end] for s in content_sentences(art)]
+    assert any(t.startswith("A man walks") for t in texts)
+    assert sum(t.startswith("A man walks") for t in texts) == 1  # the repeat is skipped
+    assert not any("Creative Commons" in t or "John Doe" in t or "Comments" in t for t in texts)
+
+
+def test_lead_skips_headline_and_captions() -> None:
+    text = (
+        "Council approves budget\n\n"
+        "A man walks past the council building on March 3, 2020.\n"
+        "A man walks past the council building on March 3, 2020.\n\n"
+        "The city council approved the budget after a long debate.\n"
+    )
+    art = clean(Article(id="x", text=text))
+    assert art.title == "Council approves budget"
+    [lead] = lead_paragraphs(art, 1)
+    assert art.text[lead.start : lead.end].startswith("The city council approved")
+
+
+def test_control_characters_become_spaces_and_markup_stays() -> None:
+    raw = "Title\x1b]0;pwned\x07 and \x1b[31mred\x1b[0m [bold]x[/bold]\x7f\x00 end"
+    out = normalise_text(raw)
+    assert "\x1b" not in out and "\x07" not in out and "\x7f" not in out and "\x00" not in out
+    assert "[bold]x[/bold]" in out and "red" in out

@@ -1,0 +1,101 @@
+"""Events from short texts with hand-made time expressions (independent of the time-expression tagger)."""
+
+from datetime import date
+
+from core import events
+from core.tense import future_status, tense
+from tests.helpers import article, month, timex
+
+
+def test_past_month_event_is_occurred_with_month_granularity() -> None:
+    art = article("The two unions signed a pact last month to end the strike.\n", published=date(2020, 3, 10))
+    t = timex(art, "last month", *month(2020, 2))
+    [ev] = events.extract(art, [t])
+    assert ev.status == "occurred"
+    assert (ev.date.earliest, ev.date.latest, ev.date.granularity) == (
+        date(2020, 2, 1),
+        date(2020, 2, 29),
+        "month",
+    )
+    assert ev.kind == "agreement"
+    assert "pact" in ev.headline.lower() and "last month" not in ev.headline
+    assert ev.evidence[0].timex_start == t.start
+    assert art.text[ev.evidence[0].start : ev.evidence[0].end] == ev.evidence[0].text
+
+
+def test_future_cues_make_planned_or_expected() -> None:
+    art = article(
+        "The summit is slated for June in a northern city. Prices are expected to fall in July.\n",
+        published=date(2021, 5, 2),
+    )
+    ts = [timex(art, "June", *month(2021, 6)), timex(art, "July", *month(2021, 7))]
+    by_month = {e.date.earliest.month: e for e in events.extract(art, ts)}
+    assert by_month[6].status == "planned"
+    assert by_month[7].status == "expected"
+    assert by_month[6].date.label() == "Jun 2021"
+
+
+def test_lead_event_is_dated_at_publication_without_inventing_a_day() -> None:
+    art = article(
+        "Negotiators from the two parties ended their talks in the capital without a deal.\n\n"
+        "More paragraphs follow here with nothing dated.\n",
+        published=date(2019, 11, 5),
+    )
+    [ev] = events.extract(art, [])
+    assert ev.status == "occurred"
+    assert ev.date.earliest == date(2019, 11, 4) and ev.date.latest == date(2019, 11, 5)
+    assert ev.date.granularity == "range"
+    assert ev.kind == "talks"
+
+
+def test_undated_lead_without_publication_date_yields_nothing() -> None:
+    art = article("Negotiators ended their talks without a deal.\n")
+    assert events.extract(art, []) == []
+
+
+def test_upcoming_talks_without_date_become_open_future_event() -> None:
+    art = article(
+        "Officials met on Monday.\n\nThe sides look ahead to upcoming peace talks in the capital.\n",
+        published=date(2018, 4, 4),
+    )
+    evs = [e for e in events.extract(art, []) if e.status in ("planned", "expected")]
+    assert len(evs) == 1
+    assert evs[0].date.earliest == date(2018, 4, 4) and evs[0].date.latest is None
+    assert evs[0].date.label() == "after 4 Apr 2018"
+
+
+def test_furniture_is_not_an_event_source() -> None:
+    text = "Officials said the vote went smoothly.\n\nPhoto: Jane Roe / Agency, 3 May 2018\n"
+    art = article(text, published=date(2018, 5, 4))
+    t = timex(art, "3 May 2018", "2018-05-03", "day", date(2018, 5, 3), date(2018, 5, 3), anchored=False)
+    assert all(e.evidence[0].timex != t.id for e in events.extract(art, [t]))
+
+
+def test_tense_and_status_cues() -> None:
+    assert tense("the ministers met in the capital") == "past"
+    assert tense("the talks have come to an end") == "past"
+    assert tense("the ministers will meet again") == "future"
+    assert tense("fighting is raging in the north") == "present"
+    assert future_status("the vote is scheduled for May") == "planned"
+    assert future_status("growth is expected to slow") == "expected"
+
+
+def test_headline_cuts_to_the_happening_near_the_date() -> None:
+    art = article(
+        "The most important outcome of the meeting was a plan by the three neighbours to police "
+        "a truce brokered by the regional bloc in March.\n",
+        published=date(2022, 6, 1),
+    )
+    [ev] = events.extract(art, [timex(art, "March", *month(2022, 3))])
+    assert ev.headline.startswith("A truce brokered")
+    assert len(ev.headline) <= events.HEADLINE_CHARS + 1
+
+
+def test_headline_replaces_a_leading_pronoun_with_the_nearest_noun_phrase() -> None:
+    art = article(
+        "The rules of the new inspection agency still have not been written but it is expected to open in May.\n",
+        published=date(2022, 1, 10),
+    )
+    [ev] = events.extract(art, [timex(art, "May", *month(2022, 5))])
+    assert ev.headline.startswith("The new inspection agency is expected to open")
+    assert ev.status == "expected"

@@ -1,0 +1,55 @@
+"""Exports: JSON is the model dumped; Markdown and brief keep article text literal; TimelineJS never invents parts."""
+
+import json
+from datetime import date
+
+from core import export
+from core.model import Article, DateValue, Event, Evidence, Timeline
+
+
+def _timeline(headline: str = "Talks [bold]end[/bold] <b>now</b>") -> Timeline:
+    art = Article(id="a", text="Sentence one. Sentence two.", title="T")
+    ev = Evidence(article="a", start=0, end=13, text="Sentence one.")
+    month = DateValue(
+        value="2017-02", granularity="month", earliest=date(2017, 2, 1), latest=date(2017, 2, 28)
+    )
+    day = DateValue(
+        value="2017-01-24", granularity="day", earliest=date(2017, 1, 24), latest=date(2017, 1, 24)
+    )
+    after = DateValue(value="FUTURE_REF", granularity="unknown", earliest=date(2017, 1, 24), latest=None)
+    return Timeline(
+        articles=[art],
+        events=[
+            Event(id="e1", headline=headline, date=day, status="occurred", evidence=[ev]),
+            Event(id="e2", headline="Vote", date=month, status="expected", evidence=[ev]),
+            Event(id="e3", headline="Summit", date=after, status="planned", evidence=[ev]),
+        ],
+    )
+
+
+def test_json_is_the_model_dump() -> None:
+    tl = _timeline()
+    assert Timeline.model_validate(json.loads(export.to_json(tl))) == tl
+
+
+def test_markdown_escapes_markup() -> None:
+    out = export.markdown(_timeline())
+    assert "\\[bold\\]end\\[/bold\\]" in out and "<b>" not in out
+    assert "Feb 2017 (expected)" in out
+
+
+def test_timelinejs_leaves_unknown_parts_out() -> None:
+    data = json.loads(export.timelinejs(_timeline()))
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    assert by_id["e1"]["start_date"] == {"year": 2017, "month": 1, "day": 24}
+    assert by_id["e2"]["start_date"] == {"year": 2017, "month": 2}
+    assert "end_date" not in by_id["e2"]
+    assert by_id["e3"]["start_date"] == {"year": 2017} and by_id["e3"]["display_date"].startswith("after")
+    assert "&lt;b&gt;" in by_id["e1"]["text"]["headline"]
+
+
+def test_brief_is_plain_text_with_status_and_sources() -> None:
+    out = export.brief(_timeline("Talks\x1b[31m end"))
+    assert "\x1b" not in out
+    assert "expected" in out and "[1 source]" in out
+    assert out.index("24 Jan 2017") < out.index("Feb 2017")

@@ -1,0 +1,106 @@
+"""Merging across articles: same story + compatible events → one event with all sources."""
+
+from datetime import date
+
+from core import events, merge, pipeline
+from core.model import ArticleAnalysis
+from tests.helpers import article, month, timex
+
+STORY_A = (
+    "Delegates from the northern province and the federal government ended their talks in the port city "
+    "on Tuesday with a pledge to keep the truce.\n\n"
+    "The truce was agreed last month after weeks of shelling around the province's dams and reservoirs.\n\n"
+    "Both delegations will meet again in the capital, slated for June, to discuss the reservoirs.\n"
+)
+STORY_B = (
+    "Talks between the federal government and the northern province have ended in the port city, with "
+    "both sides promising to respect the truce around the dams.\n\n"
+    "The truce brokered at the end of last year has mostly held, delegates said, despite shelling near the "
+    "reservoirs.\n\n"
+    "The upcoming talks in the capital will address control of the dams and reservoirs.\n"
+)
+UNRELATED = (
+    "A software company reported record quarterly earnings on Tuesday as cloud subscriptions grew.\n\n"
+    "The company agreed a deal last month to buy a payments start-up.\n"
+)
+
+
+def _analyse_a():
+    art = article(STORY_A, "a", published=date(2021, 1, 20))
+    tx = [
+        timex(art, "on Tuesday", "2021-01-19", "day", date(2021, 1, 19), date(2021, 1, 19)),
+        timex(art, "last month", *month(2020, 12)),
+        timex(art, "June", *month(2021, 6)),
+    ]
+    return pipeline._extract(art, tx)
+
+
+def _analyse_b(published: date | None = None):
+    art = article(STORY_B, "b", published=published)
+    tx = []
+    if published:
+        tx = [timex(art, "the end of last year", "2020", "year", date(2020, 10, 1), date(2020, 12, 31))]
+    return pipeline._extract(art, tx)
+
+
+def _analyse_unrelated():
+    art = article(UNRELATED, "c", published=date(2021, 1, 20))
+    tx = [timex(art, "last month", *month(2020, 12))]
+    return pipeline._extract(art, tx)
+
+
+def test_related_articles_find_the_same_story_only() -> None:
+    rel = merge.related_articles([_analyse_a(), _analyse_b(date(2021, 1, 21)), _analyse_unrelated()])
+    assert rel["a"] == {"b"} and rel["b"] == {"a"} and rel["c"] == set()
+
+
+def test_same_happening_merges_and_dates_intersect() -> None:
+    tl = merge.merge([_analyse_a(), _analyse_b(date(2021, 1, 21)), _analyse_unrelated()])
+    truce = [e for e in tl.events if e.kind == "agreement" and set(e.articles) >= {"a", "b"}]
+    assert len(truce) == 1
+    # "last month" (Dec 2020) narrows "the end of last year" (Oct-Dec 2020)
+    assert truce[0].date.label() == "Dec 2020"
+    assert truce[0].status == "occurred"
+    # the unrelated company's deal of the same month stays apart
+    deal = [e for e in tl.events if "c" in e.articles and e.kind == "agreement"]
+    assert len(deal) == 1 and deal[0].articles == ["c"]
+
+
+def test_undated_future_event_takes_its_date_from_another_source() -> None:
+    tl = merge.merge([_analyse_a(), _analyse_b(date(2021, 1, 21))])
+    future = [e for e in tl.events if e.status in ("planned", "expected")]
+    assert len(future) == 1
+    assert set(future[0].articles) == {"a", "b"}
+    assert future[0].date.label() == "Jun 2021"
+
+
+def test_past_and_future_never_merge() -> None:
+    art = article(
+        "The ministers met in the capital in May for talks.\n\nThe ministers will hold talks in the capital in May.\n",
+        published=date(2023, 5, 15),
+    )
+    may = month(2023, 5)
+    tx = [timex(art, "in May", *may, n=1), timex(art, "in May", *may, n=2)]
+    evs = events.extract(art, tx)
+    statuses = {e.status for e in evs if e.date.granularity == "month"}
+    assert statuses == {"occurred", "planned"}
+    tl = merge.merge([ArticleAnalysis(article=art, events=evs)])
+    assert len([e for e in tl.events if e.date.granularity == "month"]) == 2
+
+
+def test_undated_article_is_dated_from_a_related_article() -> None:
+    a = _analyse_a()
+    b = _analyse_b(None)
+    assert b.article.published is None
+    out = pipeline.date_from_related([a, b])
+    pub = out[1].article.published
+    assert pub is not None and pub.earliest == date(2021, 1, 19)
+    assert pub.latest is not None and (pub.latest - pub.earliest).days <= 7
+    assert out[1].article.published_how.startswith("cross-article")
+
+
+def test_events_are_in_date_order_with_global_ids() -> None:
+    tl = merge.merge([_analyse_a(), _analyse_b(date(2021, 1, 21))])
+    keys = [(e.date.earliest or date.max) for e in tl.events]
+    assert keys == sorted(keys)
+    assert [e.id for e in tl.events] == [f"e{i}" for i in range(1, len(tl.events) + 1)]

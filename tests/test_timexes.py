@@ -1,0 +1,358 @@
+"""Time expressions: spans, values and bounds, resolved against a publication date (DCT)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.model import Article, DateValue, Furniture, TimeExpression
+from core.timexes import extract
+
+D = date.fromisoformat
+
+
+def dct(lo: str, hi: str | None = None) -> DateValue:
+    a, b = D(lo), D(hi or lo)
+    return DateValue(
+        value=lo if a == b else f"{lo}/{hi}", granularity="day" if a == b else "range", earliest=a, latest=b
+    )
+
+
+TUE = dct("2017-01-24")  # a Tuesday
+_WORDS = (
+    " May 24 ",
+    " January ",
+    " the end of last ",
+    " year ",
+    " ago ",
+    " 1999-2001 ",
+    " a fortnight ",
+    " Friday ",
+    " the past ",
+    " every ",
+    " 8 p.m. ",
+    " mid-",
+    " 2016 ",
+    " the 1990s ",
+    " quarter ",
+    " first half ",
+    " 23-24 ",
+)
+
+
+def run(
+    text: str, when: DateValue | None = TUE, furniture: list[Furniture] | None = None
+) -> list[TimeExpression]:
+    return extract(Article(id="a", text=text, furniture=furniture or []), when)
+
+
+def one(text: str, when: DateValue | None = TUE) -> TimeExpression:
+    found = run(text, when)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+def by_text(text: str, when: DateValue | None = TUE) -> dict[str, TimeExpression]:
+    return {t.text: t for t in run(text, when)}
+
+
+# --- spans, ids, offsets ------------------------------------------------------------------------------------
+
+
+def test_offsets_point_at_the_text_and_ids_are_numbered() -> None:
+    text = "Talks ended on Monday. More are planned for next week and again in March 2018."
+    found = run(text)
+    assert [t.text for t in found] == ["Monday", "next week", "March 2018"]
+    assert [t.id for t in found] == ["a:t1", "a:t2", "a:t3"]
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.article == "a"
+
+
+# --- full dates ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It happened on January 24, 2017.", "It happened on 24 January 2017.", "It happened on 2017-01-24."],
+)
+def test_full_dates_need_no_dct(text: str) -> None:
+    t = one(text, None)
+    assert (t.type, t.value, t.granularity) == ("DATE", "2017-01-24", "day")
+    assert t.earliest == t.latest == D("2017-01-24")
+    assert not t.anchored
+
+
+def test_month_day_takes_its_year_from_the_dct() -> None:
+    t = one("Voting began on Jan. 20 in the north.", dct("2017-01-24"))
+    assert (t.text, t.value, t.anchored) == ("Jan. 20", "2017-01-20", True)
+
+
+def test_month_day_without_dct_keeps_an_unknown_year() -> None:
+    t = one("Voting began on Jan. 20 in the north.", None)
+    assert t.value == "XXXX-01-20" and t.earliest is None
+
+
+def test_a_day_range_in_one_month() -> None:
+    t = one("The summit ran 23-24 January in the capital.")
+    assert (t.value, t.granularity) == ("2017-01-23/2017-01-24", "range")
+    assert (t.earliest, t.latest) == (D("2017-01-23"), D("2017-01-24"))
+
+
+def test_weekday_range() -> None:
+    t = one("Delegates met from Monday to Wednesday.", dct("2017-01-27"))
+    assert t.text == "Monday to Wednesday"
+    assert (t.earliest, t.latest) == (D("2017-01-23"), D("2017-01-25"))
+
+
+# --- never invent a day --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices fell in February 2016.", ("2016-02", "month", D("2016-02-01"), D("2016-02-29"))),
+        ("Prices fell in 2016.", ("2016", "year", D("2016-01-01"), D("2016-12-31"))),
+    ],
+)
+def test_month_and_year_stay_at_their_granularity(text: str, expected: tuple) -> None:
+    t = one(text)
+    assert (t.value, t.granularity, t.earliest, t.latest) == expected
+
+
+# --- months without a year: the tense decides --------------------------------------------------------------
+
+
+def test_future_month_is_the_coming_one() -> None:
+    t = one("The new body is expected to begin its work in February.")
+    assert (t.value, t.earliest, t.latest, t.anchored) == ("2017-02", D("2017-02-01"), D("2017-02-28"), True)
+
+
+def test_month_slated_for_is_future() -> None:
+    assert one("Further talks, slated for February, will follow.").value == "2017-02"
+
+
+def test_past_month_is_the_previous_one() -> None:
+    assert one("Exports rose sharply in November, officials said.").value == "2016-11"
+    assert one("Exports will rise in November, officials say.").value == "2017-11"
+
+
+def test_month_without_dct_is_unresolved() -> None:
+    t = one("The body is expected to begin its work in February.", None)
+    assert (t.value, t.granularity, t.earliest, t.latest, t.anchored) == (
+        "XXXX-02",
+        "month",
+        None,
+        None,
+        False,
+    )
+
+
+# --- weekdays ------------------------------------------------------------------------------------------------
+
+
+def test_weekday_past_and_future() -> None:
+    assert one("The minister resigned on Friday.").value == "2017-01-20"
+    assert one("The minister will resign on Friday.").value == "2017-01-27"
+    same = one("The minister spoke on Tuesday.")
+    assert (same.value, same.granularity) == ("2017-01-24", "day")
+
+
+def test_last_and_next_weekday() -> None:
+    found = by_text("He left last Monday and returns next Monday.")
+    assert found["last Monday"].value == "2017-01-23"
+    assert found["next Monday"].value == "2017-01-30"
+
+
+# --- relative to the DCT -------------------------------------------------------------------------------------
+
+
+def test_last_week_is_the_previous_iso_week() -> None:
+    t = one("Fighting flared last week near the border.")
+    assert (t.value, t.granularity) == ("2017-W03", "week")
+    assert (t.earliest, t.latest) == (D("2017-01-16"), D("2017-01-22"))
+
+
+def test_last_month_this_month_next_year() -> None:
+    found = by_text("An accord made last month held this month and may last until next year.")
+    assert found["last month"].value == "2016-12"
+    assert (found["last month"].earliest, found["last month"].latest) == (D("2016-12-01"), D("2016-12-31"))
+    assert found["this month"].value == "2017-01"
+    assert found["next year"].value == "2018"
+
+
+def test_end_of_last_year() -> None:
+    t = one("A truce was agreed at the end of last year.")
+    assert (t.text, t.value, t.mod) == ("the end of last year", "2016", "END")
+    assert t.earliest is not None and t.latest is not None
+    assert D("2016-09-01") <= t.earliest <= t.latest <= D("2016-12-31")
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("mid-January", ("2017-01", "MID", D("2017-01-11"), D("2017-01-20"))),
+        ("early 2017", ("2017", "START", D("2017-01-01"), D("2017-04-30"))),
+        ("late 2018", ("2018", "END", D("2018-09-01"), D("2018-12-31"))),
+    ],
+)
+def test_early_mid_late(span: str, expected: tuple) -> None:
+    t = by_text("Output dipped in mid-January and should recover in early 2017 and late 2018.")[span]
+    assert (t.value, t.mod, t.earliest, t.latest) == expected
+
+
+def test_today_widens_over_a_dct_range() -> None:
+    t = one("What was decided today matters.", dct("2017-01-24", "2017-01-25"))
+    assert (t.value, t.earliest, t.latest) == ("2017-01-24", D("2017-01-24"), D("2017-01-25"))
+
+
+def test_yesterday_tomorrow_tonight_this_morning() -> None:
+    found = by_text("Rain fell yesterday and this morning; more is due tonight and tomorrow.")
+    assert found["yesterday"].value == "2017-01-23"
+    assert (found["this morning"].type, found["this morning"].value) == ("TIME", "2017-01-24TMO")
+    assert found["tonight"].value == "2017-01-24TNI"
+    assert found["tomorrow"].value == "2017-01-25"
+
+
+def test_years_ago() -> None:
+    t = one("The plant closed two years ago.")
+    assert (t.text, t.value, t.granularity) == ("two years ago", "2015", "year")
+
+
+def test_decade_and_century() -> None:
+    found = by_text("Built in the 1990s, it recalls the 20th century.", None)
+    assert (found["the 1990s"].value, found["the 1990s"].earliest) == ("199", D("1990-01-01"))
+    assert found["the 20th century"].value == "19"
+
+
+def test_quarters() -> None:
+    found = by_text("Profit rose in the fourth quarter of 2016 and last quarter.", dct("2017-05-10"))
+    assert found["the fourth quarter of 2016"].value == "2016-Q4"
+    assert found["last quarter"].value == "2017-Q1"
+
+
+# --- present, past and future references --------------------------------------------------------------------
+
+
+def test_present_past_future_refs() -> None:
+    found = by_text(
+        "It is now calm, and currently quiet. It rained recently and in the past. In the future, who knows."
+    )
+    assert found["now"].value == found["currently"].value == "PRESENT_REF"
+    past = found["recently"]
+    assert (past.value, past.earliest, past.latest) == ("PAST_REF", None, D("2017-01-24"))
+    assert found["the past"].value == "PAST_REF"
+    fut = found["the future"]
+    assert (fut.value, fut.earliest, fut.latest) == ("FUTURE_REF", D("2017-01-24"), None)
+
+
+# --- durations and sets --------------------------------------------------------------------------------------
+
+
+def test_durations() -> None:
+    found = by_text("He served three years, then more than a decade abroad.")
+    assert (found["three years"].type, found["three years"].value) == ("DURATION", "P3Y")
+    assert found["three years"].earliest is None
+    decade = found["more than a decade"]
+    assert (decade.value, decade.mod) == ("P10Y", "MORE_THAN")
+
+
+def test_anchored_duration() -> None:
+    t = one("Prices fell over the past two weeks.")
+    assert (t.text, t.value) == ("the past two weeks", "P2W")
+    assert (t.earliest, t.latest, t.anchored) == (D("2017-01-10"), D("2017-01-24"), True)
+
+
+def test_sets() -> None:
+    found = by_text("They meet every week, publish weekly and report each month.")
+    assert {k: (v.type, v.value) for k, v in found.items()} == {
+        "every week": ("SET", "P1W"),
+        "weekly": ("SET", "P1W"),
+        "each month": ("SET", "P1M"),
+    }
+
+
+# --- traps ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hope that we can agree, and we will.",
+        "The rebels may agree, or they may not.",
+        "Protesters march on the capital; they will march again.",
+        "The council adopted Resolution 2254 unanimously.",
+        "It sent an estimated 15-25,000 fighters.",
+        "The painting sold for $1987 at auction.",
+        "Call 555-2017 or 020 7946 2016 for details.",
+        "Upgrade to version 2.1 or Python 3.11 first.",
+        "It was the second attempt in a second round.",
+        "She writes for the Sunday Times.",
+        "Support rose to 2016% in one poll and 20 percent in another.",
+        "A 22-year-old man and his 45-year-old father were hurt.",
+        "The firm shipped 2010 tonnes of steel.",
+        "Theresa May met the press.",
+        "The present government survived the fall in oil prices.",
+    ],
+)
+def test_traps_yield_nothing(text: str) -> None:
+    assert run(text) == []
+
+
+def test_bare_year_needs_a_year_context() -> None:
+    assert [t.value for t in run("Since 2001 the town has grown; in 1987 it was small.")] == ["2001", "1987"]
+    assert run("Flight 2001 landed at gate 1987 safely.") == []
+
+
+def test_may_and_march_as_months_with_context() -> None:
+    found = by_text("The vote was held in May, and the march began in March 2016.")
+    assert found["May"].value == "2016-05"
+    assert found["March 2016"].value == "2016-03"
+    assert "march" not in found
+
+
+# --- page furniture ------------------------------------------------------------------------------------------
+
+
+def test_furniture_is_skipped_but_captions_are_read() -> None:
+    caption = "Delegates meet in the capital on January 24, 2017."
+    credit = "Photo: Agency, February 3, 2015"
+    body = "Talks resumed yesterday."
+    text = f"{caption}\n\n{credit}\n\n{body}"
+    c2 = text.index(credit)
+    furniture = [
+        Furniture(start=0, end=len(caption), kind="caption"),
+        Furniture(start=c2, end=c2 + len(credit), kind="credit"),
+    ]
+    found = run(text, None, furniture)
+    assert [t.text for t in found] == ["January 24, 2017", "yesterday"]
+    assert found[0].granularity == "day" and not found[0].anchored
+
+
+def test_rate_versus_stretch() -> None:
+    found = by_text("It pays 5 dlrs a day, up from 4 dlrs a year earlier.")
+    assert (found["a day"].type, found["a day"].value) == ("SET", "P1D")
+    assert (found["a year"].type, found["a year"].value) == ("DURATION", "P1Y")
+
+
+def test_ago_with_odd_units() -> None:
+    found = by_text("He left a fortnight ago, three nights ago and 5 hours ago.")
+    assert (found["a fortnight ago"].value, found["a fortnight ago"].granularity) == ("2017-W02", "week")
+    assert found["three nights ago"].value == "2017-01-21"
+    assert found["5 hours ago"].earliest == D("2017-01-24")
+
+
+_PIECES = st.sampled_from(list("0123456789 -,./:'aAmMpsyeJFTWQ")) | st.sampled_from(_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for when in (TUE, None):
+        for t in run(text, when):
+            assert text[t.start : t.end] == t.text and t.text.strip() == t.text
+            if t.earliest and t.latest:
+                assert t.earliest <= t.latest
