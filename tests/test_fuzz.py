@@ -241,5 +241,5 @@ def test_long_runs_stay_fast() -> None:
 )
 def test_many_dates_in_one_sentence_stay_fast() -> None:
     start = time.perf_counter()
-    analyse(_article("Output rose in " + "1987, " * 2000 + "officials said.", "2020-01-01"))
-    assert time.perf_counter() - start < SECONDS_PER_ARTICLE
+    analyse(_article("Output rose in " + "1987, " * 1000 + "officials said.", "2020-01-01"))
+    assert time.perf_counter() - start < 1.0  # 6 KB: linear work would take a few milliseconds
