@@ -237,7 +237,7 @@ def test_long_runs_stay_fast() -> None:
 
 
 @pytest.mark.xfail(
-    reason="events.py: each of k dates in one long sentence rescans it (O(k·n)): 2,000 years ~8 s"
+    reason="events.py: each of k dates in one long sentence rescans it (O(k·n)): 1,000 years ~2 s"
 )
 def test_many_dates_in_one_sentence_stay_fast() -> None:
     start = time.perf_counter()
