@@ -15,7 +15,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 COMMANDS = ("open", "export", "brief")
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     common(p_open)
     p_open.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     p_open.add_argument("--theme", default=None, help="Textual theme, e.g. ansi-dark or textual-light")
+    processing(p_open)
 
     p_export = sub.add_parser("export", help="print the timeline as JSON, Markdown or TimelineJS")
     common(p_export)
@@ -65,6 +66,15 @@ def processing(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _app_options(run_app: Callable[..., int], args: argparse.Namespace) -> dict[str, object]:
+    """``jobs``/``cache`` for the app, passed only if its ``run_app`` takes them."""
+    import inspect
+
+    params = inspect.signature(run_app).parameters
+    options = {"jobs": args.jobs, "cache": not args.no_cache}
+    return {k: v for k, v in options.items() if k in params}
+
+
 def _positive_int(value: str) -> int:
     try:
         n = int(value)
@@ -90,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "open":
         from tui.app import run_app
 
-        return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme)
+        return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme, **_app_options(run_app, args))
     timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
     if timeline is None:
         return 1
