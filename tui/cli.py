@@ -171,9 +171,10 @@ class ProgressBar:
         filled = self.width * done // max(total, 1)
         elapsed = now - self.start
         rate = done / elapsed if elapsed > 0 else 0.0
-        eta = f" {int((total - done) / rate)}s left" if rate and done < total else ""
+        eta = f" {int((total - done) / rate)}s left" if rate and done < total and elapsed > 1 else ""
+        tail = "; linking across articles…" if done == total else ""
         bar = "█" * filled + "·" * (self.width - filled)
-        self.stream.write(f"\r\x1b[2K{bar} {done}/{total} articles {rate:,.0f}/s{eta}")
+        self.stream.write(f"\r\x1b[2K{bar} {done}/{total} articles {rate:,.0f}/s{eta}{tail}")
         self.stream.flush()
         self.shown = True
 
