@@ -62,12 +62,32 @@ _OUTLET_DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(
     r"\A\s*([A-Z][A-Z .'\-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+)\s*[-–—]+)\s*"
 )
-# cheap substring gates before the regular expressions (most lines are plain prose)
-_GATE = re.compile(
-    r"creative commons|licen|attribution-|rights reserved|©|copyright|cc by"
-    r"|photo|image|picture|credit|flickr|video|getty|illustration",
-    re.I,
+# cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
+# lowered text is over ten times faster than one case-insensitive alternation
+_GATE_WORDS = (
+    "creative commons",
+    "licen",
+    "attribution-",
+    "rights reserved",
+    "©",
+    "copyright",
+    "cc by",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "flickr",
+    "video",
+    "getty",
+    "illustration",
 )
+
+
+def _gated(text: str) -> bool:
+    lower = text.lower()
+    return any(w in lower for w in _GATE_WORDS)
+
+
 _SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
 
 
@@ -94,7 +114,7 @@ def clean(article: Article) -> Article:
     furniture: list[Furniture] = []
     author, source = article.author, article.source
     seen: dict[str, int] = {}
-    gated = _GATE.search(text) is not None
+    gated = _gated(text)
     for para in _lines(text):
         line = text[para.start : para.end]
         key = line.lower()
