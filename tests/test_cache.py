@@ -184,3 +184,26 @@ def test_workers_give_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     serial = [a.model_dump() for a in iter_analyses(articles, jobs=1)]
     parallel = [a.model_dump() for a in iter_analyses(articles, jobs=2)]
     assert parallel == serial
+
+
+def test_cli_uses_the_cache_and_no_cache_leaves_none(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(TEXTS):
+        (folder / f"a{i}.txt").write_text(text)
+
+    def export(cache_dir: Path, *extra: str) -> bytes:
+        env = {**os.environ, "DATELINE_CACHE_DIR": str(cache_dir)}
+        cmd = [sys.executable, "-m", "tui.cli", "export", "--format", "json", *extra, str(folder)]
+        proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, check=True, timeout=300)
+        return proc.stdout
+
+    first = export(tmp_path / "c1")
+    assert (tmp_path / "c1" / "analyses.sqlite").exists()
+    assert export(tmp_path / "c1") == first
+    assert export(tmp_path / "c2", "--no-cache", "--jobs", "2") == first
+    assert not (tmp_path / "c2").exists()
