@@ -279,6 +279,7 @@ def build_timeline(
             analyses.append(analysis)
             if progress:
                 progress(len(analyses), len(articles))
+        del payloads  # the articles as JSON are not needed past this point: free them before the merge
         failed = len(problems) > failures
         timeline = merge.merge(date_from_related(analyses), problems)
         if store is not None and not failed:
