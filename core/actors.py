@@ -9,12 +9,17 @@ aliases). ``merge`` applies the same grouping rules across articles, adding fuzz
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
+from typing import get_args
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from core import gazetteer as gz
 from core.model import Actor, ActorKind, Article, Mention, Role
@@ -36,7 +41,6 @@ CHUNK = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][a-z'’]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
-_NONSPACE = re.compile(r"\S+")
 _OPENERS = "\"“‘'([-–—•* \t\n"
 _ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _PAREN_ALIAS = re.compile(
@@ -68,13 +72,13 @@ _REGIME = re.compile(r"\bthe\s+regime\b")
 _STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def key(name: str) -> str:
     """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Rayyes" = "al-Rayyes")."""
     return _STRIP_KEY.sub("", name).casefold()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Name tokens, hyphenated particles split off ("al-Sham" → "al", "Sham")."""
     out: list[str] = []
@@ -93,7 +97,7 @@ _NOT_CONTENT_TOKENS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _content_tokens(name: str) -> tuple[str, ...]:
     """Name tokens without particles, "of"/"the" and company suffixes ("Standard Oil Co" → Standard, Oil)."""
     toks = [
@@ -104,12 +108,12 @@ def _content_tokens(name: str) -> tuple[str, ...]:
     return tuple(toks) or name_tokens(name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def initials(name: str) -> str:
     return "".join(t[0] for t in _content_tokens(name) if t[:1].isalpha()).upper()
 
@@ -148,8 +152,23 @@ class _Proto:
     votes: dict[str, int]
     mentions: list[Mention]
     roles: list[Role]
-    links: set[int] = field(default_factory=set)
-    source_ids: list[str] = field(default_factory=list)
+    links: set[int] | None = None  # records named as the same actor ("formerly", parentheses)
+    source_ids: tuple[str, ...] = ()
+
+    def link(self, other: int) -> None:
+        if self.links is None:
+            self.links = set()
+        self.links.add(other)
+
+
+@lru_cache(maxsize=1024)
+def _skip_names(source: str | None, author: str | None) -> frozenset[str]:
+    """Keys of the article's source and author and of each name in them: bylines, not actors."""
+    out = {key(n) for n in (source, author) if n}
+    for n in (source, author):
+        if n:
+            out.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+    return frozenset(out)
 
 
 class _Extractor:
@@ -158,10 +177,7 @@ class _Extractor:
         self.text = article.text
         self.countries = gz.country_forms()
         self.orgs = gz.organization_forms()
-        self.skip_names = {key(n) for n in (article.source, article.author) if n}
-        for n in (article.source, article.author):
-            if n:
-                self.skip_names.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+        self.skip_names = _skip_names(article.source, article.author)
         self.candidates: list[_Candidate] = []
 
     # -- pass 1: raw chunks ------------------------------------------------------------------------------
@@ -170,21 +186,26 @@ class _Extractor:
         text = self.text
         index = FurnitureIndex(self.article.furniture)
         self.furniture = index
-        lower_words = set(_LOWER_WORD.findall(text))
+        hidden = [(f.start, f.end) for f in self.article.furniture if f.kind in NON_CONTENT]
         chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
         mid_caps: set[str] = set()
         # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it
         for p in paragraphs(text):
-            if p.end - p.start < 300 and _is_title_case(text, p.start, p.end):
+            p_start, p_end = p.start, p.end
+            if p_end - p_start < 300 and _is_title_case(text, p_start, p_end):
                 continue
-            for m in CHUNK.finditer(text, p.start, p.end):
-                kind = index.kind(m.start())
-                if kind is not None and kind in NON_CONTENT:
-                    continue
-                initial = _is_initial(text, p.start, m.start())
-                chunks.append((m.start(), m.end(), initial, p.start, p.end))
+            check = hidden and any(a < p_end and b > p_start for a, b in hidden)
+            for m in CHUNK.finditer(text, p_start, p_end):
+                start = m.start()
+                if check:
+                    kind = index.kind(start)
+                    if kind is not None and kind in NON_CONTENT:
+                        continue
+                initial = _is_initial(text, p_start, start)
+                chunks.append((start, m.end(), initial, p_start, p_end))
                 if not initial:
                     mid_caps.update(m.group().split())
+        lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         self._regime_mentions()
@@ -198,19 +219,27 @@ class _Extractor:
         initial: bool,
         s_start: int,
         s_end: int,
-        lower_words: set[str],
+        lower_words: _LowerWords,
         mid_caps: set[str],
     ) -> None:
         text = self.text
-        toks = [m.span() for m in _NONSPACE.finditer(text, start, end)]
-        words = [text[a:b] for a, b in toks]
+        words = text[start:end].split()
+        if len(words) == 1:
+            toks = [(start, end)]
+        else:
+            toks = []
+            pos = start
+            for w in words:
+                pos = text.index(w, pos)  # only whitespace lies between the words
+                toks.append((pos, pos + len(w)))
+                pos += len(w)
         # a capitalised hyphen modifier at the end ("Eight-way", "UN-blacklisted") names nothing unless known
         if end < s_end - 1 and text[end] == "-" and text[end + 1 : end + 2].islower():
             last = words[-1]
             if last not in self.countries and last not in self.orgs and not is_acronym(last):
                 toks, words = toks[:-1], words[:-1]
         # split at "of"/"for" unless an organisation or title word comes before it
-        for i, w in enumerate(words):
+        for i, w in enumerate(words if "of" in words or "for" in words else ()):
             if (
                 w in ("of", "for")
                 and i > 0
@@ -232,7 +261,7 @@ class _Extractor:
         initial: bool,
         s_start: int,
         s_end: int,
-        lower_words: set[str],
+        lower_words: _LowerWords,
         mid_caps: set[str],
     ) -> None:
         # drop words that are not names at the edges
@@ -261,6 +290,10 @@ class _Extractor:
             if ordinary or (len(words) == 1 and first not in mid_caps and not self._speaks(toks[-1][1])):
                 self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
                 return
+        # an outlet run into a title ("told Reuters Finance Minister X"): the outlet is a venue, not a name part
+        if len(words) > 2 and first in gz.OUTLET_NAMES and _is_title(words[1]):
+            self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
+            return
         self._classify(toks, words, s_start, s_end)
 
     def _known(self, word: str) -> bool:
@@ -429,6 +462,10 @@ class _Extractor:
                 break
             word = m.group(1)
             bare = re.sub(r"['’]s?$", "", word)
+            if bare in gz.OUTLET_NAMES and _VENUE_BEFORE.search(
+                text, max(0, pos - len(m.group(0)) - 40), pos - len(m.group(0))
+            ):
+                break  # "told Reuters Finance Minister X": the outlet is the venue, not a qualifier
             if (
                 bare.lower() in gz.ROLE_MODIFIERS
                 or bare in self.countries
@@ -502,14 +539,13 @@ class _Extractor:
                 protos.append(_Proto(c.kind, c.canonical, {}, {}, [], []))
             p = protos[p_index]
             owner.append(p_index)
-            _bump(p.forms, c.surface, 0 if c.alias_of is not None else 1)  # a former name never wins
-            for k, v in c.votes.items():
-                _bump(p.votes, k, v)
-            p.mentions.append(
-                Mention.model_construct(
-                    article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]
-                )
-            )
+            forms = p.forms  # a former name never wins
+            forms[c.surface] = forms.get(c.surface, 0) + (0 if c.alias_of is not None else 1)
+            if c.votes:
+                votes = p.votes
+                for k, v in c.votes.items():
+                    votes[k] = votes.get(k, 0) + v
+            p.mentions.append(Mention(article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]))
             if c.role and all(r.title != c.role for r in p.roles):
                 p.roles.append(Role(title=c.role, article=aid))
             if c.kind != "unknown" and p.kind == "unknown":
@@ -518,9 +554,9 @@ class _Extractor:
             if c.alias_of is not None:
                 a, b = owner[i], owner[c.alias_of]
                 if a != b:
-                    protos[a].links.add(b)
-                    protos[b].links.add(a)
-        actors = _group(protos, within_article=True)
+                    protos[a].link(b)
+                    protos[b].link(a)
+        actors = [a for a, _ in _group(protos, within_article=True)]
         actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
         for n, a in enumerate(actors, 1):
             a.id = f"{aid}:a{n}"
@@ -549,12 +585,51 @@ def _is_title(word: str) -> bool:
 
 def _is_title_case(text: str, start: int, end: int) -> bool:
     """A headline in Title Case or ALL CAPS (no closing full stop): its capitals say nothing about names."""
+    if text[end - 1] in ".!?\"”'’":
+        return False
     words = _WORD.findall(text, start, min(end, start + 400))
-    if len(words) < 4 or text[end - 1] in ".!?\"”'’":
+    if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[0].isupper())
     upper = sum(1 for w in words if w.isupper() and len(w) > 1)
     return caps >= 0.75 * len(words) or upper >= 0.6 * len(words)
+
+
+class _LowerWords:
+    """Membership in the set of lower-case words of the text (``_LOWER_WORD`` matches), answered by looking
+    for the one word asked about instead of listing every word: articles ask about few."""
+
+    __slots__ = ("answers", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = _has_lower_word(self.text, word)
+        return found
+
+
+_LOWER_TOKEN = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
+_LOWER_RUN = re.compile(r"[a-z'’-]*")
+
+
+def _has_lower_word(text: str, word: str) -> bool:
+    """True when ``word`` is one of ``_LOWER_WORD.findall(text)``: an occurrence not preceded by a word
+    character, apostrophe or hyphen whose run of letters, apostrophes and hyphens has no letter after it."""
+    if not _LOWER_TOKEN.fullmatch(word):
+        return False
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-"):
+            run = _LOWER_RUN.match(text, i + n).group()
+            if not run or run.strip("'’-") == "":
+                return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def extract(article: Article) -> list[Actor]:
@@ -595,135 +670,248 @@ def _kind_of(p: _Proto) -> ActorKind:
     return p.kind
 
 
-def _group(protos: list[_Proto], within_article: bool) -> list[Actor]:
-    """Group entity records that name the same actor and turn each group into an Actor."""
+def _group(protos: list[_Proto], within_article: bool) -> list[tuple[Actor, list[int]]]:
+    """Group entity records that name the same actor; each group becomes an Actor (with its members' indices).
+
+    Every rule looks candidates up by key (exact keys, name suffixes, initials, small fuzzy blocks), so the
+    cost grows with the number of records, not with its square.
+    """
     n = len(protos)
     uf = _UnionFind(n)
+    find, union = uf.find, uf.union
     kinds = [_kind_of(p) for p in protos]
     for i, p in enumerate(protos):
-        for j in p.links:
-            uf.union(i, j)
-    # exact keys (all forms; particle-free variant too), canonical names
-    seen: dict[tuple[str, str], int] = {}
+        for j in p.links or ():
+            union(i, j)
+    # exact keys (all forms; particle-free variant too), canonical names; and the index of long forms
+    seen: dict[str, int] = {}
+    seen_fixed: dict[str, int] = {}
+    long_suffix: dict[str, list[int]] = {}  # "mistura", "demistura" → records of "Staffan de Mistura"
+    long_initials: dict[str, list[int]] = {}  # "FSA" → records of "Free Syrian Army"
     for i, p in enumerate(protos):
-        forms = [p.canonical] if p.canonical else list(p.forms)
-        for f in forms:
-            for k in {key(f), key(" ".join(_content_tokens(f)))}:
-                if len(k) < 2:
-                    continue
-                kk = (k, "fixed" if p.canonical else "")
-                j = seen.get(kk)
-                if j is None:
-                    seen[kk] = i
-                elif _compatible(kinds[i], kinds[j]) and not (
-                    p.canonical and protos[j].canonical != p.canonical
-                ):
-                    uf.union(i, j)
+        canonical = p.canonical
+        kind_i = kinds[i]
+        if canonical:
+            for k in _facts(canonical)[0]:
+                j = seen_fixed.setdefault(k, i)
+                if j != i and _compatible(kind_i, kinds[j]) and protos[j].canonical == canonical:
+                    union(i, j)
+            if kind_i == "country":
+                continue
+        for f in p.forms:
+            exact, suffixes, ini = _facts(f)[:3]
+            if not canonical:
+                for k in exact:
+                    j = seen.setdefault(k, i)
+                    if j != i and _compatible(kind_i, kinds[j]):
+                        union(i, j)
+            for k in suffixes:
+                _add_member(long_suffix, k, i)
+            if ini:
+                _add_member(long_initials, ini, i)
     # short forms → the one longer name they end ("Mistura", "de Mistura" → "Staffan de Mistura"),
     # acronyms → the one name whose initials they spell
-    long_suffix: dict[str, set[int]] = {}
-    long_initials: dict[str, set[int]] = {}
     for i, p in enumerate(protos):
-        if p.canonical and kinds[i] == "country":
+        kind_i = kinds[i]
+        if p.canonical and kind_i == "country":
             continue
         for f in p.forms:
-            toks = name_tokens(f)
-            if len(toks) >= 2 and not is_acronym(f):
-                for s in range(1, len(toks)):
-                    long_suffix.setdefault(key("".join(toks[s:])), set()).add(i)
-                ini = initials(f)
-                if len(ini) >= 2:
-                    long_initials.setdefault(ini, set()).add(i)
-    for i, p in enumerate(protos):
-        if p.canonical and kinds[i] == "country":
-            continue
-        for f in p.forms:
-            toks = name_tokens(f)
-            k = key(f)
-            targets = {uf.find(j) for j in long_suffix.get(k, ()) if uf.find(j) != uf.find(i)}
-            single = len(_content_tokens(f)) == 1
-            ok_kind = kinds[i] in ("person", "unknown") if single else True
-            if single and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS):
-                ok_kind = False
-            if targets and ok_kind:
-                cands = [
-                    j for j in long_suffix[k] if uf.find(j) in targets and _compatible(kinds[i], kinds[j])
-                ]
-                if single:
-                    cands = [j for j in cands if kinds[j] in ("person", "unknown")]
-                if len({uf.find(j) for j in cands}) == 1:
-                    uf.union(i, cands[0])
-            if is_acronym(f) and (within_article or len(f.replace(".", "")) >= 3 or p.canonical):
-                acr = f.replace(".", "")
-                targets = {uf.find(j) for j in long_initials.get(acr, ()) if _compatible(kinds[i], kinds[j])}
-                if len(targets) == 1:
-                    uf.union(i, next(iter(targets)))
-    # fuzzy: transliteration variants of names of the same kind, compared only inside small blocks
-    # (same kind and token count; people: same initials of first and last token; others: same last token)
-    blocks: dict[tuple, list[tuple[int, str, list[str]]]] = {}
-    for i, p in enumerate(protos):
-        if kinds[i] not in ("person", "group", "organization") or p.canonical:
-            continue
-        best = max(p.forms, key=lambda f: (len(name_tokens(f)), p.forms[f]))
-        toks = [t.lower() for t in _content_tokens(best)]
-        if len(toks) < 2:
-            continue
-        block = (kinds[i], len(toks), toks[-1][0]) + ((toks[0][0],) if kinds[i] == "person" else ())
-        blocks.setdefault(block, []).append((i, " ".join(toks), toks))
-    for members in blocks.values():
-        for a in range(len(members)):
-            i, ni, ti = members[a]
-            for b in range(a + 1, len(members)):
-                j, nj, tj = members[b]
-                if len(ti) != len(tj) or uf.find(i) == uf.find(j) or fuzz.ratio(ni, nj) < 80:
-                    continue
-                if kinds[i] == "person":
-                    if (
-                        fuzz.ratio(ni, nj) >= 85
-                        and fuzz.ratio(ti[0], tj[0]) >= 80
-                        and fuzz.ratio(ti[-1], tj[-1]) >= 80
-                    ):
-                        uf.union(i, j)
-                elif all(x == y or x[0] == y[0] for x, y in zip(ti, tj, strict=True)) and (
-                    ti[-1] == tj[-1] or (fuzz.ratio(ti[-1], tj[-1]) >= 80 and fuzz.ratio(ni, nj) >= 85)
-                ):
-                    uf.union(i, j)
+            k, single, head_last, acr = _facts(f)[3:]
+            if k in long_suffix and ((kind_i in ("person", "unknown") and not head_last) if single else True):
+                j = _one_other_group(long_suffix, k, find(i), kind_i, single, kinds, find)
+                if j >= 0:
+                    union(i, j)
+            if acr and acr in long_initials and (within_article or len(acr) >= 3 or p.canonical):
+                j = _one_other_group(long_initials, acr, -1, kind_i, False, kinds, find)
+                if j >= 0:
+                    union(i, j)
+    _fuzzy(protos, kinds, uf)
     groups: dict[int, list[int]] = {}
     for i in range(n):
-        groups.setdefault(uf.find(i), []).append(i)
+        groups.setdefault(find(i), []).append(i)
     return [
-        _materialise([protos[i] for i in members], [kinds[i] for i in members]) for members in groups.values()
+        (_materialise([protos[i] for i in members], [kinds[i] for i in members]), members)
+        for members in groups.values()
     ]
 
 
+def _one_other_group(
+    index: dict[str, list[int]],
+    k: str,
+    own_root: int,
+    kind: ActorKind,
+    single: bool,
+    kinds: list[ActorKind],
+    find: Callable[[int], int],
+) -> int:
+    """A record of the one group (other than ``own_root``) among ``index[k]`` of a kind compatible with
+    ``kind`` (people or unknown only when ``single``); -1 when there is none or more than one such group.
+
+    A long scan (many records already in one group) shrinks the list to one record per group and kind, which
+    keeps every answer the same and makes the next look-up short."""
+    members = index[k]
+    target, first, n = -1, -1, 0
+    for j in members:
+        n += 1
+        r = find(j)
+        if (
+            r == own_root
+            or not _compatible(kind, kinds[j])
+            or (single and kinds[j] not in ("person", "unknown"))
+        ):
+            continue
+        if target < 0:
+            target, first = r, j
+        elif r != target:
+            first = -1
+            break
+    if n > 16:
+        seen: set[tuple[int, str]] = set()
+        kept = []
+        for j in members:
+            rk = (find(j), kinds[j])
+            if rk not in seen:
+                seen.add(rk)
+                kept.append(j)
+        index[k] = kept
+    return first
+
+
+def _add_member(index: dict[str, list[int]], k: str, i: int) -> None:
+    members = index.get(k)
+    if members is None:
+        index[k] = [i]
+    elif members[-1] != i:  # one entry per record (a record's forms share suffixes)
+        members.append(i)
+
+
+@lru_cache(maxsize=1 << 18)
+def _facts(form: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str, bool, bool, str]:
+    """What grouping needs of one form: its exact keys (key, particle-free key; two characters or more);
+    as a long form, the keys of the shorter names it ends with and its initials ("" when not a long form);
+    as a short form, its key, whether it has one content token, whether it ends in an organisation/group
+    head, and its acronym letters ("" when not an acronym)."""
+    toks = name_tokens(form)
+    tkeys = [key(t) for t in toks]  # key(form) is the keys of its tokens joined
+    k = "".join(tkeys)
+    content = _content_tokens(form)
+    ck = k if len(content) == len(toks) else "".join(key(t) for t in content)
+    exact = tuple(x for x in {k, ck} if len(x) >= 2)
+    acronym = is_acronym(form)
+    suffixes: tuple[str, ...] = ()
+    ini = ""
+    if len(toks) >= 2 and not acronym:
+        suffixes = tuple("".join(tkeys[s:]) for s in range(1, len(toks)))
+        ini = initials(form)
+        ini = ini if len(ini) >= 2 else ""
+    head_last = bool(toks) and (toks[-1] in gz.ORG_HEADS or toks[-1] in gz.GROUP_HEADS)
+    return exact, suffixes, ini, k, len(content) == 1, head_last, form.replace(".", "") if acronym else ""
+
+
+def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None:
+    """Transliteration variants of names of the same kind, compared only inside small blocks: same kind and
+    token count; people: same initials of first and last token; others: same initial of every token (the
+    rule below needs that anyway)."""
+    # block → name → the records whose best form reads so (the same name always matches itself)
+    blocks: dict[tuple, dict[str, list[int]]] = {}
+    for i, p in enumerate(protos):
+        kind = kinds[i]
+        if kind not in ("person", "group", "organization") or p.canonical:
+            continue
+        forms = p.forms
+        best = (
+            max(forms, key=lambda f: (len(name_tokens(f)), forms[f])) if len(forms) > 1 else next(iter(forms))
+        )
+        toks = _lower_tokens(best)
+        if len(toks) < 2:
+            continue
+        block = (
+            (kind, len(toks), toks[0][0], toks[-1][0])
+            if kind == "person"
+            else (kind, len(toks), *(t[0] for t in toks))
+        )
+        blocks.setdefault(block, {}).setdefault(" ".join(toks), []).append(i)
+    find, union = uf.find, uf.union
+    for block, by_name in blocks.items():
+        for same in by_name.values():
+            for j in same[1:]:
+                union(same[0], j)
+        if len(by_name) < 2:
+            continue
+        names = list(by_name)
+        person = block[0] == "person"
+        for a in range(len(names) - 1):
+            ni = names[a]
+            i = by_name[ni][0]
+            ti = ni.split(" ")
+            for nj, score, _ in process.extract(
+                ni, names[a + 1 :], scorer=fuzz.ratio, score_cutoff=80, limit=None
+            ):
+                j = by_name[nj][0]
+                if find(i) == find(j):
+                    continue
+                tj = nj.split(" ")
+                if person:
+                    if score >= 85 and fuzz.ratio(ti[0], tj[0]) >= 80 and fuzz.ratio(ti[-1], tj[-1]) >= 80:
+                        union(i, j)
+                elif ti[-1] == tj[-1] or (score >= 85 and fuzz.ratio(ti[-1], tj[-1]) >= 80):
+                    union(i, j)
+
+
+@lru_cache(maxsize=1 << 18)
+def _lower_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _content_tokens(name))
+
+
+_MENTION_ORDER = attrgetter("article", "start")
+
+
+def _most_common(kinds: list[ActorKind], default: ActorKind) -> ActorKind:
+    """The most frequent kind, the first of equals (as ``Counter.most_common``); ``default`` if none."""
+    if not kinds:
+        return default
+    counts: dict[ActorKind, int] = {}
+    for k in kinds:
+        counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=counts.__getitem__)
+
+
 def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
-    forms: dict[str, int] = {}
-    votes: dict[str, int] = {}
-    mentions: list[Mention] = []
+    forms: dict[str, int]
+    votes: dict[str, int]
+    mentions: list[Mention]
+    if len(members) == 1:
+        p = members[0]
+        forms, votes, mentions, canonical = p.forms, p.votes, p.mentions, p.canonical
+    else:
+        forms, votes, mentions, canonical = {}, {}, [], None
+        for p in members:
+            for f, c in p.forms.items():
+                forms[f] = forms.get(f, 0) + c
+            for k, c in p.votes.items():
+                votes[k] = votes.get(k, 0) + c
+            mentions.extend(p.mentions)
+            canonical = canonical or p.canonical
     roles: list[Role] = []
-    canonical = None
+    seen_roles: set[tuple[str, str]] = set()
     for p in members:
-        for f, c in p.forms.items():
-            _bump(forms, f, c)
-        for k, c in p.votes.items():
-            _bump(votes, k, c)
-        mentions.extend(p.mentions)
         for r in p.roles:
-            if all((r.title, r.article) != (o.title, o.article) for o in roles):
+            if (r.title, r.article) not in seen_roles:
+                seen_roles.add((r.title, r.article))
                 roles.append(r)
-        canonical = canonical or p.canonical
-    fixed = [k for k in kinds if k in ("country", "organization")]
-    if canonical and fixed:
+    fixed = [k for k in kinds if k in ("country", "organization")] if canonical else ()
+    if fixed:
         kind: ActorKind = fixed[0]
     else:
-        known = [k for k in kinds if k != "unknown"]
-        kind = Counter(known).most_common(1)[0][0] if known else "unknown"
+        kind = kinds[0] if len(kinds) == 1 else _most_common([k for k in kinds if k != "unknown"], "unknown")
         if votes:
             best, score = _top(votes)
             if score >= 3 or kind == "unknown":
                 kind = best
     if canonical:
         name = canonical
+    elif len(forms) == 1:
+        name = next(iter(forms))
     else:
         name = max(
             forms,
@@ -734,9 +922,15 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
                 len(f),
             ),
         )
-    aliases = sorted(set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f))
-    mentions.sort(key=lambda m: (m.article, m.start))
-    return Actor.model_construct(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
+    if len(forms) == 1 and (not canonical or canonical in forms):
+        aliases = list(forms)
+    else:
+        aliases = sorted(
+            set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f)
+        )
+    if len(mentions) > 1:
+        mentions = sorted(mentions, key=_MENTION_ORDER)
+    return Actor(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
 
 
 # --- merge across articles -------------------------------------------------------------------------------
@@ -751,68 +945,55 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
     different articles are all kept and marked ``conflict``.
     """
     protos: list[_Proto] = []
-    for group in groups:
-        for actor in group:
-            forms = dict.fromkeys(actor.aliases, 0)  # only names carry weight: former names never win
-            _bump(forms, actor.name, max(1, len(actor.mentions)))
-            canonical = (
-                actor.name if actor.kind in ("country", "organization") and _is_canonical(actor) else None
-            )
-            protos.append(
-                _Proto(
-                    kind=actor.kind,
-                    canonical=canonical,
-                    forms=forms,
-                    votes={actor.kind: 3} if actor.kind != "unknown" else {},
-                    mentions=list(actor.mentions),
-                    roles=list(actor.roles),
-                    source_ids=[actor.id],
+    with _no_gc():
+        for group in groups:
+            for actor in group:
+                name, kind = actor.name, actor.kind
+                forms = dict.fromkeys(actor.aliases, 0)  # only names carry weight: former names never win
+                forms[name] = forms.get(name, 0) + max(1, len(actor.mentions))
+                forms.pop("", None)
+                canonical = name if kind in ("country", "organization") and _is_canonical(actor) else None
+                votes = _MERGE_VOTES[kind]  # shared: merging only reads these
+                protos.append(
+                    _Proto(kind, canonical, forms, votes, actor.mentions, actor.roles, source_ids=(actor.id,))
                 )
-            )
-    for p in protos:
-        p.forms = {f: c for f, c in p.forms.items() if f}
-    merged_raw = _group_with_ids(protos)
-    merged_raw.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
-    out: list[Actor] = []
-    id_map: dict[str, str] = {}
-    for n, (actor, ids) in enumerate(merged_raw, 1):
-        new_id = f"a{n}"
-        for old in ids:
-            id_map[old] = new_id
-        out.append(actor.model_copy(update={"id": new_id, "roles": _mark_conflicts(actor.roles)}))
+        merged = _group(protos, within_article=False)
+        merged.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
+        out: list[Actor] = []
+        id_map: dict[str, str] = {}
+        for n, (actor, members) in enumerate(merged, 1):
+            new_id = f"a{n}"
+            for i in sorted(members):
+                for old in protos[i].source_ids:
+                    id_map[old] = new_id
+            actor.id = new_id
+            actor.roles = _mark_conflicts(actor.roles)
+            out.append(actor)
     return out, id_map
+
+
+_MERGE_VOTES: dict[str, dict[str, int]] = {
+    kind: ({kind: 3} if kind != "unknown" else {}) for kind in get_args(ActorKind)
+}
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Merging allocates many small objects and frees none in cycles, yet each of its allocation bursts
+    would start a full collection over the whole heap (every loaded article): about as long as the merge."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_canonical(actor: Actor) -> bool:
     return (actor.name in gz.country_forms() and gz.country_forms()[actor.name].country == actor.name) or (
         actor.name in gz.KNOWN_ORGANIZATIONS
     )
-
-
-def _group_with_ids(protos: list[_Proto]) -> list[tuple[Actor, list[str]]]:
-    # _group loses which proto went where; run it on protos tagged with their index through a side table
-    tagged = []
-    for i, p in enumerate(protos):
-        p.mentions = [*p.mentions]
-        tagged.append((i, p))
-    actors = _group(protos, within_article=False)
-    # map back: every merged actor's mentions and source ids come from its members
-    owner_of_mention: dict[tuple[str, int, int], int] = {}
-    for i, p in tagged:
-        for m in p.mentions:
-            owner_of_mention[(m.article, m.start, m.end)] = i
-    out: list[tuple[Actor, list[str]]] = []
-    claimed: set[int] = set()
-    for a in actors:
-        members = {owner_of_mention[(m.article, m.start, m.end)] for m in a.mentions}
-        claimed |= members
-        out.append((a, [sid for i in sorted(members) for sid in protos[i].source_ids]))
-    # actors without mentions (should not happen) keep their own entries
-    for i, p in tagged:
-        if i not in claimed:
-            a = _materialise([p], [_kind_of(p)])
-            out.append((a, p.source_ids))
-    return out
 
 
 def _affiliations(title: str) -> set[str]:

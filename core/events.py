@@ -86,7 +86,7 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
             if sent.start <= t.start < sent.end
             and t.type in ("DATE", "TIME")
             and (t.earliest is not None or t.latest is not None)
-            and t.value not in ("PRESENT_REF",)
+            and not t.value.endswith("_REF")  # "now", "in the past": no date to put on a timeline
         ]
         for t in governing:
             events.append(_dated_event(article, sent, t, caption=kind == "caption"))
@@ -245,8 +245,8 @@ def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: boo
 
 def kind_of(clause: str) -> str | None:
     """The kind of happening a clause names (the first kind word wins), or ``None``."""
-    for m in _WORD.finditer(clause):
-        k = _KIND_OF.get(m.group().lower())
+    for w in _WORD.findall(clause.lower()):
+        k = _KIND_OF.get(w)
         if k:
             return k
     return None
@@ -329,13 +329,17 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             start -= 1
         words = words[start:]
     elif len(" ".join(words)) > HEADLINE_CHARS:
-        # keep the noun phrase nearest the time expression: start at the last determiner leaving >= 4 words
-        for i in range(len(words) - 4, -1, -1):
-            if words[i].lower() in _DETERMINER and len(" ".join(words[i:])) <= HEADLINE_CHARS:
-                words = words[i:]
-                break
-        else:
-            words = words[-10:]
+        # start where a clause or noun phrase starts: the earliest such word that leaves a short headline
+        starts = [
+            i
+            for i in range(1, max(1, len(words) - 3))
+            if words[i].lower() in _DETERMINER
+            or (words[i][:1].isupper() and not words[i - 1].endswith((".", ":")))
+            or words[i - 1].lower() in ("that", "when", "after", "because")
+            or words[i - 1].endswith(",")
+        ]
+        fitting = [i for i in starts if len(" ".join(words[i:])) <= HEADLINE_CHARS]
+        words = words[fitting[0] :] if fitting else words[-10:]
     head = " ".join(words)
     tail = " ".join(after.split()).strip(" ,.")
     if tail and not re.match(r"[,;]", after.strip()):

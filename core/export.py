@@ -46,6 +46,10 @@ def _quotes_by_id(timeline: Timeline) -> dict[str, Quote]:
     return {q.id: q for q in timeline.quotes}
 
 
+def speaker_name(q: Quote, actors: dict[str, Actor]) -> str:
+    return actors[q.speaker].name if q.speaker in actors else "unattributed"
+
+
 def main_actors(timeline: Timeline, n: int = 10) -> list[Actor]:
     """Actors ordered by how much the articles say about them (mentions, then quotes)."""
     quoted = Counter(q.speaker for q in timeline.quotes if q.speaker)
@@ -88,7 +92,7 @@ def markdown(timeline: Timeline) -> str:
         for qid in e.quotes[:3]:
             q = quotes.get(qid)
             if q:
-                speaker = actors[q.speaker].name if q.speaker in actors else "unattributed"
+                speaker = speaker_name(q, actors)
                 lines.append(f"- “{md(q.text)}” — {md(speaker)}")
         lines.append("")
     lines += ["## Actors", ""]
@@ -97,7 +101,7 @@ def markdown(timeline: Timeline) -> str:
         lines.append(f"- **{md(a.name)}** ({a.kind}{'; ' + md(roles) if roles else ''})")
     lines += ["", "## Quotes", ""]
     for q in chosen_quotes(timeline, 10):
-        speaker = actors[q.speaker].name if q.speaker in actors else "unattributed"
+        speaker = speaker_name(q, actors)
         lines.append(f"> {md(q.text)}\n>\n> — {md(speaker)}\n")
     if timeline.problems:
         lines += ["## Skipped input", ""]
@@ -126,6 +130,8 @@ def _bound_granularity(v: DateValue) -> str:
 def timelinejs(timeline: Timeline) -> str:
     """TimelineJS 3 JSON: start_date/end_date with unknown parts left out, text, group (the status)."""
     titles = {a.id: a.title or a.id for a in timeline.articles}
+    actors = _actor_names(timeline)
+    quotes = _quotes_by_id(timeline)
     out = []
     for e in timeline.events:
         v = e.date
@@ -145,6 +151,14 @@ def timelinejs(timeline: Timeline) -> str:
             f"<p>{_html(ev.text)} <em>({_html(titles.get(ev.article, ev.article))})</em></p>"
             for ev in e.evidence
         )
+        who = [actors[a].name for a in e.actors if a in actors]
+        if who:
+            body += f"<p><strong>Actors:</strong> {_html(', '.join(who))}</p>"
+        for qid in e.quotes[:3]:
+            q = quotes.get(qid)
+            if q:
+                speaker = speaker_name(q, actors)
+                body += f"<blockquote>{_html(q.text)} — {_html(speaker)}</blockquote>"
         item["text"] = {"headline": _html(e.headline), "text": body}
         out.append(item)
     return json.dumps({"events": out}, ensure_ascii=False, indent=1)
@@ -185,7 +199,7 @@ def brief(timeline: Timeline, width: int = 100) -> str:
     if qs:
         lines += ["", "QUOTES"]
         for q in qs:
-            speaker = plain(actors[q.speaker].name) if q.speaker in actors else "unattributed"
+            speaker = plain(speaker_name(q, actors))
             text = plain(q.text)
             if len(text) > width - 10:
                 text = text[: width - 11] + "…"

@@ -248,6 +248,33 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()) -> Timeline:
+    """The steps across articles: date undated articles from related ones, then merge into a Timeline."""
+    return merge.merge(date_from_related(analyses), list(problems))
+
+
+def cached_timeline(
+    articles: Iterable[Article], problems: Iterable[LoadProblem] = (), *, cache: AnalysisCache | bool = True
+) -> Timeline | None:
+    """The Timeline of a run over exactly these articles if the cache holds it (validated), else ``None``.
+
+    The fast path for reopening a folder: an app can show this at once, and stream ``iter_analyses`` only
+    when it is ``None``.
+    """
+    from core.cache import AnalysisCache, run_key
+
+    articles = list(articles)
+    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
+    if store is None:
+        return None
+    try:
+        timeline = store.get_run(run_key(_keys(articles, store, 1)[1]), articles)
+        return None if timeline is None else timeline.model_copy(update={"problems": list(problems)})
+    finally:
+        if cache is True:
+            store.close()
+
+
 def build_timeline(
     articles: Iterable[Article],
     problems: Iterable[LoadProblem] = (),
@@ -281,7 +308,7 @@ def build_timeline(
                 progress(len(analyses), len(articles))
         del payloads  # the articles as JSON are not needed past this point: free them before the merge
         failed = len(problems) > failures
-        timeline = merge.merge(date_from_related(analyses), problems)
+        timeline = finish(analyses, problems)
         if store is not None and not failed:
             store.put_run(whole, timeline, articles)
         return timeline

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.model import Article, DateValue, Granularity, TimeExpression, TimexType
+from core.tense import tense_near as tense
 from core.text import NON_CONTENT, FurnitureIndex
 
 # ---------------------------------------------------------------------------------------------------------
@@ -114,66 +115,6 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
-# Tense cues. Future cues come first: "expected" and "planned" are future, not past participles.
-# Tense cues, read word by word around a time expression.
-_FUTURE_WORDS = frozenset(
-    "will won't shall going expect expects expected expecting plan plans planned planning schedule schedules "
-    "scheduled slated due upcoming intend intends intended would could might may should forecast forecasts next "
-    "coming soon".split()
-)
-_PAST_WORDS = frozenset(
-    "was were had did said ago last earlier began came made met took went held won lost rose fell grew saw left "
-    "told gave got paid sold bought spent built brought ran became led wrote spoke broke chose drew fought flew "
-    "found knew meant sought stood struck thought threw since".split()
-)
-_NOT_PAST = frozenset(
-    "need speed indeed united hundred proceed succeed exceed breed embed seed feed bred shed red bed wed "
-    "naked sacred wicked rugged".split()
-)
-_TO_FUTURE_BEFORE = frozenset(
-    "is are set going aim aims hope hopes due plans plan expected scheduled slated".split()
-)
-_TO_VERBS = frozenset(
-    "begin start run hold meet open close end launch resume visit return finish complete expire last continue "
-    "vote decide announce publish release report sign host attend travel be take".split()
-)
-_POSTPONED = frozenset(
-    "postponed delayed deferred adjourned rescheduled off back set scheduled slated planned due".split()
-)
-_PARTICIPLES = frozenset(
-    "held made set put cut hit run built sold paid won lost met told left brought bought found sent spent kept "
-    "led read shot struck sought thought given taken seen done known shown".split()
-)
-_TOKEN = re.compile(r"[A-Za-z']+")
-
-
-def _past_form(w: str) -> bool:
-    return w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
-
-
-def _cue(words: list[str], i: int) -> str | None:
-    """``"f"``, ``"p"`` or ``None`` for the word at ``i`` given its neighbours."""
-    w = words[i]
-    prev = words[i - 1] if i > 0 else ""
-    if w in ("until", "till", "to", "for") and prev in _POSTPONED:
-        return "f"  # "postponed until", "set for"
-    if w == "to" and prev in _TO_FUTURE_BEFORE:
-        return "f"  # "is to", "set to"
-    if prev == "to" and w in _TO_VERBS:
-        return "f"  # "to begin"
-    if w == "later" and i + 1 < len(words) and words[i + 1] == "this":
-        return "f"
-    if w in _FUTURE_WORDS or w.endswith("'ll"):
-        return "f"
-    participle = _past_form(w) or w in _PARTICIPLES or (len(w) > 4 and w.endswith("en"))
-    if prev in ("be", "being") and participle:
-        return "f" if i > 1 and words[i - 2] == "to" else None  # "to be held"; "will be held" is neutral
-    if prev == "been" and participle:
-        return "p"
-    return "p" if _past_form(w) else None
-
-
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 # ---------------------------------------------------------------------------------------------------------
 # Grammar
@@ -356,31 +297,6 @@ def clip_earlier_later(raw: str | None, lo: date, hi: date, ref: date | None) ->
 
 # ---------------------------------------------------------------------------------------------------------
 # Tense of the sentence around a span
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 300)
-    s = lo
-    for m in _SENT_END.finditer(text, lo, start):
-        s = m.end()
-    m = _SENT_END.search(text, end, min(len(text), end + 200))
-    return s, (m.start() + 1 if m else min(len(text), end + 200))
-
-
-def tense(text: str, start: int, end: int) -> str | None:
-    """``"future"``, ``"past"`` or ``None``: the cue nearest before the span, else the first after it."""
-    s, e = sentence_bounds(text, start, end)
-    before = [w.lower() for w in _TOKEN.findall(text, max(s, start - 160), start)]
-    for i in range(len(before) - 1, -1, -1):
-        cue = _cue(before, i)
-        if cue:
-            return "future" if cue == "f" else "past"
-    after = [w.lower() for w in _TOKEN.findall(text, end, min(e, end + 120))]
-    for i in range(len(after)):
-        cue = _cue(after, i)
-        if cue:
-            return "future" if cue == "f" else "past"
-    return None
 
 
 # ---------------------------------------------------------------------------------------------------------

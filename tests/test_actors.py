@@ -91,6 +91,13 @@ def test_outlets_used_as_venues_are_not_actors() -> None:
     assert not forms & {"Radio Sur", "Globo News", "Reuters"}
 
 
+def test_outlet_run_into_a_title_and_name_is_split_off() -> None:
+    found = _by_name(_extract("The mayor told Reuters Deputy Minister Olga Brandt had resigned."))
+    assert "Olga Brandt" in found
+    assert [r.title for r in found["Olga Brandt"].roles] == ["Deputy Minister"]
+    assert not any("Reuters" in f for f in _all_forms(list(found.values())))
+
+
 def test_the_articles_own_outlet_is_not_an_actor() -> None:
     found = _extract("Source: Valley Courier Daily\n\nThe mayor of Lyon spoke.\n\nValley Courier Daily")
     assert "Valley Courier Daily" not in _all_forms(found)

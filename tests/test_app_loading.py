@@ -1,0 +1,89 @@
+"""Loading in a worker: the first frame comes before the data, events stream in, problems are listed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import core.pipeline
+import tui.app
+from core.model import ArticleAnalysis, DateValue, Event, Evidence
+from tui.app import DatelineApp
+from tui.widgets.panes import TimelineView
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fake_analyses(articles, *, jobs: int = 1):
+    """One dated event per article, so the test does not depend on the real extractors."""
+    for n, article in enumerate(articles):
+        day = date(2020, 1, n + 1)
+        sentence = article.text.split(".")[0] + "."
+        ev = Evidence(article=article.id, start=0, end=len(sentence), text=sentence)
+        event = Event(
+            id=f"{article.id}-e",
+            headline=sentence,
+            date=DateValue(value=day.isoformat(), granularity="day", earliest=day, latest=day),
+            status="occurred",
+            evidence=[ev],
+        )
+        yield ArticleAnalysis(article=article, events=[event])
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for i in range(5):
+        (tmp_path / f"story{i}.txt").write_text(
+            f"Story {i} [bold]happened[/bold]. More text.", encoding="utf-8"
+        )
+    (tmp_path / "noise.bin.txt").write_bytes(bytes(range(256)) * 20)
+    return tmp_path
+
+
+async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) -> None:
+    monkeypatch.setattr(core.pipeline, "iter_analyses", fake_analyses)
+    monkeypatch.setattr(tui.app, "MERGE_EVERY", 0.0)  # merge after every article
+    updates: list[tuple[int, bool]] = []
+    original = DatelineApp.show_timeline
+
+    def spy(self, timeline, *, final):
+        updates.append((len(timeline.events), final))
+        original(self, timeline, final=final)
+
+    monkeypatch.setattr(DatelineApp, "show_timeline", spy)
+    app = DatelineApp([str(folder)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.loading or updates  # the first frame does not wait for the data
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.loading
+        assert updates[-1] == (5, True)
+        assert any(not final for _, final in updates)  # partial merges were shown on the way
+        assert [n for n, _ in updates] == sorted(n for n, _ in updates)
+        view = app.query_one(TimelineView)
+        assert view.row_count == 5
+        assert "Story 0 [bold]happened[/bold]." in view.render_line(0).text
+        assert not app.query_one("#progress").display
+        notes = [n.message for n in app._notifications]
+        assert any("noise.bin.txt" in m for m in notes)
+
+
+async def test_real_pipeline_loads_the_seeds() -> None:
+    app = DatelineApp([str(ROOT / "seeds")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.index is not None and len(app.index.timeline.articles) == 2
+        assert "2 articles" in str(app.query_one("#status").render())
+
+
+async def test_missing_path_is_reported_not_fatal(tmp_path) -> None:
+    app = DatelineApp([str(tmp_path / "nope")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert any("no such file" in m for m in notes)
+        assert any("No article could be loaded" in m for m in notes)

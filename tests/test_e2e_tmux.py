@@ -1,0 +1,152 @@
+"""End to end: the installed ``dateline`` on the real seeds/ in a real terminal (tmux), read with capture-pane.
+
+Assertions about events are tolerant of pipeline changes: they check order and presence, not exact rows.
+Waiting is by polling the screen for a state (with a generous deadline), never by fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(
+    TMUX is None, reason="tmux is not installed (CI installs it: apt-get install tmux)"
+)
+EXIT_MARK = "DATELINE-EXITED"
+
+
+def dateline_command() -> list[str]:
+    beside = Path(sys.executable).with_name("dateline")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("dateline")
+    return [found] if found else [sys.executable, "-m", "tui.cli"]
+
+
+class Terminal:
+    def __init__(self, name: str) -> None:
+        self.socket = f"dateline-test-{os.getpid()}-{name}"
+        self.term_name = "xterm-256color"
+
+    def tmux(self, *args: str) -> str:
+        assert TMUX is not None
+        out = subprocess.run(
+            [TMUX, "-u", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return out.stdout
+
+    def start(self, command: str, width: int = 80, height: int = 24, term: str = "xterm-256color") -> None:
+        env = {"TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        script = f"cd {shlex.quote(str(ROOT))} && env {exports} {command}; echo {EXIT_MARK}=$?; sleep 600"
+        self.tmux(
+            "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), script
+        )
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *keys)
+
+    def wait(self, ready: Callable[[str], bool], deadline: float = 30.0) -> str:
+        end = time.monotonic() + deadline
+        screen = self.screen()
+        while not ready(screen):
+            if time.monotonic() > end:
+                raise AssertionError(f"screen never reached the expected state:\n{screen}")
+            time.sleep(0.05)
+            screen = self.screen()
+        return screen
+
+    def close(self) -> None:
+        subprocess.run([TMUX or "tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
+
+
+def cursor_line(screen: str) -> str:
+    """The timeline row carrying the cursor mark."""
+    for line in screen.splitlines():
+        inner = line.lstrip("│|").lstrip()
+        if inner.startswith(("▶", ">")):
+            return line
+    raise AssertionError(f"no cursor row on screen:\n{screen}")
+
+
+def loaded(screen: str) -> bool:
+    first = screen.splitlines()[0] if screen.strip() else ""
+    return " articles" in first and "Loading" not in first
+
+
+@pytest.fixture(params=["xterm-256color", "linux"])
+def term(request: pytest.FixtureRequest):
+    terminal = Terminal(f"seeds-{request.param}")
+    terminal.term_name = request.param
+    yield terminal
+    terminal.close()
+
+
+_LABEL = re.compile(r"(?:(\d{1,2})\s)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s(\d{4})")
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def row_dates(screen: str) -> list[tuple[int, int, int]]:
+    """(year, month, day or 0) of each timeline row that starts with a date label, top to bottom."""
+    out = []
+    for line in screen.splitlines():
+        inner = line.lstrip("│| ▶>")
+        m = _LABEL.match(inner)
+        if m:
+            out.append((int(m.group(3)), _MONTHS.index(m.group(2)) + 1, int(m.group(1) or 0)))
+    return out
+
+
+def test_dateline_on_the_seeds_in_tmux(term: Terminal) -> None:
+    term.start(shlex.join([*dateline_command(), "seeds"]), term=term.term_name)
+    screen = term.wait(loaded)
+    assert not screen.splitlines()[0].lstrip().startswith("0 events"), screen
+
+    # the timeline is in date order (months before the days they contain are fine: compare months)
+    dates = row_dates(screen)
+    assert len(dates) >= 3, screen
+    assert [d[:2] for d in dates] == sorted(d[:2] for d in dates), screen
+    rows = screen.splitlines()
+    first = cursor_line(screen)
+    term.keys("j")
+    moved = term.wait(lambda s: cursor_line(s) != first)
+    assert rows.index(first) + 1 == moved.splitlines().index(cursor_line(moved))
+
+    term.keys("?")
+    help_screen = term.wait(lambda s: "Keys" in s and "Search" in s)
+    assert "Next date" in help_screen
+    term.keys("Escape")
+    term.wait(lambda s: "Keys" not in s.split("\n", 2)[1] and "Esc to close" not in s)
+
+    # search for a word of the last row on screen: the cursor lands on a row holding it
+    last_row = [r for r in moved.splitlines() if _LABEL.match(r.lstrip("│| ▶>"))][-1]
+    word = max(re.findall(r"[A-Za-z]{4,}", _LABEL.sub("", last_row)), key=len)
+    term.keys("/")
+    term.wait(lambda s: "Search" in s and "n / N" in s)
+    term.keys(word, "Enter")
+    found = term.wait(lambda s: "n / N" not in s)
+    assert word in cursor_line(found), found
+
+    term.keys("q")
+    quit_at = time.monotonic()
+    after = term.wait(lambda s: EXIT_MARK in s, deadline=5.0)
+    took = time.monotonic() - quit_at
+    assert f"{EXIT_MARK}=0" in after
+    assert took < 1.0, f"quitting took {took:.2f} s"
+    # the terminal is clean: the alternate screen is gone and no app drawing is left behind
+    assert not any(ch in after for ch in "╭╰│▶+|>"), after
+    assert after.strip().splitlines()[-1].startswith(f"{EXIT_MARK}=0")

@@ -1,0 +1,1 @@
+"""Dateline's screens: help, detail, prompts and text pages."""

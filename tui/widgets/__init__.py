@@ -1,0 +1,1 @@
+"""Dateline's widgets: each one shows one thing."""

@@ -1,0 +1,136 @@
+"""The three list panes: the timeline of events, the actors and the quotes (all :class:`RowsView`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from tui.safe import clean
+from tui.widgets.rows import RowsView
+
+if TYPE_CHECKING:
+    from core.model import Actor, Event, Quote
+    from tui.view import TimelineIndex
+
+DATE_WIDTH = (9, 18)  # the date column fits the longest label among the first events, within these bounds
+SAMPLE = 2000
+
+
+class TimelineView(RowsView):
+    """One row per event: date at its own granularity, a status mark, the headline, number of sources."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(empty="No events yet.", **kwargs)
+        self.events: list[Event] = []
+        self._labels: dict[int, str] = {}
+        self.date_width = DATE_WIDTH[0]
+
+    def show(self, events: list[Event], *, keep: Event | None = None) -> None:
+        """Show ``events``; the cursor stays on ``keep`` when it is still there, else on the same row."""
+        self.events = events
+        self._labels = {}
+        lo, hi = DATE_WIDTH
+        self.date_width = min(
+            max((len(self.label(i)) for i in range(min(len(events), SAMPLE))), default=lo), hi
+        )
+        self.date_width = max(self.date_width, lo)
+        if (
+            keep is not None
+            and self.events
+            and (self.cursor >= len(events) or events[self.cursor] is not keep)
+        ):
+            self.set_reactive(RowsView.cursor, _find(events, keep, self.cursor))
+        self.set_row_count(len(events))
+
+    @property
+    def current(self) -> Event | None:
+        return self.events[self.cursor] if 0 <= self.cursor < len(self.events) else None
+
+    def label(self, index: int) -> str:
+        label = self._labels.get(index)
+        if label is None:
+            label = self._labels[index] = self.events[index].date.label()
+        return label
+
+    def render_row(self, index: int, width: int) -> Text:
+        event = self.events[index]
+        date = Text(self.label(index), style=self.dim(), no_wrap=True)
+        date.truncate(self.date_width, overflow="ellipsis", pad=True)
+        if event.status in ("expected", "planned"):
+            mark = self.glyphs.expected
+        elif event.status == "ongoing":
+            mark = self.glyphs.ongoing
+        else:
+            mark = " "
+        n = len(event.articles)  # sources are articles; one article may give several sentences
+        sources = Text(f"{n:>2} src", style=self.dim())
+        head_width = max(width - self.date_width - 3 - sources.cell_len - 1, 1)
+        headline = Text(clean(event.headline), no_wrap=True)
+        headline.truncate(head_width, overflow="ellipsis", pad=True)
+        return Text.assemble(date, " ", (mark, self.mark()), " ", headline, " ", sources)
+
+
+def _find(events: list[Event], keep: Event, near: int) -> int:
+    for i, e in enumerate(events):
+        if e.id == keep.id:
+            return i
+    return min(near, max(len(events) - 1, 0))
+
+
+class ActorsView(RowsView):
+    """Actors with the most events first; Enter filters the timeline and quotes to one of them."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(empty="No actors yet.", **kwargs)
+        self.actors: list[Actor] = []
+        self.counts: dict[str, int] = {}
+
+    def show(self, index: TimelineIndex) -> None:
+        current = self.current
+        self.actors = index.sorted_actors()
+        self.counts = index.event_counts
+        if current is not None:
+            self.set_reactive(
+                RowsView.cursor, next((i for i, a in enumerate(self.actors) if a.id == current.id), 0)
+            )
+        self.set_row_count(len(self.actors))
+
+    @property
+    def current(self) -> Actor | None:
+        return self.actors[self.cursor] if 0 <= self.cursor < len(self.actors) else None
+
+    def render_row(self, index: int, width: int) -> Text:
+        actor = self.actors[index]
+        count = Text(f" {self.counts.get(actor.id, 0)}", style=self.dim())
+        name = Text(clean(actor.name), no_wrap=True)
+        name.truncate(max(width - count.cell_len, 1), overflow="ellipsis", pad=True)
+        return Text.assemble(name, count)
+
+
+class QuotesView(RowsView):
+    """Quotes as “words” — speaker; Enter shows the sentence they came from."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(empty="No quotes yet.", **kwargs)
+        self.quotes: list[Quote] = []
+        self.index: TimelineIndex | None = None
+
+    def show(self, quotes: list[Quote], index: TimelineIndex) -> None:
+        self.quotes = quotes
+        self.index = index
+        self.set_row_count(len(quotes))
+
+    @property
+    def current(self) -> Quote | None:
+        return self.quotes[self.cursor] if 0 <= self.cursor < len(self.quotes) else None
+
+    def render_row(self, index: int, width: int) -> Text:
+        quote = self.quotes[index]
+        speaker = clean(self.index.speaker(quote)) if self.index else ""
+        who = Text(f" {self.glyphs.dash} {speaker}", style=self.dim(), no_wrap=True)
+        who.truncate(min(max(width // 3, 18), width // 2), overflow="ellipsis", pad=True)
+        g = self.glyphs
+        words = Text(f"{g.quote_open}{clean(quote.text)}{g.quote_close}", no_wrap=True)
+        words.truncate(max(width - who.cell_len, 1), overflow="ellipsis", pad=True)
+        return Text.assemble(words, who)
