@@ -7,7 +7,7 @@ For the corpus (default: the shared Reuters-21578 JSONL beside the repo) it prin
 * load time, and cold analysis throughput (MB/s and articles/s, total and per core) for each ``--jobs``;
 * the cross-article steps (dating from related articles, merge) and their time;
 * a cached reopen: a first cached build fills a temporary cache, then a second build over the same articles;
-* peak memory (max RSS of this process and of the worker processes);
+* peak memory (max RSS of this process; bench/reopen.py gives each whole command's);
 * with ``--profile-steps``: time per pipeline step on a sample, in this process (the slowest step first);
 * the baseline: plain ``dateparser.search.search_dates`` over a sample, extrapolated to the corpus.
 
@@ -45,12 +45,11 @@ def default_corpus() -> Path:
     return ROOT.parent / CORPUS_NAME
 
 
-def peak_mb() -> tuple[float, float]:
-    """Max RSS of this process and of its (waited-for) children, in MB (Linux reports KB)."""
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / scale / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 / scale / 1024
-    return own, kids
+def peak_mb() -> float:
+    """Max RSS of this process in MB (Linux reports KB, macOS bytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
+        1024 * 1024 if sys.platform == "darwin" else 1024
+    )
 
 
 def mb(articles: list[Article]) -> float:
@@ -191,8 +190,9 @@ def main() -> None:
         )
     if not args.no_reopen:
         reopen(articles, loaded.problems, max(args.jobs))
-    own, kids = peak_mb()
-    print(f"\npeak memory: this process {own:.0f} MB, largest worker {kids:.0f} MB")
+    print(
+        f"\npeak memory: this process {peak_mb():.0f} MB (workers are children of the fork server: not counted)"
+    )
     if args.profile_steps:
         profile_steps(articles[: args.profile_sample])
     if args.baseline_sample:
