@@ -12,6 +12,7 @@ its evidence (article id, sentence offsets and text, the governing time expressi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import timedelta
 
 from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
@@ -66,6 +67,7 @@ _STOP_BEFORE_NP = {
     "or",
     "but",
 }
+CLAUSE_WINDOW = 400  # characters either side of a time expression that can belong to its clause
 LEAD_LEEWAY = timedelta(days=1)  # a lead reports what happened on the day of publication or the day before
 
 
@@ -76,20 +78,22 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     events: list[Event] = []
     dated_sentences: set[int] = set()
     by_start = sorted(timexes, key=lambda t: t.start)
+    starts = [t.start for t in by_start]
     for sent in sentences(text):
         kind = index.kind(sent.start)
         if kind in NON_CONTENT:
             continue
+        inside = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         governing = [
             t
-            for t in by_start
-            if sent.start <= t.start < sent.end
-            and t.type in ("DATE", "TIME")
+            for t in inside
+            if t.type in ("DATE", "TIME")
             and (t.earliest is not None or t.latest is not None)
             and not t.value.endswith("_REF")  # "now", "in the past": no date to put on a timeline
         ]
+        breaks = _clause_breaks(text, sent) if governing else []
         for t in governing:
-            events.append(_dated_event(article, sent, t, caption=kind == "caption"))
+            events.append(_dated_event(article, sent, t, breaks, caption=kind == "caption"))
             dated_sentences.add(sent.start)
         if not governing and dct is not None and kind is None:
             ev = _undated_future_event(article, sent)
@@ -104,9 +108,11 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
 # --- the three sources of events -----------------------------------------------------------------------------
 
 
-def _dated_event(article: Article, sent: Segment, t: TimeExpression, *, caption: bool) -> Event:
+def _dated_event(
+    article: Article, sent: Segment, t: TimeExpression, breaks: list[tuple[int, int]], *, caption: bool
+) -> Event:
     text, dct = article.text, article.published
-    clause = _clause(text, sent, t.start, t.end)
+    clause = _clause(breaks, sent, t.start, t.end)
     date = t.date_value()
     # the time expression itself says nothing about tense ("in May" is no modal), so it is left out
     masked = text[clause.start : t.start] + " " + text[t.end : clause.end]
@@ -193,7 +199,7 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     m = _SCHEDULED.search(body)
     if m is None or dct is None or dct.earliest is None:
         return None
-    clause = _clause(article.text, sent, sent.start + m.start(), sent.start + m.end())
+    clause = _clause(_clause_breaks(article.text, sent), sent, sent.start + m.start(), sent.start + m.end())
     clause_text = article.text[clause.start : clause.end]
     kind = kind_of(clause_text)
     if kind is None:
@@ -252,16 +258,39 @@ def kind_of(clause: str) -> str | None:
     return None
 
 
-def _clause(text: str, sent: Segment, t_start: int, t_end: int) -> Segment:
-    """The clause of ``sent`` holding the span ``[t_start, t_end)``."""
-    start, end = sent.start, sent.end
-    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
-        if m.end() <= t_start:
-            start = m.end()
-        elif m.start() >= t_end:
-            end = m.start()
+def _clause_breaks(text: str, sent: Segment) -> list[tuple[int, int]]:
+    """Where the clauses of a sentence meet, as (start, end) spans, computed once per sentence."""
+    return [m.span() for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end)]
+
+
+def _clause(breaks: list[tuple[int, int]], sent: Segment, t_start: int, t_end: int) -> Segment:
+    """The clause of ``sent`` holding the span ``[t_start, t_end)``, given the sentence's clause breaks."""
+    i = _first_end_after(breaks, t_start)
+    start = breaks[i - 1][1] if i > 0 else sent.start
+    end = sent.end
+    while i < len(breaks):  # a break overlapping the time expression does not end its clause
+        if breaks[i][0] >= t_end:
+            end = breaks[i][0]
             break
-    return Segment(start, max(end, min(t_end, sent.end)))
+        i += 1
+    # a clause is never longer than a few hundred characters: bound the work on pathological input
+    start, end = (
+        max(start, t_start - CLAUSE_WINDOW),
+        min(max(end, min(t_end, sent.end)), t_end + CLAUSE_WINDOW),
+    )
+    return Segment(start, end)
+
+
+def _first_end_after(breaks: list[tuple[int, int]], pos: int) -> int:
+    """Index of the first break ending after ``pos`` (binary search)."""
+    lo, hi = 0, len(breaks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if breaks[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{3,40},")
