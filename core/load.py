@@ -106,7 +106,11 @@ def _load_all(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> LoadRe
     loader = _Loader(max_bytes)
     for raw in paths:
         if str(raw) == "-":
-            data = _read_upto(sys.stdin.buffer, MAX_COLLECTION_BYTES + 1)
+            try:
+                data = _read_upto(sys.stdin.buffer, MAX_COLLECTION_BYTES + 1)
+            except (AttributeError, OSError, ValueError) as exc:  # no stdin, closed, or unreadable
+                loader.problem("<stdin>", f"cannot read: {exc}")
+                continue
             if len(data) > MAX_COLLECTION_BYTES:
                 loader.problem(
                     "<stdin>", f"only the first {MAX_COLLECTION_BYTES // _MB} MB were read", skipped=False

@@ -342,3 +342,10 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert run("export", "--format", "nope", str(tmp_path)).returncode == 2
     assert run("export", "--jobs", "0", str(tmp_path)).returncode == 2
     assert run().returncode == 2
+
+
+def test_no_stdin_is_a_problem_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    r = load_paths(["-"])
+    assert r.articles == []
+    assert [p.path for p in r.problems] == ["<stdin>"]

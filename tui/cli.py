@@ -101,7 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.app import run_app
 
         return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme, **_app_options(run_app, args))
-    timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
+    try:
+        timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
+    except KeyboardInterrupt:
+        print("\ndateline: interrupted", file=sys.stderr)
+        return 130
     if timeline is None:
         return 1
     from core import export
