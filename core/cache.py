@@ -49,18 +49,20 @@ def default_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of PIPELINE_VERSION, the source of the ``core`` modules analyse() runs, and dateparser's version."""
+    """Hash of PIPELINE_VERSION, every file of ``core`` analyse() may read (modules and any data files), and
+    the versions of the libraries the steps use: change any of them and no old row matches."""
     h = hashlib.sha256(f"{PIPELINE_VERSION}\0{SCHEMA_VERSION}\0".encode())
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        if path.name in NOT_ANALYSIS:
+    root = Path(__file__).resolve().parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if rel in NOT_ANALYSIS or "__pycache__" in rel or path.suffix in (".pyc", ".pyo"):
             continue
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    try:
-        from importlib.metadata import version
+        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    from importlib.metadata import PackageNotFoundError, version
 
-        h.update(version("dateparser").encode())
-    except Exception:  # no metadata (e.g. a frozen build): the source hash still applies
-        pass
+    for dist in ("dateparser", "pycountry", "rapidfuzz", "pydantic"):
+        with contextlib.suppress(PackageNotFoundError):  # e.g. a frozen build: the source hash still applies
+            h.update(f"{dist}={version(dist)}\0".encode())
     return h.hexdigest()
 
 
