@@ -59,8 +59,10 @@ _SOURCE = re.compile(r"^source\s*:\s*(\S.{0,80})$", re.I)
 _OUTLET_DATELINE = re.compile(
     r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\)(?:\s*[A-Z][\w.' ]{1,30}?\s+[-–—]+(?=\s))?)\s*"
 )
+# "SALVADOR, Feb 26 -", "NATICK, Mass., March 2 -", "AMSTERDAM, 2 March -": a wire story's place and day
 _WIRE_DATELINE = re.compile(
-    r"\A\s*([A-Z][A-Z .'\-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+)\s*[-–—]+)\s*"
+    r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,?\s+"
+    r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-–—]+)"
 )
 # cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
 # lowered text is over ten times faster than one case-insensitive alternation

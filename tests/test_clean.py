@@ -60,3 +60,16 @@ def test_control_characters_become_spaces_and_markup_stays() -> None:
     out = normalise_text(raw)
     assert "\x1b" not in out and "\x07" not in out and "\x7f" not in out and "\x00" not in out
     assert "[bold]x[/bold]" in out and "red" in out
+
+
+def test_wire_datelines_are_furniture() -> None:
+    for text in (
+        "    SPRINGFIELD, Feb 26 - The mill said it would close.\n",
+        "    SPRINGFIELD, Ill., March 2 - The mill said it would close.\n",
+        "    SPRINGFIELD, 2 March - The mill said it would close.\n",
+    ):
+        art = clean(Article(id="x", text=text))
+        [f] = [f for f in art.furniture if f.kind == "dateline"]
+        assert art.text[f.end :].strip().startswith("The mill"), text
+    prose = clean(Article(id="x", text="The talks ended - again, officials said.\n"))
+    assert not any(f.kind == "dateline" for f in prose.furniture)
