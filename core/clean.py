@@ -12,15 +12,28 @@ import re
 from core.model import Article, Furniture
 from core.text import Segment
 
-# C0 controls except tab/newline, DEL and C1 controls: never let them reach a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
+# for output), and the Unicode line/paragraph separators: never let them reach a terminal or a file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff]")
+# Whole escape sequences (CSI ``ESC [ ... final``, OSC ``ESC ] ... BEL|ST``, two-byte ``ESC x``) go at once,
+# so no stray parameters like ``[31m`` are left in the text. An unterminated OSC ends at the line's end.
+_ANSI = re.compile(
+    r"\x1b(?:\[[0-?]{0,64}[ -/]{0,16}[@-~]?|\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?|[ -~]?)"
+    r"|\x9b[0-?]{0,64}[ -/]{0,16}[@-~]?|\x9d[^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)?"
+)
 
 
 def normalise_text(text: str) -> str:
-    """Unify newlines and replace escape sequences and control characters with spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = _ANSI.sub(lambda m: " " * len(m.group()), text)
+    """Make text safe to show: escape sequences and control characters become spaces.
+
+    Length-preserving: every character maps to exactly one character, so offsets into the decoded file are
+    offsets into ``Article.text``. ``\\r\\n`` becomes `` \\n`` and a lone ``\\r`` a newline; tabs and newlines
+    stay. Markup-like text (``[bold]``) is left alone: it is data, and renderers escape it.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ANSI.sub(lambda m: " " * len(m.group()), text)
     return _CONTROL.sub(" ", text)
 
 
@@ -51,12 +64,32 @@ _WIRE_DATELINE = re.compile(
     r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,?\s+"
     r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-–—]+)"
 )
-# cheap substring gates before the regular expressions (most lines are plain prose)
-_GATE = re.compile(
-    r"creative commons|licen|attribution-|rights reserved|©|copyright|cc by"
-    r"|photo|image|picture|credit|flickr|video|getty|illustration",
-    re.I,
+# cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
+# lowered text is over ten times faster than one case-insensitive alternation
+_GATE_WORDS = (
+    "creative commons",
+    "licen",
+    "attribution-",
+    "rights reserved",
+    "©",
+    "copyright",
+    "cc by",
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "flickr",
+    "video",
+    "getty",
+    "illustration",
 )
+
+
+def _gated(text: str) -> bool:
+    lower = text.lower()
+    return any(w in lower for w in _GATE_WORDS)
+
+
 _SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
 
 
@@ -83,7 +116,7 @@ def clean(article: Article) -> Article:
     furniture: list[Furniture] = []
     author, source = article.author, article.source
     seen: dict[str, int] = {}
-    gated = _GATE.search(text) is not None
+    gated = _gated(text)
     for para in _lines(text):
         line = text[para.start : para.end]
         key = line.lower()

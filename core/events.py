@@ -338,7 +338,9 @@ def lead_headline(sentence: str) -> str:
 
 def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     """A short headline from a clause: the time expression left out, cut near it to a readable length."""
-    before = text[clause.start : t_start]
+    before = text[
+        max(clause.start, t_start - 8 * HEADLINE_CHARS) : t_start
+    ]  # bounded: the subs below are O(n²)
     after = text[t_end : clause.end]
     if after.startswith(("'s ", "’s ")):  # "this year's budget": the time expression belongs to the phrase
         before, after = text[clause.start : t_end + 2], after[2:]

@@ -1,25 +1,56 @@
 """Step 1 — load: files, folders (recursive) or ``-`` (stdin) into :class:`Article` models.
 
-The only module of ``core`` that does I/O. Bad input never raises: each file or line that cannot be used is
-reported as a :class:`LoadProblem` and skipped, and everything else still loads.
+The only module of ``core`` that reads files. Bad input never raises: each file or JSON line that cannot be
+used is reported once as a :class:`LoadProblem` (by name and reason) and skipped, and everything else still
+loads.
+
+Formats, chosen by suffix (or sniffed for stdin and files without a suffix):
+
+* ``.txt``/``.text`` — the whole file is the article text.
+* ``.md``/``.markdown`` — optional ``---`` front matter (``title``, ``date``/``published``, ``source``,
+  ``author``, ``url``); the front matter is blanked to spaces so offsets stay those of the file. Without a
+  ``title`` the first ``# heading`` is the title.
+* ``.json`` — one article object, a list of them, or an object holding such a list under ``articles``,
+  ``items``, ``data``, ``stories`` or ``results``. The text is the first of ``text``/``body``/``content``.
+* ``.jsonl``/``.ndjson`` — one article object per line, read line by line.
+
+Encoding: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else cp1252 and finally Latin-1, with a note on the
+article. Limits (see README "Limits"): one article's text is read up to :data:`MAX_BYTES`; JSON collections
+up to :data:`MAX_COLLECTION_BYTES`; a JSONL line up to :data:`MAX_LINE_BYTES`. Text past a limit is dropped
+with a warning (the article still loads).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
+from core.clean import normalise_text
 from core.model import Article, LoadProblem
 
 SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".text", ".markdown", ".ndjson")
-MAX_BYTES = 5 * 1024 * 1024  # read at most this much of one file; documented in the README
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+MAX_BYTES = 2 * 1024 * 1024  # one article's text: a plain or Markdown file, or one JSON record's text field
+MAX_COLLECTION_BYTES = 256 * 1024 * 1024  # a whole .json file (parsed in one piece) or stdin
+MAX_LINE_BYTES = 8 * 1024 * 1024  # one JSONL line (a record with its JSON escapes)
+MAX_FIELD_CHARS = 1000  # a metadata field (title, author, ...) beyond this is cut
+
 TEXT_FIELDS = ("text", "body", "content")
-DATE_FIELDS = ("published", "date", "published_at", "pubdate")
+DATE_FIELDS = ("published", "date", "published_at", "publishedAt", "pubdate", "pubDate", "datePublished")
+LIST_FIELDS = ("articles", "items", "data", "stories", "results")
+META_FIELDS = ("id", "title", "source", "author", "url", "headline", "link", "byline", *DATE_FIELDS)
+_MB = 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -39,44 +70,110 @@ class LoadResult:
     problems: list[LoadProblem] = field(default_factory=list)
 
 
+class _Loader:
+    """State of one ``load_paths`` call: results, ids taken, and files already read (no file loads twice)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.result = LoadResult()
+        self.ids: set[str] = set()
+        self.files_seen: set[tuple[int, int]] = set()
+
+    def problem(self, name: str, reason: str, *, skipped: bool = True) -> None:
+        self.result.problems.append(LoadProblem(path=name, reason=reason, skipped=skipped))
+
+    def add(self, src: Source, name: str) -> None:
+        if len(src.text) > self.max_bytes:
+            self.problem(
+                src.path or name, f"text longer than {self.max_bytes} characters: truncated", skipped=False
+            )
+        article = _to_article(src, self.ids, self.max_bytes)
+        if article is None:
+            self.problem(src.path or name, "no article text")
+        else:
+            self.result.articles.append(article)
+
+
 def load_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES) -> LoadResult:
-    """Load every article under ``paths`` (files, folders, or ``-`` for stdin)."""
-    result = LoadResult()
-    ids: set[str] = set()
+    """Load every article under ``paths`` (files, folders, or ``-`` for stdin). Never raises on bad input."""
+    from core.cache import paused_gc
+
+    with paused_gc():
+        return _load_all(paths, max_bytes)
+
+
+def _load_all(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> LoadResult:
+    loader = _Loader(max_bytes)
     for raw in paths:
         if str(raw) == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-            _load_bytes("<stdin>", "stdin", data, max_bytes, result, ids)
+            try:
+                data = _read_upto(sys.stdin.buffer, MAX_COLLECTION_BYTES + 1)
+            except (AttributeError, OSError, ValueError) as exc:  # no stdin, closed, or unreadable
+                loader.problem("<stdin>", f"cannot read: {exc}")
+                continue
+            if len(data) > MAX_COLLECTION_BYTES:
+                loader.problem(
+                    "<stdin>", f"only the first {MAX_COLLECTION_BYTES // _MB} MB were read", skipped=False
+                )
+            _load_stream(
+                loader, "<stdin>", "stdin", io.BufferedReader(io.BytesIO(data[:MAX_COLLECTION_BYTES])), ""
+            )
             continue
         path = Path(raw)
-        if path.is_dir():
-            for file in _walk(path, result):
-                _load_file(file, max_bytes, result, ids)
-        elif path.exists():
-            _load_file(path, max_bytes, result, ids)
+        name = display_path(path)
+        try:
+            st = path.stat()
+        except OSError as exc:
+            if os.path.lexists(path):
+                loader.problem(name, f"cannot open: {_why(exc)} (broken symlink or symlink loop?)")
+            else:
+                loader.problem(name, "no such file or directory")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            for file in _walk(path, loader):
+                _load_file(loader, file, explicit=False)
         else:
-            result.problems.append(LoadProblem(path=str(path), reason="no such file or directory"))
-    return result
+            _load_file(loader, path, explicit=True)
+    return loader.result
 
 
-def _walk(root: Path, result: LoadResult) -> list[Path]:
-    """Files under ``root`` in a stable order; symlink loops and unreadable folders are reported, not fatal."""
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file name safe to print: undecodable bytes and control characters shown as escapes."""
+    raw = os.fsencode(path)
+    text = raw.decode("utf-8", errors="backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def _walk(root: Path, loader: _Loader) -> list[Path]:
+    """Article files under ``root`` in a stable order.
+
+    Symlinked folders are followed once (a folder already visited, e.g. through a symlink loop, is reported
+    and skipped); unreadable folders, dangling or looping file symlinks and non-regular files (FIFOs, devices:
+    reading them could block) are reported, not fatal. Hidden files and folders are skipped.
+    """
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
     def onerror(err: OSError) -> None:
-        result.problems.append(
-            LoadProblem(path=str(err.filename), reason=f"cannot read folder: {err.strerror}")
-        )
+        loader.problem(display_path(err.filename or root), f"cannot read folder: {_why(err)}")
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
         try:
             st = os.stat(dirpath)
-        except OSError:
+        except OSError as exc:
+            loader.problem(display_path(dirpath), f"cannot read folder: {_why(exc)}")
+            dirnames[:] = []
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            result.problems.append(LoadProblem(path=dirpath, reason="symlink loop: folder already visited"))
+            loader.problem(display_path(dirpath), "folder already visited (symlink loop?): skipped")
             dirnames[:] = []
             continue
         seen.add(key)
@@ -85,69 +182,198 @@ def _walk(root: Path, result: LoadResult) -> list[Path]:
             if name.startswith("."):
                 continue
             p = Path(dirpath) / name
-            if p.suffix.lower() in SUFFIXES:
-                found.append(p)
+            suffix = p.suffix.lower()
+            if suffix and suffix not in SUFFIXES:
+                continue  # images, PDFs, ...: not articles, not worth a warning each
+            try:
+                fst = p.stat()
+            except OSError as exc:
+                loader.problem(display_path(p), f"cannot open: {_why(exc)} (broken symlink or symlink loop?)")
+                continue
+            if not stat.S_ISREG(fst.st_mode):
+                loader.problem(display_path(p), "not a regular file")
+                continue
+            found.append(p)
     return found
 
 
-def _load_file(path: Path, max_bytes: int, result: LoadResult, ids: set[str]) -> None:
+def _load_file(loader: _Loader, path: Path, *, explicit: bool) -> None:
+    name = display_path(path)
     try:
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            st = os.fstat(fh.fileno())
+            if stat.S_ISREG(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in loader.files_seen:
+                    return  # the same file named twice (or reached through a symlink): load it once
+                loader.files_seen.add(key)
+            elif stat.S_ISDIR(st.st_mode):
+                loader.problem(name, "is a folder")
+                return
+            elif not explicit:
+                loader.problem(name, "not a regular file")
+                return
+            _load_stream(loader, name, path.stem, fh, path.suffix.lower())
     except OSError as exc:
-        result.problems.append(LoadProblem(path=str(path), reason=f"cannot read: {exc.strerror or exc}"))
+        loader.problem(name, f"cannot read: {_why(exc)}")
+
+
+def _load_stream(loader: _Loader, name: str, stem: str, fh: io.BufferedReader, suffix: str) -> None:
+    if suffix not in SUFFIXES:
+        suffix = _sniff(fh.peek(256)[:256])
+    if suffix in JSONL_SUFFIXES:
+        _load_jsonl(loader, name, stem, fh)
         return
-    _load_bytes(str(path), path.stem, data, max_bytes, result, ids, suffix=path.suffix.lower())
-
-
-def _load_bytes(
-    name: str,
-    stem: str,
-    data: bytes,
-    max_bytes: int,
-    result: LoadResult,
-    ids: set[str],
-    suffix: str = "",
-) -> None:
-    notes: list[str] = []
-    if len(data) > max_bytes:
-        data = data[:max_bytes]
-        notes.append(f"truncated: only the first {max_bytes // (1024 * 1024)} MB were read")
-        result.problems.append(LoadProblem(path=name, reason=notes[-1], skipped=False))
+    limit = MAX_COLLECTION_BYTES if suffix in JSON_SUFFIXES else loader.max_bytes
+    data = _read_upto(fh, limit + 1)
+    truncated = len(data) > limit
+    data = data[:limit]
     if not data.strip():
-        result.problems.append(LoadProblem(path=name, reason="empty file"))
+        loader.problem(name, "empty file")
         return
-    text, note = decode(data)
+    text, note = decode(data, truncated=truncated)
     if text is None:
-        result.problems.append(LoadProblem(path=name, reason=note or "binary file"))
+        loader.problem(name, note or "binary file (not text)")
         return
-    if note:
-        notes.append(note)
-    if not suffix:
-        suffix = ".jsonl" if text.lstrip().startswith("{") else ".txt"
-    sources: list[Source] = []
-    if suffix in (".json",):
-        sources = _from_json(name, stem, text, result)
-    elif suffix in (".jsonl", ".ndjson"):
-        sources = _from_jsonl(name, stem, text, result)
-    elif suffix in (".md", ".markdown"):
+    if suffix in JSON_SUFFIXES:
+        if truncated:
+            loader.problem(name, f"JSON file larger than {MAX_COLLECTION_BYTES // _MB} MB: not read")
+            return
+        sources = _from_json(loader, name, stem, text)
+    elif suffix in MARKDOWN_SUFFIXES:
         sources = [_from_markdown(name, stem, text)]
     else:
         sources = [Source(id=stem, text=text, path=name)]
+    notes = [note] if note else []
+    if truncated:
+        notes.append(f"truncated: only the first {limit // _MB} MB were read")
     for src in sources:
         src.notes[:0] = notes
-        article = _to_article(src, ids)
-        if article is None:
-            result.problems.append(LoadProblem(path=src.path or name, reason="no article text"))
-        else:
-            result.articles.append(article)
+        before = len(loader.result.articles)
+        loader.add(src, name)
+        if truncated and len(loader.result.articles) > before:
+            loader.problem(name, notes[-1], skipped=False)
 
 
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """Bytes to text: UTF-8 (BOM removed), else cp1252/Latin-1 with a note; ``None`` for binary data."""
+def _sniff(head: bytes) -> str:
+    """Format of data without a telling suffix: JSON collection, JSON lines, or text."""
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"["):
+        return ".json"
+    if head.startswith(b"{"):
+        return ".jsonl"  # a single pretty-printed object is retried as JSON (see _load_jsonl)
+    return ".txt"
+
+
+def _read_upto(fh: BinaryIO, n: int) -> bytes:
+    chunks: list[bytes] = []
+    while n > 0:
+        chunk = fh.read(min(n, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def _load_jsonl(loader: _Loader, name: str, stem: str, fh: io.BufferedReader) -> None:
+    if fh.peek(4)[:4].startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: lines cannot be split as bytes
+        data = _read_upto(fh, MAX_COLLECTION_BYTES + 1)
+        text, note = decode(data[:MAX_COLLECTION_BYTES])
+        if text is None:
+            loader.problem(name, note or "undecodable")
+            return
+        lines = (line.encode("utf-8") for line in text.splitlines(keepends=True))
+        _jsonl_lines(loader, name, stem, lines, len(data) > MAX_COLLECTION_BYTES)
+        return
+    _jsonl_lines(loader, name, stem, _bounded_lines(fh), False)
+
+
+def _bounded_lines(fh: BinaryIO) -> Iterator[bytes]:
+    """Lines of ``fh``; a line longer than MAX_LINE_BYTES comes back as ``b""`` marker after being skipped."""
+    while True:
+        line = fh.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while True:  # skip the rest of the over-long line without holding it
+                rest = fh.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield b"\x00too-long"
+            continue
+        yield line
+
+
+def _jsonl_lines(loader: _Loader, name: str, stem: str, lines: Iterator[bytes], truncated: bool) -> None:
+    count = 0
+    blank = True
+    first: list[bytes] = []
+    failed_first = False
+    for lineno, raw in enumerate(lines, 1):
+        if raw == b"\x00too-long":
+            loader.problem(f"{name}:{lineno}", f"line longer than {MAX_LINE_BYTES // _MB} MB: skipped")
+            continue
+        if lineno == 1:
+            first.append(raw)
+        if not raw.strip():
+            continue
+        blank = False
+        text, note = _decode_line(raw)
+        try:
+            item = json.loads(text)
+        except ValueError as exc:
+            if lineno == 1 and text.strip() == "{":
+                failed_first = True  # a pretty-printed JSON object, not JSON lines
+                break
+            loader.problem(f"{name}:{lineno}", f"malformed JSON line: {exc}")
+            continue
+        src = _from_object(item, f"{stem}-{lineno}", f"{name}:{lineno}")
+        if src is None:
+            loader.problem(f"{name}:{lineno}", "not an article object (no text, body or content)")
+            continue
+        if note:
+            src.notes.append(note)
+        src.path = name
+        loader.add(src, name)
+        count += 1
+    if failed_first:
+        rest = b"".join([*first, *lines])
+        text, note = decode(rest[:MAX_COLLECTION_BYTES])
+        if text is None:
+            loader.problem(name, note or "binary data")
+            return
+        for src in _from_json(loader, name, stem, text):
+            if note:
+                src.notes.append(note)
+            loader.add(src, name)
+        return
+    if truncated:
+        loader.problem(name, f"only the first {MAX_COLLECTION_BYTES // _MB} MB were read", skipped=False)
+    if count == 0 and blank:
+        loader.problem(name, "empty file")
+
+
+def _decode_line(raw: bytes) -> tuple[str, str | None]:
+    """One JSON line to text (no binary check: raw control bytes make the JSON itself invalid)."""
+    try:
+        return raw.decode("utf-8").lstrip("\ufeff"), None
+    except UnicodeDecodeError:
+        text, note = decode(raw)
+        return (text, note) if text is not None else (raw.decode("latin-1"), note)
+
+
+def decode(data: bytes, *, truncated: bool = False) -> tuple[str | None, str | None]:
+    """Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, else cp1252/Latin-1 with a note.
+
+    Returns ``(None, reason)`` for binary data. ``truncated`` data may end inside a UTF-8 sequence: that
+    partial character is dropped rather than blamed on the encoding.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if truncated:
+            data = data[: len(data) - len(data) % 2]
         try:
             return data.decode("utf-16"), "decoded as UTF-16"
         except UnicodeDecodeError:
@@ -157,51 +383,41 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return None, "binary file (not text)"
     try:
         return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if truncated and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8"), None
     try:
         return data.decode("cp1252"), "not valid UTF-8: decoded as cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not valid UTF-8: decoded as Latin-1"
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _binary_ratio(sample: bytes) -> float:
+    """Share of control bytes (other than tab, newlines, form feed and ESC) in ``sample``."""
     if not sample:
         return 0.0
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bad / len(sample)
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
 
 
-def _from_json(name: str, stem: str, text: str, result: LoadResult) -> list[Source]:
+def _from_json(loader: _Loader, name: str, stem: str, text: str) -> list[Source]:
     try:
         obj = json.loads(text)
-    except ValueError as exc:
-        result.problems.append(LoadProblem(path=name, reason=f"malformed JSON: {exc}"))
+    except (ValueError, RecursionError) as exc:
+        loader.problem(name, f"malformed JSON: {exc}")
         return []
+    if isinstance(obj, dict) and not any(isinstance(obj.get(k), str) for k in TEXT_FIELDS):
+        obj = next((obj[k] for k in LIST_FIELDS if isinstance(obj.get(k), list)), obj)
     items = obj if isinstance(obj, list) else [obj]
+    if not items:
+        loader.problem(name, "no articles in the JSON")
     out: list[Source] = []
     for i, item in enumerate(items):
         src = _from_object(item, f"{stem}-{i + 1}" if len(items) > 1 else stem, name)
         if src is None:
-            result.problems.append(LoadProblem(path=f"{name}[{i}]", reason="not an article object"))
-        else:
-            out.append(src)
-    return out
-
-
-def _from_jsonl(name: str, stem: str, text: str, result: LoadResult) -> list[Source]:
-    out: list[Source] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            result.problems.append(LoadProblem(path=f"{name}:{lineno}", reason=f"malformed JSON line: {exc}"))
-            continue
-        src = _from_object(item, f"{stem}-{lineno}", name)
-        if src is None:
-            result.problems.append(LoadProblem(path=f"{name}:{lineno}", reason="not an article object"))
+            loader.problem(f"{name}[{i}]", "not an article object (no text, body or content)")
         else:
             out.append(src)
     return out
@@ -213,50 +429,91 @@ def _from_object(item: object, fallback_id: str, name: str) -> Source | None:
     body = next((item[k] for k in TEXT_FIELDS if isinstance(item.get(k), str) and item[k].strip()), None)
     if body is None:
         return None
-    meta = {k: str(v) for k, v in item.items() if k not in TEXT_FIELDS and isinstance(v, str | int | float)}
+    meta: dict[str, str] = {}
+    for key in META_FIELDS:
+        raw = item.get(key)
+        if raw is not None and (value := raw if type(raw) is str else _meta_value(raw)):
+            meta[key.lower()] = value
+    for key, alias in (("title", "headline"), ("url", "link"), ("author", "byline")):
+        if key not in meta and alias in meta:
+            meta[key] = meta[alias]
     given = meta.get("id")
     return Source(id=given or fallback_id, text=body, path=name, meta=meta)
 
 
-_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+def _meta_value(value: object) -> str | None:
+    """A metadata value as one line of text: strings and numbers as they are, ``{"name": ...}`` by name,
+    lists of strings joined."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str | int | float):
+        return str(value)
+    if isinstance(value, dict):
+        return _meta_value(value.get("name"))
+    if isinstance(value, list):
+        parts = [p for p in (_meta_value(v) for v in value[:20]) if p]
+        return ", ".join(parts) or None
+    return None
+
+
+_FRONT = re.compile(r"\A(---[ \t]*\r?\n)(.*?)(\r?\n---[ \t]*)(?:\r?\n|\Z)", re.S)
+_HEADING = re.compile(r"^[ \t]*#[ \t]+(\S[^\n]*)", re.M)
 
 
 def _from_markdown(name: str, stem: str, text: str) -> Source:
     meta: dict[str, str] = {}
-    m = _FRONT.match(text)
+    m = _FRONT.match(text[:65536])
     if m:
-        for line in m.group(1).splitlines():
+        for line in m.group(2).splitlines():
             key, sep, value = line.partition(":")
-            if sep and key.strip():
+            if sep and key.strip() and not key.startswith((" ", "\t", "-")):
                 meta[key.strip().lower()] = value.strip().strip("\"'")
         # blank out the front matter so offsets into the text stay those of the file
-        text = " " * m.end() + text[m.end() :]
+        text = re.sub(r"[^\n]", " ", text[: m.end()]) + text[m.end() :]
+    if not meta.get("title") and (h := _HEADING.search(text[:4096])):
+        meta["title"] = h.group(1).strip().rstrip("#").strip()
     return Source(id=stem, text=text, path=name, meta=meta)
 
 
-def _to_article(src: Source, ids: set[str]) -> Article | None:
-    from core.clean import normalise_text
+def _one_line(value: str | None) -> str | None:
+    if not value:
+        return None
+    if len(value) <= MAX_FIELD_CHARS and value.isprintable():  # the common case, fast
+        return value.strip() or None
+    value = " ".join(normalise_text(value[: MAX_FIELD_CHARS * 2]).split())[:MAX_FIELD_CHARS]
+    return value or None
 
-    text = normalise_text(src.text)
+
+_ID_CHARS = re.compile(r"[^\w.-]+")
+
+
+def _to_article(src: Source, ids: set[str], max_chars: int) -> Article | None:
+    raw = src.text
+    notes = src.notes
+    if len(raw) > max_chars:
+        raw = raw[:max_chars]
+        notes = [*notes, f"truncated: only the first {max_chars} characters were read"]
+    text = normalise_text(raw)
     if not text.strip():
         return None
-    aid = re.sub(r"[^\w.-]+", "_", src.id).strip("_") or "article"
-    base, n = aid, 1
-    while aid in ids:
-        n += 1
-        aid = f"{base}-{n}"
+    aid = _ID_CHARS.sub("_", src.id[:200]).strip("_") or "article"
+    if aid in ids:
+        base, n = aid, 1
+        while aid in ids:
+            n += 1
+            aid = f"{base}-{n}"
     ids.add(aid)
     meta = src.meta
-    published = next((meta[k] for k in DATE_FIELDS if meta.get(k)), None)
+    published = next((meta[k.lower()] for k in DATE_FIELDS if meta.get(k.lower())), None)
     return Article(
         id=aid,
         path=src.path,
-        external_id=meta.get("id"),
-        title=meta.get("title") or None,
+        external_id=_one_line(meta.get("id")),
+        title=_one_line(meta.get("title")),
         text=text,
-        source=meta.get("source") or None,
-        author=meta.get("author") or None,
-        url=meta.get("url") or None,
-        published_given=published,
-        notes=src.notes,
+        source=_one_line(meta.get("source")),
+        author=_one_line(meta.get("author")),
+        url=_one_line(meta.get("url")),
+        published_given=_one_line(published),
+        notes=notes,
     )

@@ -4,9 +4,13 @@ actors → quotes → merge across articles → Timeline. Each step is a pure fu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from core import actors, clean, events, merge, published, quotes, tense, timexes
 from core.model import Article, ArticleAnalysis, LoadProblem, Timeline
+
+if TYPE_CHECKING:
+    from core.cache import AnalysisCache
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -70,16 +74,205 @@ def _extract(article: Article, tx: list) -> ArticleAnalysis:
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
+PARALLEL_MIN_CHARS = 200_000  # below this much text to analyse, worker start-up costs more than it saves
+BATCH_CHARS = 40_000  # text per batch sent to a worker: big enough to amortise the round trip
+BATCH_ARTICLES = 64
 
-def iter_analyses(articles: Iterable[Article], *, jobs: int = 1) -> Iterator[ArticleAnalysis]:
-    """Analyse articles one by one, yielding each result as soon as it is ready (the app streams these)."""
-    for article in articles:
-        yield analyse(article)
+
+def analyse_safely(article: Article) -> tuple[ArticleAnalysis, str | None]:
+    """``analyse`` that never raises: on a bug in a step, the article alone and the error's description."""
+    try:
+        return analyse(article), None
+    except RecursionError:
+        return ArticleAnalysis(article=article), "analysis failed: RecursionError"
+    except Exception as exc:
+        return ArticleAnalysis(article=article), f"analysis failed: {type(exc).__name__}: {exc}"[:300]
+
+
+def _analyse_batch(payloads: list[str]) -> list[tuple[bytes, str | None]]:
+    """Worker side: articles as JSON in, analyses as packed JSON out (cheaper to ship than pickled models)."""
+    from core.cache import pack
+
+    out: list[tuple[bytes, str | None]] = []
+    for payload in payloads:
+        article = Article.model_validate_json(payload)
+        analysis, error = analyse_safely(article)
+        out.append((pack(analysis, article.text), error))
+    return out
+
+
+def iter_analyses(
+    articles: Iterable[Article],
+    *,
+    jobs: int = 1,
+    cache: AnalysisCache | bool | None = None,
+    problems: list[LoadProblem] | None = None,
+) -> Iterator[ArticleAnalysis]:
+    """Analyse articles, yielding each result in input order as soon as it is ready (the app streams these).
+
+    ``jobs`` > 1 analyses in that many worker processes (in batches; small inputs stay in this process;
+    as with any multiprocessing, a script calling this needs the ``if __name__ == "__main__":`` guard).
+    ``cache``: an :class:`~core.cache.AnalysisCache`, ``True`` for the default one, or ``None``/``False``
+    for none. An article whose analysis fails is yielded with no extractions, and the failure is appended
+    to ``problems`` (when given) as a warning; failures are never cached.
+    """
+    from core.cache import AnalysisCache
+
+    articles = list(articles)
+    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
+    try:
+        payloads, keys = _keys(articles, store, jobs)
+        yield from _analyses(articles, payloads, keys, store, jobs, problems)
+    finally:
+        if cache is True and store is not None:
+            store.close()
+
+
+def _keys(articles: list[Article], store: AnalysisCache | None, jobs: int) -> tuple[list[str], list[str]]:
+    """Each article as JSON (when workers or the cache need it) and its cache key (when there is a cache)."""
+    from core.cache import article_key
+
+    payloads = [a.model_dump_json() for a in articles] if store is not None or jobs > 1 else []
+    keys = [article_key(p) for p in payloads] if store is not None else []
+    return payloads, keys
+
+
+def _analyses(
+    articles: list[Article],
+    payloads: list[str],
+    keys: list[str],
+    store: AnalysisCache | None,
+    jobs: int,
+    problems: list[LoadProblem] | None,
+) -> Iterator[ArticleAnalysis]:
+    from core.cache import pack, unpack
+
+    hits = store.get_many(keys) if store is not None else {}
+    todo = []
+    for i, article in enumerate(articles):
+        hit = hits.get(keys[i]) if keys else None
+        if hit is None or unpack(hit, article) is None:  # a row must describe this very article
+            todo.append(i)
+            hits.pop(keys[i] if keys else "", None)
+    fresh = _compute(articles, payloads, todo, jobs)
+    for i, article in enumerate(articles):
+        if keys and keys[i] in hits:
+            yield hits[keys[i]]
+            continue
+        analysis, data, error = next(fresh)
+        if error is not None:
+            if problems is not None:
+                problems.append(LoadProblem(path=article.path or article.id, reason=error, skipped=False))
+        elif store is not None:
+            store.put(keys[i], data or pack(analysis, article.text))
+        yield analysis
+    if store is not None:
+        store.flush()
+
+
+def _compute(
+    articles: list[Article], payloads: list[str], todo: list[int], jobs: int
+) -> Iterator[tuple[ArticleAnalysis, bytes | None, str | None]]:
+    """Analyses of ``articles[i]`` for ``i`` in ``todo``, in that order, with their packed JSON if at hand."""
+    from core.cache import unpack
+
+    chars = sum(len(articles[i].text) for i in todo)
+    if jobs <= 1 or len(todo) < 2 or chars < PARALLEL_MIN_CHARS:
+        for i in todo:
+            analysis, error = analyse_safely(articles[i])
+            yield analysis, None, error
+        return
+    done = 0
+    try:
+        for data, error in _in_workers([payloads[i] for i in todo], jobs):
+            article = articles[todo[done]]
+            analysis = unpack(ArticleAnalysis.model_validate_json(data), article)
+            done += 1
+            if analysis is None:  # cannot happen unless a worker misbehaves: redo it here
+                analysis, error = analyse_safely(article)
+                yield analysis, None, error
+            else:
+                yield analysis, data, error
+    except _PoolFailed:  # a worker died (killed, out of memory): finish here, in this process
+        for i in todo[done:]:
+            analysis, error = analyse_safely(articles[i])
+            yield analysis, None, error
+
+
+class _PoolFailed(Exception):
+    pass
+
+
+def _batches(payloads: list[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for p in payloads:
+        batch.append(p)
+        size += len(p)
+        if size >= BATCH_CHARS or len(batch) >= BATCH_ARTICLES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | None]]:
+    """Results of ``_analyse_batch`` over ``payloads`` from a process pool, streamed back in order.
+
+    At most a few batches per worker are in flight, so memory stays bounded however many articles there are.
+    Workers come from a fork server (``spawn`` where there is none): never a bare fork of this process, which
+    may be running threads (the app).
+    """
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["core.pipeline"])
+    pending: deque[Future[list[tuple[bytes, str | None]]]] = deque()
+    batches = _batches(payloads)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_analyse_batch, batch))
+            if len(pending) >= jobs * 3:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise _PoolFailed from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()) -> Timeline:
     """The steps across articles: date undated articles from related ones, then merge into a Timeline."""
     return merge.merge(date_from_related(analyses), list(problems))
+
+
+def cached_timeline(
+    articles: Iterable[Article], problems: Iterable[LoadProblem] = (), *, cache: AnalysisCache | bool = True
+) -> Timeline | None:
+    """The Timeline of a run over exactly these articles if the cache holds it (validated), else ``None``.
+
+    The fast path for reopening a folder: an app can show this at once, and stream ``iter_analyses`` only
+    when it is ``None``.
+    """
+    from core.cache import AnalysisCache, run_key
+
+    articles = list(articles)
+    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
+    if store is None:
+        return None
+    try:
+        timeline = store.get_run(run_key(_keys(articles, store, 1)[1]), articles)
+        return None if timeline is None else timeline.model_copy(update={"problems": list(problems)})
+    finally:
+        if cache is True:
+            store.close()
 
 
 def build_timeline(
@@ -88,12 +281,37 @@ def build_timeline(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    cache: AnalysisCache | bool | None = None,
 ) -> Timeline:
-    """Analyse every article and merge the results into one Timeline."""
+    """Analyse every article (``jobs`` processes, optional ``cache``) and merge the results into one Timeline.
+
+    With a cache, each article's analysis is cached by the article's content, and the merged Timeline of the
+    whole run by the keys of all its articles (so reopening the same folder skips even the merge).
+    """
+    from core.cache import AnalysisCache, run_key
+
     articles = list(articles)
-    analyses: list[ArticleAnalysis] = []
-    for analysis in iter_analyses(articles, jobs=jobs):
-        analyses.append(analysis)
-        if progress:
-            progress(len(analyses), len(articles))
-    return finish(analyses, problems)
+    problems = list(problems)
+    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
+    try:
+        payloads, keys = _keys(articles, store, jobs)
+        whole = run_key(keys) if store is not None else ""
+        if store is not None and (timeline := store.get_run(whole, articles)) is not None:
+            if progress:
+                progress(len(articles), len(articles))
+            return timeline.model_copy(update={"problems": problems})
+        analyses: list[ArticleAnalysis] = []
+        failures = len(problems)
+        for analysis in _analyses(articles, payloads, keys, store, jobs, problems):
+            analyses.append(analysis)
+            if progress:
+                progress(len(analyses), len(articles))
+        del payloads  # the articles as JSON are not needed past this point: free them before the merge
+        failed = len(problems) > failures
+        timeline = finish(analyses, problems)
+        if store is not None and not failed:
+            store.put_run(whole, timeline, articles)
+        return timeline
+    finally:
+        if cache is True and store is not None:
+            store.close()

@@ -11,8 +11,12 @@ reported on stderr by name and the rest still loads. Only ``open`` imports Textu
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from typing import TextIO
 
 COMMANDS = ("open", "export", "brief")
 
@@ -32,14 +36,53 @@ def _parser() -> argparse.ArgumentParser:
     common(p_open)
     p_open.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     p_open.add_argument("--theme", default=None, help="Textual theme, e.g. ansi-dark or textual-light")
+    processing(p_open)
 
     p_export = sub.add_parser("export", help="print the timeline as JSON, Markdown or TimelineJS")
     common(p_export)
     p_export.add_argument("--format", "-f", choices=("json", "md", "timelinejs"), default="json")
+    processing(p_export)
 
     p_brief = sub.add_parser("brief", help="print a compact plain-text briefing")
     common(p_brief)
+    processing(p_brief)
     return parser
+
+
+def processing(p: argparse.ArgumentParser) -> None:
+    """--jobs and --no-cache, for the commands that analyse."""
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="analyse in N processes (default: the number of CPUs)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the analysis cache ($DATELINE_CACHE_DIR or the user cache folder)",
+    )
+
+
+def _app_options(run_app: Callable[..., int], args: argparse.Namespace) -> dict[str, object]:
+    """``jobs``/``cache`` for the app, passed only if its ``run_app`` takes them."""
+    import inspect
+
+    params = inspect.signature(run_app).parameters
+    options = {"jobs": args.jobs, "cache": not args.no_cache}
+    return {k: v for k, v in options.items() if k in params}
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,8 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "open":
         from tui.app import run_app
 
-        return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme)
-    timeline = _build(args.paths)
+        return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme, **_app_options(run_app, args))
+    try:
+        timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
+    except KeyboardInterrupt:
+        print("\ndateline: interrupted", file=sys.stderr)
+        return 130
     if timeline is None:
         return 1
     from core import export
@@ -81,21 +128,78 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _build(paths: Sequence[str]):  # -> Timeline | None
+def _build(paths: Sequence[str], *, jobs: int = 1, cache: bool = True):  # -> Timeline | None
     from core import build_timeline, load_paths
+    from core.cache import AnalysisCache
 
     loaded = load_paths(paths)
     report_problems(loaded.problems)
     if not loaded.articles:
         print("dateline: no article could be loaded", file=sys.stderr)
         return None
-    return build_timeline(loaded.articles, loaded.problems)
+    store = AnalysisCache() if cache else None
+    if store is not None and store.problem:
+        print(f"dateline: warning: {store.problem}", file=sys.stderr)
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    problems = list(loaded.problems)
+    try:
+        timeline = build_timeline(
+            loaded.articles, problems, jobs=jobs, cache=store, progress=bar.update if bar else None
+        )
+    finally:
+        if bar:
+            bar.finish()
+        if store is not None:
+            store.close()
+    report_problems(timeline.problems[len(problems) :])  # failures found while analysing
+    if store is not None and store.problem:
+        print(f"dateline: warning: {store.problem}", file=sys.stderr)
+    return timeline
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal stream, redrawn at most ten times a second."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        filled = self.width * done // max(total, 1)
+        elapsed = now - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        eta = f" {int((total - done) / rate)}s left" if rate and done < total and elapsed > 1 else ""
+        tail = "; linking across articles…" if done == total else ""
+        bar = "█" * filled + "·" * (self.width - filled)
+        self.stream.write(f"\r\x1b[2K{bar} {done}/{total} articles {rate:,.0f}/s{eta}{tail}")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    """A path or reason with control characters shown as escapes, never sent to the terminal raw."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
 
 
 def report_problems(problems) -> None:
     for p in problems:
         verb = "skipped" if p.skipped else "warning"
-        print(f"dateline: {verb}: {p.path}: {p.reason}", file=sys.stderr)
+        print(f"dateline: {verb}: {_safe(p.path)}: {_safe(p.reason)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

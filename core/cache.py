@@ -1,0 +1,373 @@
+"""On-disk cache of per-article analyses, so reopening the same articles is near-instant.
+
+One SQLite file (standard library) under ``platformdirs.user_cache_dir("dateline")``, or the folder named by
+the ``DATELINE_CACHE_DIR`` environment variable. A row maps a key to the JSON of one
+:class:`ArticleAnalysis`. The key hashes the loaded article (``Article.model_dump_json()``, so text *and*
+metadata), :data:`core.model.PIPELINE_VERSION` and a fingerprint of the pipeline's own source code, so
+editing an extractor never serves stale results.
+
+Nothing read back is trusted: the file carries a schema version (another version is dropped and rebuilt), a
+file SQLite cannot read is deleted and rebuilt, and every row is validated with pydantic on the way out (a
+row that fails is deleted and recomputed). Any other SQLite failure turns the cache off for the run
+(:attr:`AnalysisCache.problem` says why) rather than failing the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from core.model import PIPELINE_VERSION, Article, ArticleAnalysis, Timeline
+
+SCHEMA_VERSION = "1"
+FILENAME = "analyses.sqlite"
+KEEP_RUNS = 4  # whole-run Timelines kept (the fast path for reopening the same folder)
+MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024  # past this, the least recently used rows are dropped
+NOT_ANALYSIS = frozenset({"load.py", "cache.py", "export.py", "__init__.py"})  # no effect on analyse()
+_MANY = TypeAdapter(list[ArticleAnalysis])
+
+
+def default_dir() -> Path:
+    """Where the cache lives: ``$DATELINE_CACHE_DIR`` or the platform's user cache folder."""
+    env = os.environ.get("DATELINE_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("dateline"))
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of PIPELINE_VERSION, every file of ``core`` analyse() may read (modules and any data files), and
+    the versions of the libraries the steps use: change any of them and no old row matches."""
+    h = hashlib.sha256(f"{PIPELINE_VERSION}\0{SCHEMA_VERSION}\0".encode())
+    root = Path(__file__).resolve().parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if rel in NOT_ANALYSIS or "__pycache__" in rel or path.suffix in (".pyc", ".pyo"):
+            continue
+        h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    from importlib.metadata import PackageNotFoundError, version
+
+    for dist in ("dateparser", "pycountry", "rapidfuzz", "pydantic"):
+        with contextlib.suppress(PackageNotFoundError):  # e.g. a frozen build: the source hash still applies
+            h.update(f"{dist}={version(dist)}\0".encode())
+    return h.hexdigest()
+
+
+def article_key(article_json: str | bytes) -> str:
+    """Cache key of one loaded article, from its ``model_dump_json()``."""
+    data = article_json.encode("utf-8", "surrogatepass") if isinstance(article_json, str) else article_json
+    return hashlib.blake2b(code_fingerprint().encode() + b"\0" + data, digest_size=20).hexdigest()
+
+
+def pack(analysis: ArticleAnalysis, text: str) -> bytes:
+    """JSON of ``analysis`` for the cache, leaving out the article text when it is ``text`` (the loaded
+    article's, which the key already pins down): half the bytes to read back and validate."""
+    if analysis.article.text == text:
+        analysis = analysis.model_copy(update={"article": analysis.article.model_copy(update={"text": ""})})
+    return analysis.model_dump_json().encode()
+
+
+def unpack(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis | None:
+    """Put back the text :func:`pack` left out; ``None`` when ``analysis`` is not about ``article``."""
+    if analysis.article.id != article.id:
+        return None
+    if analysis.article.text == "":
+        analysis.article.text = article.text
+    return analysis
+
+
+def run_key(keys: Sequence[str]) -> str:
+    """Key of a whole run: the article keys in order (order matters: it decides ids and ties)."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update("\n".join(keys).encode())
+    return h.hexdigest()
+
+
+def pack_timeline(timeline: Timeline, articles: Sequence[Article]) -> bytes:
+    """JSON of a merged Timeline for the cache: no problems, and article texts equal to the loaded ones
+    left out (put back by :func:`unpack_timeline`)."""
+    stripped = [
+        a.model_copy(update={"text": ""}) if i < len(articles) and a.text == articles[i].text else a
+        for i, a in enumerate(timeline.articles)
+    ]
+    return timeline.model_copy(update={"articles": stripped, "problems": []}).model_dump_json().encode()
+
+
+def unpack_timeline(data: bytes, articles: Sequence[Article]) -> Timeline | None:
+    """Validate a packed Timeline and put its texts back; ``None`` if it is invalid or not about ``articles``."""
+    try:
+        with paused_gc():
+            timeline = Timeline.model_validate_json(data)
+    except (ValidationError, ValueError):
+        return None
+    if len(timeline.articles) != len(articles):
+        return None
+    for a, loaded in zip(timeline.articles, articles, strict=True):
+        if a.id != loaded.id:
+            return None
+        if a.text == "":
+            a.text = loaded.text
+    return timeline
+
+
+class AnalysisCache:
+    """A key → :class:`ArticleAnalysis` store. Never raises on I/O or corruption: it turns itself off."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(folder) if folder is not None else default_dir()
+        self.path = self.path / FILENAME
+        self.problem: str | None = None
+        self.hits = 0
+        self.misses = 0
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, bytes, int]] = []
+        self._wrote = False
+        try:
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            self._db = None
+            self.problem = f"cache disabled: {exc}"
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError:
+            self._remove()  # not a database, malformed, or another schema: rebuild from nothing
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                db.execute("DROP TABLE IF EXISTS analyses")
+                db.execute("DROP TABLE IF EXISTS runs")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS analyses"
+                " (key TEXT PRIMARY KEY, data BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)"
+            )
+            ok = db.execute("PRAGMA quick_check(1)").fetchone()
+            if ok is None or ok[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {ok}")
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{self.path}{suffix}")
+
+    def _fail(self, exc: Exception) -> None:
+        self.problem = f"cache disabled: {exc}"
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        """The cached analyses among ``keys`` (validated; bad rows are dropped and treated as misses)."""
+        if self._db is None or not keys:
+            self.misses += len(keys)
+            return {}
+        try:
+            rows = self._select(keys)
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            self.misses += len(keys)
+            return {}
+        found = _validate(rows)
+        bad = [k for k, _ in rows if k not in found]
+        if bad:
+            self._delete(bad)
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def _select(self, keys: Sequence[str]) -> list[tuple[str, bytes]]:
+        assert self._db is not None
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (k TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM wanted")
+            db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
+            rows = db.execute("SELECT key, data FROM analyses JOIN wanted ON key = k").fetchall()
+            today = int(time.time()) // 86400 * 86400  # "last used", to the day, for trimming
+            db.execute(
+                "UPDATE analyses SET used = ? WHERE used < ? AND key IN (SELECT k FROM wanted)",
+                (today, today),
+            )
+            db.execute("DELETE FROM wanted")
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return [(k, bytes(d)) for k, d in rows]
+
+    def _delete(self, keys: Iterable[str]) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.executemany("DELETE FROM analyses WHERE key = ?", ((k,) for k in keys))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def put(self, key: str, analysis_json: bytes) -> None:
+        """Queue one analysis (its ``model_dump_json()``); written in batches, and by :meth:`flush`."""
+        if self._db is None:
+            return
+        self._pending.append((key, analysis_json, int(time.time())))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._db is None or not self._pending:
+            self._pending.clear()
+            return
+        pending, self._pending = self._pending, []
+        self._wrote = True
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", pending)
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def get_run(self, key: str, articles: Sequence[Article]) -> Timeline | None:
+        """The whole merged Timeline of a run over exactly these articles, if cached (validated)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM runs WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            self._db.execute("UPDATE runs SET used = ? WHERE key = ?", (time.time(), key))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        timeline = unpack_timeline(bytes(row[0]), articles)
+        if timeline is None:
+            self._delete_run(key)
+        return timeline
+
+    def put_run(self, key: str, timeline: Timeline, articles: Sequence[Article]) -> None:
+        """Store a run's merged Timeline (without its problems); keeps the few most recent runs."""
+        if self._db is None:
+            return
+        data = pack_timeline(timeline, articles)
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, data, time.time()))
+                self._db.execute(
+                    "DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs ORDER BY used DESC LIMIT ?)",
+                    (KEEP_RUNS,),
+                )
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def _delete_run(self, key: str) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("DELETE FROM runs WHERE key = ?", (key,))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def trim(self, max_bytes: int = MAX_CACHE_BYTES) -> None:
+        """Drop the least recently used rows while the file is larger than ``max_bytes``."""
+        if self._db is None:
+            return
+        try:
+            size = self.path.stat().st_size
+            if size <= max_bytes:
+                return
+            (count,) = self._db.execute("SELECT count(*) FROM analyses").fetchone()
+            drop = int(count * (1 - max_bytes / size * 0.8)) + 1
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute(
+                    "DELETE FROM analyses WHERE key IN (SELECT key FROM analyses ORDER BY used LIMIT ?)",
+                    (drop,),
+                )
+            self._db.execute("VACUUM")
+        except (sqlite3.Error, OSError) as exc:
+            self._fail(exc)
+
+    def close(self) -> None:
+        self.flush()
+        if self._wrote:
+            self.trim()
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that form no cycles: validating the
+    whole corpus goes about four times faster (the collector would otherwise rescan them again and again)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _validate(rows: list[tuple[str, bytes]], chunk: int = 512) -> dict[str, ArticleAnalysis]:
+    """Validate rows, ``chunk`` at a time in one pydantic call each (fast, and no corpus-sized buffer); a
+    chunk that fails is validated row by row, keeping the good rows."""
+    out: dict[str, ArticleAnalysis] = {}
+    with paused_gc():
+        for i in range(0, len(rows), chunk):
+            part = rows[i : i + chunk]
+            try:
+                many = _MANY.validate_json(b"[" + b",".join(d for _, d in part) + b"]")
+                pairs = [(k, a) for (k, _), a in zip(part, many, strict=True)]  # all or nothing
+                out.update(pairs)
+                continue
+            except (ValidationError, ValueError):
+                pass
+            for key, data in part:
+                try:
+                    out[key] = ArticleAnalysis.model_validate_json(data)
+                except (ValidationError, ValueError):
+                    continue
+    return out
