@@ -15,18 +15,17 @@ row that fails is deleted and recomputed). Any other SQLite failure turns the ca
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from core.gcpause import paused_gc
 from core.model import PIPELINE_VERSION, Article, ArticleAnalysis, Timeline
 
 SCHEMA_VERSION = "1"
@@ -336,19 +335,6 @@ class AnalysisCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that form no cycles: validating the
-    whole corpus goes about four times faster (the collector would otherwise rescan them again and again)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _validate(rows: list[tuple[str, bytes]], chunk: int = 512) -> dict[str, ArticleAnalysis]:

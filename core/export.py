@@ -21,7 +21,7 @@ FUTURE_STATUSES = ("planned", "expected")
 
 def to_json(timeline: Timeline) -> str:
     """The Timeline model dumped: the field contract of ``dateline export --format json``."""
-    return json.dumps(timeline.model_dump(mode="json"), ensure_ascii=False, indent=1)
+    return timeline.model_dump_json(indent=1)
 
 
 def plain(text: str | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -85,32 +86,35 @@ def _unique(items) -> list[str]:
 def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes: list[Quote]) -> list[Event]:
     """Events with their actors (mentioned in an evidence sentence) and quotes (same paragraph)."""
     quotes_by_event: dict[str, list[str]] = defaultdict(list)
+    quotes_by_article: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
+        quotes_by_article[q.article].append(q)
         for eid in q.events:
             quotes_by_event[eid].append(q.id)
     out: list[Event] = []
     for a in analyses:
         mentions = sorted(
-            (
-                (m.start, m.end, actor_ids.get(actor.id, actor.id))
-                for actor in a.actors
-                for m in actor.mentions
-            ),
+            (m.start, m.end, actor_ids.get(actor.id, actor.id)) for actor in a.actors for m in actor.mentions
         )
-        paras = paragraphs(a.article.text)
+        starts = [m[0] for m in mentions]
+        paras = paragraphs(a.article.text) if a.events else []
+        para_starts = [p.start for p in paras]
         for e in a.events:
             ids: list[str] = []
             for ev in e.evidence:
-                ids.extend(aid for s, t, aid in mentions if ev.start <= s and t <= ev.end)
+                i = bisect_left(starts, ev.start)
+                while i < len(mentions) and mentions[i][0] < ev.end:
+                    if mentions[i][1] <= ev.end:
+                        ids.append(mentions[i][2])
+                    i += 1
             q_ids = list(quotes_by_event.get(e.id, []))
             if not q_ids:
                 for ev in e.evidence:
-                    para = next((p for p in paras if p.start <= ev.start < p.end), None)
-                    if para:
+                    j = bisect_right(para_starts, ev.start) - 1
+                    if j >= 0 and ev.start < paras[j].end:
+                        para = paras[j]
                         q_ids.extend(
-                            q.id
-                            for q in quotes
-                            if q.article == ev.article and para.start <= q.start < para.end
+                            q.id for q in quotes_by_article[ev.article] if para.start <= q.start < para.end
                         )
             out.append(e.model_copy(update={"actors": _unique(ids), "quotes": _unique(q_ids)}))
     return out

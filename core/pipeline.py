@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from core import actors, clean, events, merge, published, quotes, tense, timexes
+from core.gcpause import paused_gc
 from core.model import Article, ArticleAnalysis, LoadProblem, Timeline
 
 if TYPE_CHECKING:
@@ -94,10 +95,11 @@ def _analyse_batch(payloads: list[str]) -> list[tuple[bytes, str | None]]:
     from core.cache import pack
 
     out: list[tuple[bytes, str | None]] = []
-    for payload in payloads:
-        article = Article.model_validate_json(payload)
-        analysis, error = analyse_safely(article)
-        out.append((pack(analysis, article.text), error))
+    with paused_gc():
+        for payload in payloads:
+            article = Article.model_validate_json(payload)
+            analysis, error = analyse_safely(article)
+            out.append((pack(analysis, article.text), error))
     return out
 
 
@@ -179,7 +181,8 @@ def _compute(
     chars = sum(len(articles[i].text) for i in todo)
     if jobs <= 1 or len(todo) < 2 or chars < PARALLEL_MIN_CHARS:
         for i in todo:
-            analysis, error = analyse_safely(articles[i])
+            with paused_gc():
+                analysis, error = analyse_safely(articles[i])
             yield analysis, None, error
         return
     done = 0
@@ -250,7 +253,8 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
 
 def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()) -> Timeline:
     """The steps across articles: date undated articles from related ones, then merge into a Timeline."""
-    return merge.merge(date_from_related(analyses), list(problems))
+    with paused_gc():
+        return merge.merge(date_from_related(analyses), list(problems))
 
 
 def cached_timeline(
