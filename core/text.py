@@ -43,12 +43,11 @@ def paragraphs(text: str) -> list[Segment]:
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[Segment]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Segment(start, end))
+    seg = text[start:end]
+    body = seg.strip()
+    if body:
+        lead = len(seg) - len(seg.lstrip())
+        out.append(Segment(start + lead, start + lead + len(body)))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
