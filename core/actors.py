@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import get_args
@@ -159,9 +159,15 @@ class _Candidate:
     kind: ActorKind
     ident: str  # grouping identity inside the article (country/organisation canonical name or the key)
     canonical: str | None = None  # fixed name (countries, known organisations)
-    votes: dict[str, int] = field(default_factory=dict)
+    votes: dict[str, int] | None = None  # kind → evidence, made on the first vote
     role: str | None = None
     alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
+
+    def vote(self, kind: str, n: int) -> None:
+        if self.votes is None:
+            self.votes = {kind: n}
+        else:
+            self.votes[kind] = self.votes.get(kind, 0) + n
 
 
 @dataclass(slots=True)
@@ -408,7 +414,7 @@ class _Extractor:
                 self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
                 return
             cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
-            _bump(cand.votes, "person", 3)
+            cand.vote("person", 3)
             cand.role = role or self._role_after(cand.end, s_end)
             return
         if words[-1] in gz.GROUP_HEADS:
@@ -419,30 +425,30 @@ class _Extractor:
             kind = "unknown"
         cand = self._add(start, end, surface, kind)
         if kind != "unknown":
-            _bump(cand.votes, kind, 3)
+            cand.vote(kind, 3)
             return
         if is_acronym(surface):
-            _bump(cand.votes, "organization", 1)
+            cand.vote("organization", 1)
             return
         # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
         prev = before.rstrip()
         prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
         if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
-            _bump(cand.votes, "person", 3)
+            cand.vote("person", 3)
             role_end = start - (len(before) - len(prev))
             role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
             word_start = prev.rstrip(",").rfind(" ") + 1
             cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
         elif not _GROUP_CUE_WORDS.isdisjoint(last_words[-5:]) and gz.GROUP_CUES.search(before):
-            _bump(cand.votes, "group", 3)
+            cand.vote("group", 3)
         elif prev_word in gz.PLACE_PREPOSITIONS:
-            _bump(cand.votes, "place", 1)
+            cand.vote("place", 1)
         role = self._role_after(end, s_end)
         if role:
             cand.role = cand.role or role
-            _bump(cand.votes, "person", 3)
+            cand.vote("person", 3)
         if prev_word in ("said", "told", "added") or self._speaks(end):
-            _bump(cand.votes, "person", 1)
+            cand.vote("person", 1)
 
     def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
         form = self.countries[surface]
@@ -451,11 +457,11 @@ class _Extractor:
         if word in gz.GROUP_NOUNS and form.how in ("demonym", "name"):
             gend = end + nxt.end(1)
             cand = self._add(start, gend, f"{surface} {word}", "group")
-            _bump(cand.votes, "group", 3)
+            cand.vote("group", 3)
             return
         if word == "rebel" and nxt and nxt.group(2) in ("groups", "forces", "fighters"):
             cand = self._add(start, end + nxt.end(2), f"{surface} rebels", "group")
-            _bump(cand.votes, "group", 3)
+            cand.vote("group", 3)
             return
         if word in _GOVERNMENT_NOUNS:
             self._add(start, end + nxt.end(1), f"{surface} {word}", "country", canonical=form.country)
@@ -516,7 +522,7 @@ class _Extractor:
     def _add(
         self, start: int, end: int, surface: str, kind: ActorKind, canonical: str | None = None
     ) -> _Candidate:
-        if surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS and " " in surface:
+        if " " in surface and surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS:
             surface = surface.split(" ", 1)[1]
             start = (
                 end - len(self.text[start:end].split(None, 1)[1]) if " " in self.text[start:end] else start
@@ -524,7 +530,7 @@ class _Extractor:
         ident = canonical or key(surface)
         cand = _Candidate(start, end, surface, kind, ident, canonical)
         if kind in ("country", "organization") and canonical:
-            _bump(cand.votes, kind, 10)
+            cand.vote(kind, 10)
         self.candidates.append(cand)
         return cand
 
