@@ -728,6 +728,8 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
     cost grows with the number of records, not with its square.
     """
     n = len(protos)
+    if n < 2:  # nothing to group with (no rule joins a record to itself)
+        return [([0], [_kind_of(protos[0])])] if n else []
     uf = _UnionFind(n)
     find, union = uf.find, uf.union
     kinds = [_kind_of(p) for p in protos]
