@@ -14,30 +14,52 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import get_args
 
 from rapidfuzz import fuzz, process
 
 from core import gazetteer as gz
-from core.model import Actor, ActorKind, Article, Mention, Role
+from core.model import Actor, ActorKind, Article, Role
 from core.text import NON_CONTENT, FurnitureIndex, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
 
-_LEAD_PARTICLE = r"(?:de|van|von|bin|ibn|abu|della|del|der|den|dos|al|el)"
+_LEAD_WORDS = "de van von bin ibn abu della del der den dos al el".split()
+_LEAD_PARTICLE = rf"(?:{'|'.join(_LEAD_WORDS)})"
 _MID_PARTICLE = (
     r"(?:al|el|bin|ibn|bint|abu|de|da|di|du|del|della|van|von|der|den|le|la|dos|das|y|of|for|of\s+the)"
 )
-_HYPHEN_PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ul|ud|bin|ibn|abu)"
-_TOK = r"(?:(?:[A-Z]\.){2,}|[A-Z][^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*)"
+_HYPHEN_WORDS = "al el ad ash as an ar at az ul ud bin ibn abu".split()
+_HYPHEN_PARTICLE = rf"(?:{'|'.join(_HYPHEN_WORDS)})"
+_TOK_TAIL = r"[^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*"
+_TOK = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
-_HON = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Capt|Sgt|Adm|Rev|St)\.?[ \t]+)"
+_HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
 _SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table columns
+
+
+def _after_first(words: list[str]) -> str:
+    """Alternatives ``words`` with their first letter already consumed: that letter checked by lookbehind."""
+    return "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+
+
+# A chunk: [honorific] [lead particle] name token, then more tokens joined by one space or a line break,
+# maybe with a particle between. It starts at a capital or at a particle's first letter that no word
+# character, apostrophe or hyphen precedes. The pattern opens by consuming that one letter (a character
+# class: the engine then skips to candidate letters instead of trying every position) and writes each way of
+# going on with that letter already read, in the order the plain form
+# ``(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:…)*`` tries them, so it finds the same
+# chunks.
 CHUNK = re.compile(
-    rf"(?=[A-Zadbvei])(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
+    r"[A-Zadbvei](?<![\w'’-].)"
+    rf"(?:(?<=[A-Z])(?:(?:{_after_first(_HON_WORDS)})\.?[ \t]+(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}"
+    rf"|\.(?:[A-Z]\.)+|{_TOK_TAIL})"
+    rf"|(?=[a-z]{{1,4}}(?:[ \t]+|-)[A-Z])"  # cheap test first: most words are no particle before a name
+    rf"(?:(?:{_after_first(_LEAD_WORDS)})[ \t]+(?=[A-Z]){_PTOK}|(?:{_after_first(_HYPHEN_WORDS)})-{_TOK}))"
+    rf"(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
 )
 _WORD = re.compile(r"[A-Za-z][a-z'’]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
@@ -137,9 +159,15 @@ class _Candidate:
     kind: ActorKind
     ident: str  # grouping identity inside the article (country/organisation canonical name or the key)
     canonical: str | None = None  # fixed name (countries, known organisations)
-    votes: dict[str, int] = field(default_factory=dict)
+    votes: dict[str, int] | None = None  # kind → evidence, made on the first vote
     role: str | None = None
     alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
+
+    def vote(self, kind: str, n: int) -> None:
+        if self.votes is None:
+            self.votes = {kind: n}
+        else:
+            self.votes[kind] = self.votes.get(kind, 0) + n
 
 
 @dataclass(slots=True)
@@ -150,10 +178,11 @@ class _Proto:
     canonical: str | None
     forms: dict[str, int]
     votes: dict[str, int]
-    mentions: list[Mention]
-    roles: list[Role]
+    mentions: list  # Mention, or (start, end) inside one article
+    roles: list  # Role, or its title inside one article
     links: set[int] | None = None  # records named as the same actor ("formerly", parentheses)
     source_ids: tuple[str, ...] = ()
+    index: int = 0  # position in its list of records
 
     def link(self, other: int) -> None:
         if self.links is None:
@@ -385,7 +414,7 @@ class _Extractor:
                 self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
                 return
             cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
-            _bump(cand.votes, "person", 3)
+            cand.vote("person", 3)
             cand.role = role or self._role_after(cand.end, s_end)
             return
         if words[-1] in gz.GROUP_HEADS:
@@ -396,30 +425,30 @@ class _Extractor:
             kind = "unknown"
         cand = self._add(start, end, surface, kind)
         if kind != "unknown":
-            _bump(cand.votes, kind, 3)
+            cand.vote(kind, 3)
             return
         if is_acronym(surface):
-            _bump(cand.votes, "organization", 1)
+            cand.vote("organization", 1)
             return
         # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
         prev = before.rstrip()
         prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
         if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
-            _bump(cand.votes, "person", 3)
+            cand.vote("person", 3)
             role_end = start - (len(before) - len(prev))
             role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
             word_start = prev.rstrip(",").rfind(" ") + 1
             cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
         elif not _GROUP_CUE_WORDS.isdisjoint(last_words[-5:]) and gz.GROUP_CUES.search(before):
-            _bump(cand.votes, "group", 3)
+            cand.vote("group", 3)
         elif prev_word in gz.PLACE_PREPOSITIONS:
-            _bump(cand.votes, "place", 1)
+            cand.vote("place", 1)
         role = self._role_after(end, s_end)
         if role:
             cand.role = cand.role or role
-            _bump(cand.votes, "person", 3)
+            cand.vote("person", 3)
         if prev_word in ("said", "told", "added") or self._speaks(end):
-            _bump(cand.votes, "person", 1)
+            cand.vote("person", 1)
 
     def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
         form = self.countries[surface]
@@ -428,11 +457,11 @@ class _Extractor:
         if word in gz.GROUP_NOUNS and form.how in ("demonym", "name"):
             gend = end + nxt.end(1)
             cand = self._add(start, gend, f"{surface} {word}", "group")
-            _bump(cand.votes, "group", 3)
+            cand.vote("group", 3)
             return
         if word == "rebel" and nxt and nxt.group(2) in ("groups", "forces", "fighters"):
             cand = self._add(start, end + nxt.end(2), f"{surface} rebels", "group")
-            _bump(cand.votes, "group", 3)
+            cand.vote("group", 3)
             return
         if word in _GOVERNMENT_NOUNS:
             self._add(start, end + nxt.end(1), f"{surface} {word}", "country", canonical=form.country)
@@ -493,7 +522,7 @@ class _Extractor:
     def _add(
         self, start: int, end: int, surface: str, kind: ActorKind, canonical: str | None = None
     ) -> _Candidate:
-        if surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS and " " in surface:
+        if " " in surface and surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS:
             surface = surface.split(" ", 1)[1]
             start = (
                 end - len(self.text[start:end].split(None, 1)[1]) if " " in self.text[start:end] else start
@@ -501,7 +530,7 @@ class _Extractor:
         ident = canonical or key(surface)
         cand = _Candidate(start, end, surface, kind, ident, canonical)
         if kind in ("country", "organization") and canonical:
-            _bump(cand.votes, kind, 10)
+            cand.vote(kind, 10)
         self.candidates.append(cand)
         return cand
 
@@ -527,40 +556,62 @@ class _Extractor:
     # -- grouping into actors ----------------------------------------------------------------------------
 
     def _build(self) -> list[Actor]:
+        """Candidates → entity records (one per identity) → groups → Actors. Records hold plain mention
+        offsets and role titles; the pydantic objects are built once, one validation call per actor."""
         aid = self.article.id
+        text = self.text
         protos: list[_Proto] = []
-        by_ident: dict[str, int] = {}
-        owner: list[int] = []
+        by_ident: dict[str, _Proto] = {}
+        owner: list[_Proto] = []
         for c in self.candidates:
-            p_index = by_ident.get(c.ident)
-            if p_index is None:
-                p_index = len(protos)
-                by_ident[c.ident] = p_index
-                protos.append(_Proto(c.kind, c.canonical, {}, {}, [], []))
-            p = protos[p_index]
-            owner.append(p_index)
+            p = by_ident.get(c.ident)
+            if p is None:
+                p = by_ident[c.ident] = _Proto(c.kind, c.canonical, {}, {}, [], [], index=len(protos))
+                protos.append(p)
+            owner.append(p)
             forms = p.forms  # a former name never wins
             forms[c.surface] = forms.get(c.surface, 0) + (0 if c.alias_of is not None else 1)
             if c.votes:
                 votes = p.votes
                 for k, v in c.votes.items():
                     votes[k] = votes.get(k, 0) + v
-            p.mentions.append(Mention(article=aid, start=c.start, end=c.end, text=self.text[c.start : c.end]))
-            if c.role and all(r.title != c.role for r in p.roles):
-                p.roles.append(Role(title=c.role, article=aid))
+            p.mentions.append((c.start, c.end))
+            if c.role and c.role not in p.roles:
+                p.roles.append(c.role)
             if c.kind != "unknown" and p.kind == "unknown":
                 p.kind = c.kind
         for i, c in enumerate(self.candidates):
             if c.alias_of is not None:
                 a, b = owner[i], owner[c.alias_of]
-                if a != b:
-                    protos[a].link(b)
-                    protos[b].link(a)
-        actors = [a for a, _ in _group(protos, within_article=True)]
-        actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
-        for n, a in enumerate(actors, 1):
-            a.id = f"{aid}:a{n}"
-        return actors
+                if a is not b:
+                    a.link(b.index)
+                    b.link(a.index)
+        fields = [_materialise(protos, members, kinds, _START) for members, kinds in _group(protos, True)]
+        fields.sort(key=_first_start)
+        validate = Actor.__pydantic_validator__.validate_python
+        return [
+            validate(
+                {
+                    "id": f"{aid}:a{n}",
+                    "name": name,
+                    "kind": kind,
+                    "aliases": aliases,
+                    "roles": [{"title": r, "article": aid} for r in roles],
+                    "mentions": [
+                        {"article": aid, "start": a, "end": b, "text": text[a:b]} for a, b in mentions
+                    ],
+                }
+            )
+            for n, (name, kind, aliases, roles, mentions) in enumerate(fields, 1)
+        ]
+
+
+_START = itemgetter(0)
+
+
+def _first_start(fields: tuple) -> int:
+    mentions = fields[4]
+    return mentions[0][0] if mentions else 0
 
 
 def _joins_of(word: str) -> bool:
@@ -670,13 +721,15 @@ def _kind_of(p: _Proto) -> ActorKind:
     return p.kind
 
 
-def _group(protos: list[_Proto], within_article: bool) -> list[tuple[Actor, list[int]]]:
-    """Group entity records that name the same actor; each group becomes an Actor (with its members' indices).
+def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], list[ActorKind]]]:
+    """Group entity records that name the same actor: each group's member indices and their kinds.
 
     Every rule looks candidates up by key (exact keys, name suffixes, initials, small fuzzy blocks), so the
     cost grows with the number of records, not with its square.
     """
     n = len(protos)
+    if n < 2:  # nothing to group with (no rule joins a record to itself)
+        return [([0], [_kind_of(protos[0])])] if n else []
     uf = _UnionFind(n)
     find, union = uf.find, uf.union
     kinds = [_kind_of(p) for p in protos]
@@ -729,10 +782,7 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[Actor, list
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
-    return [
-        (_materialise([protos[i] for i in members], [kinds[i] for i in members]), members)
-        for members in groups.values()
-    ]
+    return [(members, [kinds[i] for i in members]) for members in groups.values()]
 
 
 def _one_other_group(
@@ -876,10 +926,18 @@ def _most_common(kinds: list[ActorKind], default: ActorKind) -> ActorKind:
     return max(counts, key=counts.__getitem__)
 
 
-def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
+_Fields = tuple[str, ActorKind, list[str], list, list]
+
+
+def _materialise(
+    protos: list[_Proto], indices: list[int], kinds: list[ActorKind], mention_order: Callable
+) -> _Fields:
+    """One group's name, kind, aliases, roles and mentions (sorted by ``mention_order``); roles and mentions
+    as the records hold them (one of equal roles kept)."""
+    members = [protos[i] for i in indices]
     forms: dict[str, int]
     votes: dict[str, int]
-    mentions: list[Mention]
+    mentions: list
     if len(members) == 1:
         p = members[0]
         forms, votes, mentions, canonical = p.forms, p.votes, p.mentions, p.canonical
@@ -892,13 +950,17 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
                 votes[k] = votes.get(k, 0) + c
             mentions.extend(p.mentions)
             canonical = canonical or p.canonical
-    roles: list[Role] = []
-    seen_roles: set[tuple[str, str]] = set()
-    for p in members:
-        for r in p.roles:
-            if (r.title, r.article) not in seen_roles:
-                seen_roles.add((r.title, r.article))
-                roles.append(r)
+    if len(members) == 1:
+        roles = members[0].roles
+    else:
+        roles = []
+        seen_roles: set = set()
+        for p in members:
+            for r in p.roles:
+                rk = r if isinstance(r, str) else (r.title, r.article)
+                if rk not in seen_roles:
+                    seen_roles.add(rk)
+                    roles.append(r)
     fixed = [k for k in kinds if k in ("country", "organization")] if canonical else ()
     if fixed:
         kind: ActorKind = fixed[0]
@@ -929,8 +991,8 @@ def _materialise(members: list[_Proto], kinds: list[ActorKind]) -> Actor:
             set(forms) | ({canonical} if canonical else set()), key=lambda f: (-forms.get(f, 0), f)
         )
     if len(mentions) > 1:
-        mentions = sorted(mentions, key=_MENTION_ORDER)
-    return Actor(id="", name=name, kind=kind, aliases=aliases, roles=roles, mentions=mentions)
+        mentions = sorted(mentions, key=mention_order)
+    return name, kind, aliases, roles, mentions
 
 
 # --- merge across articles -------------------------------------------------------------------------------
@@ -957,7 +1019,11 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
                 protos.append(
                     _Proto(kind, canonical, forms, votes, actor.mentions, actor.roles, source_ids=(actor.id,))
                 )
-        merged = _group(protos, within_article=False)
+        merged = []
+        for members, kinds in _group(protos, within_article=False):
+            name, kind, aliases, roles, mentions = _materialise(protos, members, kinds, _MENTION_ORDER)
+            actor = Actor(id="", name=name, kind=kind, aliases=aliases, roles=list(roles), mentions=mentions)
+            merged.append((actor, members))
         merged.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
         out: list[Actor] = []
         id_map: dict[str, str] = {}
