@@ -286,11 +286,14 @@ def build_timeline(
     jobs: int = 1,
     progress: Progress | None = None,
     cache: AnalysisCache | bool | None = None,
+    each: Callable[[list[ArticleAnalysis]], None] | None = None,
 ) -> Timeline:
     """Analyse every article (``jobs`` processes, optional ``cache``) and merge the results into one Timeline.
 
     With a cache, each article's analysis is cached by the article's content, and the merged Timeline of the
     whole run by the keys of all its articles (so reopening the same folder skips even the merge).
+    ``each`` is called with the analyses so far after each one arrives (an app merges them now and then to
+    show events as they come; it may raise to stop the run).
     """
     from core.cache import AnalysisCache, run_key
 
@@ -310,6 +313,8 @@ def build_timeline(
             analyses.append(analysis)
             if progress:
                 progress(len(analyses), len(articles))
+            if each:
+                each(analyses)
         del payloads  # the articles as JSON are not needed past this point: free them before the merge
         failed = len(problems) > failures
         timeline = finish(analyses, problems)

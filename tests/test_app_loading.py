@@ -16,20 +16,19 @@ from tui.widgets.panes import TimelineView
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def fake_analyses(articles, *, jobs: int = 1):
+def fake_analyse(article):
     """One dated event per article, so the test does not depend on the real extractors."""
-    for n, article in enumerate(articles):
-        day = date(2020, 1, n + 1)
-        sentence = article.text.split(".")[0] + "."
-        ev = Evidence(article=article.id, start=0, end=len(sentence), text=sentence)
-        event = Event(
-            id=f"{article.id}-e",
-            headline=sentence,
-            date=DateValue(value=day.isoformat(), granularity="day", earliest=day, latest=day),
-            status="occurred",
-            evidence=[ev],
-        )
-        yield ArticleAnalysis(article=article, events=[event])
+    day = date(2020, 1, int(article.id.removeprefix("story")) + 1)
+    sentence = article.text.split(".")[0] + "."
+    ev = Evidence(article=article.id, start=0, end=len(sentence), text=sentence)
+    event = Event(
+        id=f"{article.id}-e",
+        headline=sentence,
+        date=DateValue(value=day.isoformat(), granularity="day", earliest=day, latest=day),
+        status="occurred",
+        evidence=[ev],
+    )
+    return ArticleAnalysis(article=article, events=[event]), None
 
 
 @pytest.fixture
@@ -43,7 +42,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) -> None:
-    monkeypatch.setattr(core.pipeline, "iter_analyses", fake_analyses)
+    monkeypatch.setattr(core.pipeline, "analyse_safely", fake_analyse)
     monkeypatch.setattr(tui.app, "MERGE_EVERY", 0.0)  # merge after every article
     updates: list[tuple[int, bool]] = []
     original = DatelineApp.show_timeline
@@ -53,7 +52,7 @@ async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) ->
         original(self, timeline, final=final)
 
     monkeypatch.setattr(DatelineApp, "show_timeline", spy)
-    app = DatelineApp([str(folder)])
+    app = DatelineApp([str(folder)], jobs=1, cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.loading or updates  # the first frame does not wait for the data
         await app.workers.wait_for_complete()
@@ -87,3 +86,18 @@ async def test_missing_path_is_reported_not_fatal(tmp_path) -> None:
         notes = [n.message for n in app._notifications]
         assert any("no such file" in m for m in notes)
         assert any("No article could be loaded" in m for m in notes)
+
+
+async def test_reopening_a_folder_comes_from_the_cache(folder, monkeypatch) -> None:
+    monkeypatch.setattr(core.pipeline, "analyse_safely", fake_analyse)
+    for run in range(2):
+        app = DatelineApp([str(folder)], jobs=1, cache=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.index is not None and len(app.index.timeline.events) == 5, run
+
+        def no_analysis(article):
+            raise AssertionError("a cached folder was analysed again")
+
+        monkeypatch.setattr(core.pipeline, "analyse_safely", no_analysis)

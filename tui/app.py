@@ -52,11 +52,13 @@ class DatelineApp(App[int]):
         *,
         timeline: Timeline | None = None,
         jobs: int | None = None,
+        cache: bool = True,
         unicode: bool | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.jobs = jobs or min(4, os.cpu_count() or 1)
+        self.cache = cache
         self.glyphs = Glyphs(unicode_ok() if unicode is None else unicode)
         self.index: TimelineIndex | None = None
         self.flt = Filter()
@@ -108,38 +110,43 @@ class DatelineApp(App[int]):
     # -- loading ------------------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, paths: list[str]) -> None:
-        """Load, analyse article by article, merge every MERGE_EVERY seconds, then merge once more."""
+        """Load and analyse (cached, in worker processes), merging every MERGE_EVERY seconds to show events
+        as they arrive; a folder opened before comes straight from the cache."""
         from textual.worker import get_current_worker
 
         from core.load import load_paths
-        from core.pipeline import finish as merge
-        from core.pipeline import iter_analyses
+        from core.pipeline import build_timeline, finish
 
         worker = get_current_worker()
         loaded = load_paths(paths)
         total = len(loaded.articles)
         self.call_from_thread(self.set_progress, 0, total)
-        analyses = []
-        interval = MERGE_EVERY
-        last_merge = last_tick = time.monotonic()
-        for analysis in iter_analyses(loaded.articles, jobs=self.jobs):
+        clock = {"interval": MERGE_EVERY, "merge": time.monotonic(), "tick": time.monotonic()}
+
+        def each(analyses: list) -> None:
             if worker.is_cancelled:
-                return
-            analyses.append(analysis)
+                raise _Cancelled
             now = time.monotonic()
-            if now - last_merge >= interval:
-                partial_timeline = merge(list(analyses), list(loaded.problems))
+            if now - clock["merge"] >= clock["interval"]:
+                partial_timeline = finish(list(analyses), list(loaded.problems))
                 cost = time.monotonic() - now
-                interval = max(MERGE_EVERY, 4 * cost)  # never spend most of the time merging
+                clock["interval"] = max(MERGE_EVERY, 4 * cost)  # never spend most of the time merging
                 self.call_from_thread(self.show_timeline, partial_timeline, final=False)
                 gc.freeze()  # what is loaded so far lives on: keep the collector from rescanning it (long pauses)
-                last_merge = time.monotonic()
-            if now - last_tick >= 0.1:
+                clock["merge"] = time.monotonic()
+            if now - clock["tick"] >= 0.1:
                 self.call_from_thread(self.set_progress, len(analyses), total)
-                last_tick = now
+                clock["tick"] = now
+
+        try:
+            timeline = build_timeline(
+                loaded.articles, loaded.problems, jobs=self.jobs, cache=self.cache, each=each
+            )
+        except _Cancelled:
+            return
         if worker.is_cancelled:
             return
-        self.call_from_thread(self.show_timeline, merge(analyses, list(loaded.problems)), final=True)
+        self.call_from_thread(self.show_timeline, timeline, final=True)
         gc.freeze()
 
     def set_progress(self, done: int, total: int) -> None:
@@ -509,9 +516,20 @@ class DatelineApp(App[int]):
         self.push_screen(TextScreen("Load problems", body or "No problems."))
 
 
-def run_app(paths: list[str], *, mouse: bool = True, theme: str | None = None) -> int:
+class _Cancelled(Exception):
+    """The load worker was cancelled (the app is closing)."""
+
+
+def run_app(
+    paths: list[str],
+    *,
+    mouse: bool = True,
+    theme: str | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
+) -> int:
     """Open the app on ``paths``; ``theme`` is any Textual theme name (e.g. ansi-dark)."""
-    app = DatelineApp(paths)
+    app = DatelineApp(paths, jobs=jobs, cache=cache)
     if theme is None and os.environ.get("TERM") == "linux":
         theme = "ansi-dark"  # the console's own 16 colours read better than approximated truecolour
     if theme is not None:
