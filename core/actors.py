@@ -9,11 +9,9 @@ aliases). ``merge`` applies the same grouping rules across articles, adding fuzz
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -22,6 +20,7 @@ from typing import get_args
 from rapidfuzz import fuzz, process
 
 from core import gazetteer as gz
+from core.gcpause import paused_gc
 from core.model import Actor, ActorKind, Article, Role
 from core.text import NON_CONTENT, FurnitureIndex, paragraphs
 
@@ -1007,7 +1006,7 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
     different articles are all kept and marked ``conflict``.
     """
     protos: list[_Proto] = []
-    with _no_gc():
+    with paused_gc():
         for group in groups:
             for actor in group:
                 name, kind = actor.name, actor.kind
@@ -1041,19 +1040,6 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
 _MERGE_VOTES: dict[str, dict[str, int]] = {
     kind: ({kind: 3} if kind != "unknown" else {}) for kind in get_args(ActorKind)
 }
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Merging allocates many small objects and frees none in cycles, yet each of its allocation bursts
-    would start a full collection over the whole heap (every loaded article): about as long as the merge."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _is_canonical(actor: Actor) -> bool:

@@ -309,12 +309,13 @@ def build_timeline(
             return timeline.model_copy(update={"problems": problems})
         analyses: list[ArticleAnalysis] = []
         failures = len(problems)
-        for analysis in _analyses(articles, payloads, keys, store, jobs, problems):
-            analyses.append(analysis)
-            if progress:
-                progress(len(analyses), len(articles))
-            if each:
-                each(analyses)
+        with paused_gc():  # results pile up by the hundred thousand objects, none in cycles
+            for analysis in _analyses(articles, payloads, keys, store, jobs, problems):
+                analyses.append(analysis)
+                if progress:
+                    progress(len(analyses), len(articles))
+                if each:
+                    each(analyses)
         del payloads  # the articles as JSON are not needed past this point: free them before the merge
         failed = len(problems) > failures
         timeline = finish(analyses, problems)
