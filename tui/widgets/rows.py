@@ -29,29 +29,21 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, view: RowsView, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+
+        @property
+        def control(self) -> RowsView:
+            return self.view
+
+    class Highlighted(_RowMessage):
         """The cursor moved to ``index`` (-1 when there are no rows)."""
 
-        def __init__(self, view: RowsView, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-
-        @property
-        def control(self) -> RowsView:
-            return self.view
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """Enter (or a double click) on row ``index``."""
-
-        def __init__(self, view: RowsView, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-
-        @property
-        def control(self) -> RowsView:
-            return self.view
 
     def __init__(self, *, glyphs: Glyphs | None = None, empty: str = "Nothing here.", **kwargs) -> None:
         super().__init__(**kwargs)
