@@ -59,7 +59,7 @@ def code_fingerprint() -> str:
         h.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     from importlib.metadata import PackageNotFoundError, version
 
-    for dist in ("dateparser", "pycountry", "rapidfuzz", "pydantic"):
+    for dist in ("dateparser", "countryinfo", "rapidfuzz", "pydantic"):
         with contextlib.suppress(PackageNotFoundError):  # e.g. a frozen build: the source hash still applies
             h.update(f"{dist}={version(dist)}\0".encode())
     return h.hexdigest()
