@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from datetime import timedelta
 
 from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
 from core.tense import future_status, tense
-from core.text import NON_CONTENT, FurnitureIndex, Segment, lead_paragraphs, sentences
+from core.text import NON_CONTENT, FurnitureIndex, Segment, lead_paragraphs, paragraphs, sentences
 
 # Coarse kinds of happening; merging prefers events of the same kind. General English only.
 KINDS: dict[str, str] = {
@@ -77,20 +78,19 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     index = FurnitureIndex(article.furniture)
     events: list[Event] = []
     dated_sentences: set[int] = set()
-    by_start = sorted(timexes, key=lambda t: t.start)
+    by_start = [
+        t
+        for t in sorted(timexes, key=lambda t: t.start)
+        if t.type in ("DATE", "TIME")
+        and (t.earliest is not None or t.latest is not None)
+        and not t.value.endswith("_REF")  # "now", "in the past": no date to put on a timeline
+    ]
     starts = [t.start for t in by_start]
-    for sent in sentences(text):
+    for sent in _candidate_sentences(text, starts, dct is not None):
         kind = index.kind(sent.start)
         if kind in NON_CONTENT:
             continue
-        inside = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-        governing = [
-            t
-            for t in inside
-            if t.type in ("DATE", "TIME")
-            and (t.earliest is not None or t.latest is not None)
-            and not t.value.endswith("_REF")  # "now", "in the past": no date to put on a timeline
-        ]
+        governing = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         breaks = _clause_breaks(text, sent) if governing else []
         for t in governing:
             events.append(_dated_event(article, sent, t, breaks, caption=kind == "caption"))
@@ -102,7 +102,22 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     lead = _lead_event(article, dated_sentences)
     if lead:
         events.insert(0, lead)
-    return [e.model_copy(update={"id": f"{article.id}:e{i}"}) for i, e in enumerate(events, 1)]
+    for i, e in enumerate(events, 1):
+        e.id = f"{article.id}:e{i}"  # built here, owned here: no copy needed
+    return events
+
+
+def _candidate_sentences(text: str, starts: list[int], scheduled: bool) -> Iterator[Segment]:
+    """Sentences that may hold an event: those of paragraphs with a time expression or a scheduling cue.
+
+    Splitting only these paragraphs into sentences saves most of the splitting on long articles.
+    """
+    for para in paragraphs(text):
+        i = bisect_left(starts, para.start)
+        if (i < len(starts) and starts[i] < para.end) or (
+            scheduled and _SCHEDULED.search(text, para.start, para.end)
+        ):
+            yield from sentences(text, para.start, para.end)
 
 
 # --- the three sources of events -----------------------------------------------------------------------------
