@@ -18,7 +18,15 @@ from datetime import timedelta
 
 from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
 from core.tense import future_status, tense
-from core.text import NON_CONTENT, FurnitureIndex, Segment, lead_paragraphs, paragraphs, sentences
+from core.text import (
+    NON_CONTENT,
+    FurnitureIndex,
+    Segment,
+    lead_paragraphs,
+    paragraph_sentences,
+    paragraphs,
+    sentences,
+)
 
 # Coarse kinds of happening; merging prefers events of the same kind. General English only.
 KINDS: dict[str, str] = {
@@ -117,7 +125,7 @@ def _candidate_sentences(text: str, starts: list[int], scheduled: bool) -> Itera
         if (i < len(starts) and starts[i] < para.end) or (
             scheduled and _SCHEDULED.search(text, para.start, para.end)
         ):
-            yield from sentences(text, para.start, para.end)
+            yield from paragraph_sentences(text, para)
 
 
 # --- the three sources of events -----------------------------------------------------------------------------

@@ -59,6 +59,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment
     return out
 
 
+def paragraph_sentences(text: str, para: Segment) -> list[Segment]:
+    """Sentence spans of one paragraph (as returned by :func:`paragraphs`)."""
+    out: list[Segment] = []
+    _split_paragraph(text, para.start, para.end, out)
+    return out
+
+
 def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> None:
     chunk = text[start:end]
     pos = 0
