@@ -101,3 +101,31 @@ async def test_reopening_a_folder_comes_from_the_cache(folder, monkeypatch) -> N
             raise AssertionError("a cached folder was analysed again")
 
         monkeypatch.setattr(core.pipeline, "analyse_safely", no_analysis)
+
+
+async def test_a_failed_load_says_so(folder, monkeypatch) -> None:
+    def broken(paths):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr("core.load.load_paths", broken)
+    app = DatelineApp([str(folder)], jobs=1, cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.loading
+        assert "Loading failed" in str(app.query_one("#status").render())
+        assert not app.query_one("#progress").display
+
+
+async def test_worker_processes_start_inside_the_app(monkeypatch) -> None:
+    """With several jobs the pool starts while Textual holds sys.stderr (whose fd is not real)."""
+    monkeypatch.setattr(core.pipeline, "PARALLEL_MIN_CHARS", 0)
+    app = DatelineApp([str(ROOT / "seeds")], jobs=2, cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(600):  # the pool takes a moment to start: wait for the load to end (60 s at most)
+            await pilot.pause(0.1)
+            if not app.loading:
+                break
+        status = str(app.query_one("#status").render())
+        assert "Loading failed" not in status
+        assert app.index is not None, status and len(app.index.timeline.articles) == 2

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState
 
 from tui import keys
 from tui.commands import DatelineCommands
@@ -118,6 +119,8 @@ class DatelineApp(App[int]):
         from core.pipeline import build_timeline, finish
 
         worker = get_current_worker()
+        if self.jobs > 1:
+            _start_process_helpers()
         loaded = load_paths(paths)
         total = len(loaded.articles)
         self.call_from_thread(self.set_progress, 0, total)
@@ -148,6 +151,15 @@ class DatelineApp(App[int]):
             return
         self.call_from_thread(self.show_timeline, timeline, final=True)
         gc.freeze()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A load that fails says so instead of leaving the progress bar up for ever."""
+        if event.worker.group == "load" and event.state == WorkerState.ERROR:
+            self.loading = False
+            self.query_one("#progress").display = False
+            error = event.worker.error
+            self.set_status(Text(f"Loading failed: {type(error).__name__}: {error}"))
+            self.notify(f"Loading failed: {error}", severity="error", markup=False, timeout=30)
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
@@ -514,6 +526,26 @@ class DatelineApp(App[int]):
         problems = self.index.timeline.problems if self.index else []
         body = "\n".join(f"{'skipped' if p.skipped else 'warning'}: {p.path}: {p.reason}" for p in problems)
         self.push_screen(TextScreen("Load problems", body or "No problems."))
+
+
+def _start_process_helpers() -> None:
+    """Start multiprocessing's fork server and resource tracker with the real stderr.
+
+    They hand their children ``sys.stderr.fileno()``; while the app runs, ``sys.stderr`` is Textual's
+    capture object, whose file descriptor is not valid ("bad value(s) in fds_to_keep").
+    """
+    import multiprocessing as mp
+    import sys
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        if "forkserver" in mp.get_all_start_methods():
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 class _Cancelled(Exception):
