@@ -26,9 +26,18 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from core.gcpause import paused_gc
-from core.model import PIPELINE_VERSION, Article, ArticleAnalysis, Timeline
+from core.model import (
+    PIPELINE_VERSION,
+    Actor,
+    Article,
+    ArticleAnalysis,
+    Event,
+    Quote,
+    TimeExpression,
+    Timeline,
+)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: runs stored in chunks
 FILENAME = "analyses.sqlite"
 KEEP_RUNS = 4  # whole-run Timelines kept (the fast path for reopening the same folder)
 MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024  # past this, the least recently used rows are dropped
@@ -95,31 +104,62 @@ def run_key(keys: Sequence[str]) -> str:
     return h.hexdigest()
 
 
+RUN_MAGIC = b"dateline-run 2\n"
+RUN_CHUNK = 1000  # items validated per call when a run is read back: the app stays responsive meanwhile
+_RUN_FIELDS = ("articles", "events", "timexes", "actors", "quotes")
+_RUN_ADAPTERS = {
+    "articles": TypeAdapter(list[Article]),
+    "events": TypeAdapter(list[Event]),
+    "timexes": TypeAdapter(list[TimeExpression]),
+    "actors": TypeAdapter(list[Actor]),
+    "quotes": TypeAdapter(list[Quote]),
+}
+
+
 def pack_timeline(timeline: Timeline, articles: Sequence[Article]) -> bytes:
-    """JSON of a merged Timeline for the cache: no problems, and article texts equal to the loaded ones
-    left out (put back by :func:`unpack_timeline`)."""
+    """A merged Timeline for the cache: no problems, article texts equal to the loaded ones left out (put
+    back by :func:`unpack_timeline`), and each list in chunks of RUN_CHUNK items, each chunk its own JSON
+    array, so that reading back validates a chunk at a time instead of the whole corpus in one call."""
     stripped = [
         a.model_copy(update={"text": ""}) if i < len(articles) and a.text == articles[i].text else a
         for i, a in enumerate(timeline.articles)
     ]
-    return timeline.model_copy(update={"articles": stripped, "problems": []}).model_dump_json().encode()
+    parts = [RUN_MAGIC]
+    for name in _RUN_FIELDS:
+        items = stripped if name == "articles" else getattr(timeline, name)
+        for i in range(0, max(len(items), 1), RUN_CHUNK):
+            data = _RUN_ADAPTERS[name].dump_json(items[i : i + RUN_CHUNK])
+            parts.append(f"{name} {len(data)}\n".encode())
+            parts.append(data)
+    return b"".join(parts)
 
 
 def unpack_timeline(data: bytes, articles: Sequence[Article]) -> Timeline | None:
     """Validate a packed Timeline and put its texts back; ``None`` if it is invalid or not about ``articles``."""
+    if not data.startswith(RUN_MAGIC):
+        return None
+    fields: dict[str, list] = {name: [] for name in _RUN_FIELDS}
+    pos = len(RUN_MAGIC)
     try:
         with paused_gc():
-            timeline = Timeline.model_validate_json(data)
+            while pos < len(data):
+                eol = data.index(b"\n", pos)
+                name, size = data[pos:eol].decode().split(" ")
+                start, pos = eol + 1, eol + 1 + int(size)
+                if name not in fields or pos > len(data):
+                    return None
+                fields[name].extend(_RUN_ADAPTERS[name].validate_json(data[start:pos]))
+                time.sleep(0)  # let other threads (an app's screen) run between chunks
     except (ValidationError, ValueError):
         return None
-    if len(timeline.articles) != len(articles):
+    if len(fields["articles"]) != len(articles):
         return None
-    for a, loaded in zip(timeline.articles, articles, strict=True):
+    for a, loaded in zip(fields["articles"], articles, strict=True):
         if a.id != loaded.id:
             return None
         if a.text == "":
             a.text = loaded.text
-    return timeline
+    return Timeline(**fields)
 
 
 class AnalysisCache:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -207,3 +208,17 @@ def test_cli_uses_the_cache_and_no_cache_leaves_none(tmp_path: Path) -> None:
     assert export(tmp_path / "c1") == first
     assert export(tmp_path / "c2", "--no-cache", "--jobs", "2") == first
     assert not (tmp_path / "c2").exists()
+
+
+def test_a_run_round_trips_in_chunks_and_damage_is_refused(monkeypatch) -> None:
+    from core import build_timeline, cache, load_paths
+
+    monkeypatch.setattr(cache, "RUN_CHUNK", 2)  # several chunks even for the seeds
+    loaded = load_paths([str(Path(__file__).resolve().parents[1] / "seeds")])
+    timeline = build_timeline(loaded.articles)
+    data = cache.pack_timeline(timeline, loaded.articles)
+    assert len(re.findall(rb"events \d+\n", data)) >= 2
+    assert cache.unpack_timeline(data, loaded.articles) == timeline.model_copy(update={"problems": []})
+    assert cache.unpack_timeline(data[:-10], loaded.articles) is None
+    assert cache.unpack_timeline(data.replace(b"events ", b"evenst ", 1), loaded.articles) is None
+    assert cache.unpack_timeline(data, loaded.articles[:1]) is None

@@ -141,16 +141,20 @@ class DatelineApp(App[int]):
                 self.call_from_thread(self.set_progress, len(analyses), total)
                 clock["tick"] = now
 
+        # The collector stays off until what was loaded is frozen: a full collection over a freshly built
+        # corpus (a million objects) would otherwise stall the screen for seconds right after the load.
+        gc.disable()
         try:
             timeline = build_timeline(
                 loaded.articles, loaded.problems, jobs=self.jobs, cache=self.cache, each=each
             )
+            if not worker.is_cancelled:
+                self.call_from_thread(self.show_timeline, timeline, final=True)
         except _Cancelled:
             return
-        if worker.is_cancelled:
-            return
-        self.call_from_thread(self.show_timeline, timeline, final=True)
-        gc.freeze()
+        finally:
+            gc.freeze()
+            gc.enable()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A load that fails says so instead of leaving the progress bar up for ever."""
