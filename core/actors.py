@@ -95,7 +95,7 @@ _STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
 
 @lru_cache(maxsize=1 << 18)
 def key(name: str) -> str:
-    """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Rayyes" = "al-Rayyes")."""
+    """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Hassan" = "al-Hassan")."""
     return _STRIP_KEY.sub("", name).casefold()
 
 
@@ -738,7 +738,7 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
     # exact keys (all forms; particle-free variant too), canonical names; and the index of long forms
     seen: dict[str, int] = {}
     seen_fixed: dict[str, int] = {}
-    long_suffix: dict[str, list[int]] = {}  # "mistura", "demistura" → records of "Staffan de Mistura"
+    long_suffix: dict[str, list[int]] = {}  # "bruyne", "debruyne" → records of "Anna de Bruyne"
     long_initials: dict[str, list[int]] = {}  # "FSA" → records of "Free Syrian Army"
     for i, p in enumerate(protos):
         canonical = p.canonical
@@ -761,7 +761,7 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
                 _add_member(long_suffix, k, i)
             if ini:
                 _add_member(long_initials, ini, i)
-    # short forms → the one longer name they end ("Mistura", "de Mistura" → "Staffan de Mistura"),
+    # short forms → the one longer name they end ("Bruyne", "de Bruyne" → "Anna de Bruyne"),
     # acronyms → the one name whose initials they spell
     for i, p in enumerate(protos):
         kind_i = kinds[i]

@@ -106,7 +106,7 @@ def parse_filter(text: str, actors: Sequence[Actor] = ()) -> Filter:
     """Parse ``actor:NAME status:expected since:2017-01 until:2017-02 words``.
 
     ``actor:`` matches any actor whose name or alias contains NAME (case-insensitively); quote names with
-    spaces (``actor:"de Mistura"``). Words must all appear in the headline.
+    spaces (``actor:"de Bruyne"``). Words must all appear in the headline.
     """
     try:
         tokens = shlex.split(text)
