@@ -12,7 +12,7 @@ its evidence (article id, sentence offsets and text, the governing time expressi
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -197,7 +197,7 @@ def _lead_event(article: Article, dated: set[int]) -> Event | None:
     else:
         return None
     hi = dct.latest or dct.earliest
-    date = DateValue(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
+    date = DateValue.between(lo, hi)
     return Event(
         id="",
         headline=lead_headline(clause_text),
@@ -288,7 +288,7 @@ def _clause_breaks(text: str, sent: Segment) -> list[tuple[int, int]]:
 
 def _clause(breaks: list[tuple[int, int]], sent: Segment, t_start: int, t_end: int) -> Segment:
     """The clause of ``sent`` holding the span ``[t_start, t_end)``, given the sentence's clause breaks."""
-    i = _first_end_after(breaks, t_start)
+    i = bisect_right(breaks, t_start, key=lambda b: b[1])  # the first break ending after the start
     start = breaks[i - 1][1] if i > 0 else sent.start
     end = sent.end
     while i < len(breaks):  # a break overlapping the time expression does not end its clause
@@ -302,18 +302,6 @@ def _clause(breaks: list[tuple[int, int]], sent: Segment, t_start: int, t_end: i
         min(max(end, min(t_end, sent.end)), t_end + CLAUSE_WINDOW),
     )
     return Segment(start, end)
-
-
-def _first_end_after(breaks: list[tuple[int, int]], pos: int) -> int:
-    """Index of the first break ending after ``pos`` (binary search)."""
-    lo, hi = 0, len(breaks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if breaks[mid][1] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{3,40},")

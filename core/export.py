@@ -12,9 +12,9 @@ from calendar import monthrange
 from collections import Counter
 from datetime import date
 
+from core.clean import normalise_text
 from core.model import Actor, DateValue, Event, Quote, Timeline
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 FUTURE_STATUSES = ("planned", "expected")
 
@@ -26,7 +26,7 @@ def to_json(timeline: Timeline) -> str:
 
 def plain(text: str | None) -> str:
     """One line of safe plain text: whitespace collapsed, control characters removed."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())
+    return " ".join(normalise_text(text or "").split())
 
 
 def md(text: str | None) -> str:

@@ -232,8 +232,7 @@ def _intersect(a: DateValue, b: DateValue) -> DateValue | None:
         if v.earliest == lo and v.latest == hi:
             return v
     if lo and hi:
-        value = lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
-        return DateValue(value=value, granularity="day" if lo == hi else "range", earliest=lo, latest=hi)
+        return DateValue.between(lo, hi)
     return DateValue(value="FUTURE_REF" if lo else "PAST_REF", granularity="unknown", earliest=lo, latest=hi)
 
 

@@ -69,6 +69,13 @@ class DateValue(Model):
     latest: date | None = None
     mod: str | None = None
 
+    @classmethod
+    def between(cls, lo: date, hi: date) -> DateValue:
+        """A known window of days: one day when ``lo == hi``, else a range ``lo/hi``."""
+        if lo == hi:
+            return cls(value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
+        return cls(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
+
     def label(self) -> str:
         """Human label at the true granularity: ``24 Jan 2017``, ``Feb 2017``, ``late 2016``."""
         lo, hi = self.earliest, self.latest

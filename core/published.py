@@ -21,13 +21,11 @@ RECENT_SLACK = timedelta(days=7)  # "have come to an end": the happening is rece
 
 
 def day(d: date) -> DateValue:
-    return DateValue(value=d.isoformat(), granularity="day", earliest=d, latest=d)
+    return DateValue.between(d, d)
 
 
 def window(lo: date, hi: date) -> DateValue:
-    if lo == hi:
-        return day(lo)
-    return DateValue(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
+    return DateValue.between(lo, hi)
 
 
 def parse_given(raw: str) -> date | None:
