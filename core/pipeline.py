@@ -219,6 +219,28 @@ def _batches(payloads: list[str]) -> Iterator[list[str]]:
         yield batch
 
 
+def _start_process_helpers(method: str) -> None:
+    """Start multiprocessing's resource tracker (and fork server) with a stderr that has a real file
+    descriptor: they hand ``sys.stderr.fileno()`` to their child, and a host that captures ``sys.stderr``
+    (a terminal UI does) would make the pool fail with "bad value(s) in fds_to_keep"."""
+    import sys
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    try:
+        if saved.fileno() >= 0:
+            return  # a real stream: nothing to work around
+    except (AttributeError, OSError, ValueError):
+        pass
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
 def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | None]]:
     """Results of ``_analyse_batch`` over ``payloads`` from a process pool, streamed back in order.
 
@@ -235,6 +257,7 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["core.pipeline"])
+    _start_process_helpers(method)
     pending: deque[Future[list[tuple[bytes, str | None]]]] = deque()
     batches = _batches(payloads)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)

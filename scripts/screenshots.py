@@ -34,6 +34,8 @@ async def shoot(paths: list[str], name: str, size: tuple[int, int], keys: list[s
         app = DatelineApp(timeline=sample_timeline().model_copy(update={"problems": []}), unicode=True)
     app.theme = "textual-dark"
     async with app.run_test(size=size) as pilot:
+        while app.loading:  # the load starts after the first frame: wait for it to end, not just for workers
+            await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         await pilot.pause()
         app.clear_notifications()

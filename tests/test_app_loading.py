@@ -16,6 +16,17 @@ from tui.widgets.panes import TimelineView
 ROOT = Path(__file__).resolve().parents[1]
 
 
+async def loaded(app: DatelineApp, pilot, deadline: float = 60.0) -> None:
+    """Wait until the app's load has ended. (Waiting for workers alone races with the load's start: the app
+    starts it only after the first frame.)"""
+    for _ in range(int(deadline / 0.05)):
+        await pilot.pause(0.05)
+        if not app.loading:
+            break
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def fake_analyse(article):
     """One dated event per article, so the test does not depend on the real extractors."""
     day = date(2020, 1, int(article.id.removeprefix("story")) + 1)
@@ -55,7 +66,7 @@ async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) ->
     app = DatelineApp([str(folder)], jobs=1, cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.loading or updates  # the first frame does not wait for the data
-        await app.workers.wait_for_complete()
+        await loaded(app, pilot)
         await pilot.pause()
         assert not app.loading
         assert updates[-1] == (5, True)
@@ -72,7 +83,7 @@ async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) ->
 async def test_real_pipeline_loads_the_seeds() -> None:
     app = DatelineApp([str(ROOT / "seeds")])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await loaded(app, pilot)
         await pilot.pause()
         assert app.index is not None and len(app.index.timeline.articles) == 2
         assert "2 articles" in str(app.query_one("#status").render())
@@ -81,7 +92,7 @@ async def test_real_pipeline_loads_the_seeds() -> None:
 async def test_missing_path_is_reported_not_fatal(tmp_path) -> None:
     app = DatelineApp([str(tmp_path / "nope")])
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await loaded(app, pilot)
         await pilot.pause()
         notes = [n.message for n in app._notifications]
         assert any("no such file" in m for m in notes)
@@ -93,7 +104,7 @@ async def test_reopening_a_folder_comes_from_the_cache(folder, monkeypatch) -> N
     for run in range(2):
         app = DatelineApp([str(folder)], jobs=1, cache=True)
         async with app.run_test(size=(80, 24)) as pilot:
-            await app.workers.wait_for_complete()
+            await loaded(app, pilot)
             await pilot.pause()
             assert app.index is not None and len(app.index.timeline.events) == 5, run
 
@@ -110,7 +121,7 @@ async def test_a_failed_load_says_so(folder, monkeypatch) -> None:
     monkeypatch.setattr("core.load.load_paths", broken)
     app = DatelineApp([str(folder)], jobs=1, cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await loaded(app, pilot)
         await pilot.pause()
         assert not app.loading
         assert "Loading failed" in str(app.query_one("#status").render())
@@ -122,10 +133,7 @@ async def test_worker_processes_start_inside_the_app(monkeypatch) -> None:
     monkeypatch.setattr(core.pipeline, "PARALLEL_MIN_CHARS", 0)
     app = DatelineApp([str(ROOT / "seeds")], jobs=2, cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(600):  # the pool takes a moment to start: wait for the load to end (60 s at most)
-            await pilot.pause(0.1)
-            if not app.loading:
-                break
+        await loaded(app, pilot)
         status = str(app.query_one("#status").render())
         assert "Loading failed" not in status
         assert app.index is not None, status and len(app.index.timeline.articles) == 2

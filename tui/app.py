@@ -119,8 +119,6 @@ class DatelineApp(App[int]):
         from core.pipeline import build_timeline, finish
 
         worker = get_current_worker()
-        if self.jobs > 1:
-            _start_process_helpers()
         loaded = load_paths(paths)
         total = len(loaded.articles)
         self.call_from_thread(self.set_progress, 0, total)
@@ -530,26 +528,6 @@ class DatelineApp(App[int]):
         problems = self.index.timeline.problems if self.index else []
         body = "\n".join(f"{'skipped' if p.skipped else 'warning'}: {p.path}: {p.reason}" for p in problems)
         self.push_screen(TextScreen("Load problems", body or "No problems."))
-
-
-def _start_process_helpers() -> None:
-    """Start multiprocessing's fork server and resource tracker with the real stderr.
-
-    They hand their children ``sys.stderr.fileno()``; while the app runs, ``sys.stderr`` is Textual's
-    capture object, whose file descriptor is not valid ("bad value(s) in fds_to_keep").
-    """
-    import multiprocessing as mp
-    import sys
-    from multiprocessing import forkserver, resource_tracker
-
-    saved = sys.stderr
-    sys.stderr = sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-        if "forkserver" in mp.get_all_start_methods():
-            forkserver.ensure_running()
-    finally:
-        sys.stderr = saved
 
 
 class _Cancelled(Exception):
