@@ -47,15 +47,15 @@ _CREDIT = re.compile(
     r"|\bflickr\s*:|\((?:photo|image|credit)\s*:[^)]*\)$",
     re.I,
 )
-_COMMENTS = re.compile(
-    r"^(?:comments are closed\.?|leave a (?:comment|reply)|share this(?: article)?:?|click here\b.*"
-    r"|sign up for\b.*|subscribe\b.*|related (?:articles|stories|posts):?|read more:?.*|advertisement)$",
-    re.I,
+# Comments/promotion, byline and source lines, tried in that order in one match: the first alternative that
+# fits the whole line wins, as three patterns tried one after the other would.
+_COMMENTS = (
+    r"(?:comments are closed\.?|leave a (?:comment|reply)|share this(?: article)?:?|click here\b.*"
+    r"|sign up for\b.*|subscribe\b.*|related (?:articles|stories|posts):?|read more:?.*|advertisement)$"
 )
-_BYLINE = re.compile(
-    r"^(?:author|by|written by|reporting by|writing by|editing by)\s*:?\s+(\S.{0,80})$", re.I
-)
-_SOURCE = re.compile(r"^source\s*:\s*(\S.{0,80})$", re.I)
+_BYLINE = r"(?:author|by|written by|reporting by|writing by|editing by)\s*:?\s+(?P<author>\S.{0,80})$"
+_SOURCE = r"source\s*:\s*(?P<outlet>\S.{0,80})$"
+_META_LINE = re.compile(rf"(?P<comments>{_COMMENTS})|(?P<byline>{_BYLINE})|(?P<source>{_SOURCE})", re.I)
 _OUTLET_DATELINE = re.compile(
     r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\)(?:\s*[A-Z][\w.' ]{1,30}?\s+[-–—]+(?=\s))?)\s*"
 )
@@ -93,21 +93,14 @@ def _gated(text: str) -> bool:
 _SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
 
 
-_LINE = re.compile(r"[^\n]+")
+# A line trimmed of surrounding whitespace: from its first to its last non-space character (``\s`` is
+# ``str.isspace``); blank lines have none and are skipped.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def _lines(text: str) -> list[Segment]:
     """Non-blank lines, trimmed."""
-    out: list[Segment] = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append(Segment(start, end))
-    return out
+    return [Segment(*m.span()) for m in _LINE.finditer(text)]
 
 
 def clean(article: Article) -> Article:
@@ -117,7 +110,8 @@ def clean(article: Article) -> Article:
     author, source = article.author, article.source
     seen: dict[str, int] = {}
     gated = _gated(text)
-    for para in _lines(text):
+    lines = _lines(text)
+    for para in lines:
         line = text[para.start : para.end]
         key = line.lower()
         kind: str | None = None
@@ -131,14 +125,14 @@ def clean(article: Article) -> Article:
             kind = "licence"
         elif gated and len(line) < 200 and _CREDIT.search(line):
             kind = "credit"
-        elif len(line) < 120 and _COMMENTS.match(line):
-            kind = "comments"
-        elif len(line) < 100 and (m := _BYLINE.match(line)):
-            kind = "byline"
-            author = author or m.group(1).strip()
-        elif len(line) < 100 and (m := _SOURCE.match(line)):
-            kind = "source"
-            source = source or m.group(1).strip()
+        elif len(line) < 120 and (m := _META_LINE.match(line)):
+            kind = m.lastgroup
+            if kind == "byline" and len(line) < 100:
+                author = author or m.group("author").strip()
+            elif kind == "source" and len(line) < 100:
+                source = source or m.group("outlet").strip()
+            elif kind != "comments":
+                kind = None
         seen.setdefault(key, para.start)
         if kind:
             furniture.append(Furniture(start=para.start, end=para.end, kind=kind))
@@ -151,15 +145,14 @@ def clean(article: Article) -> Article:
         furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)
-    title = article.title or _headline_line(text, furniture)
+    title = article.title or _headline_line(text, lines, furniture)
     return article.model_copy(
         update={"furniture": furniture, "author": author, "source": source, "title": title}
     )
 
 
-def _headline_line(text: str, furniture: list[Furniture]) -> str | None:
+def _headline_line(text: str, lines: list[Segment], furniture: list[Furniture]) -> str | None:
     """A short first line is the headline when it lacks closing punctuation or a photo caption follows it."""
-    lines = _lines(text)
     if len(lines) < 3:
         return None
     first = text[lines[0].start : lines[0].end]

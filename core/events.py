@@ -25,7 +25,6 @@ from core.text import (
     lead_paragraphs,
     paragraph_sentences,
     paragraphs,
-    sentences,
 )
 
 # Coarse kinds of happening; merging prefers events of the same kind. General English only.
@@ -52,11 +51,23 @@ _LEADING_JUNK = re.compile(
     r"^(?:and|but|or|so|yet|also|then|instead|however|meanwhile|still|though|while|as|that|which|who)(?=[,\s])[,\s]*",
     re.I,
 )
-_TRAILING_PREP = re.compile(
-    r"[\s,]+(?:in|on|at|by|during|since|for|until|till|from|of|to|before|after|around|about|through|within"
-    r"|throughout|over|the|a|an|and|or|as|ended|ending|starting|beginning|that|which|slated|scheduled|due|set)$",
-    re.I,
-)
+_TRAILING_WORDS = (
+    "in on at by during since for until till from of to before after around about through within throughout "
+    "over the a an and or as ended ending starting beginning that which slated scheduled due set"
+).split()
+_TRAILING_PREP = re.compile(rf"[\s,]+(?:{'|'.join(_TRAILING_WORDS)})$", re.I)
+_TRAILING_WORD_SET = frozenset(_TRAILING_WORDS)
+
+
+def _drop_trailing_prep(s: str) -> str:
+    """``_TRAILING_PREP.sub("", s)``, without running it when the last word cannot be one of its words."""
+    words = (s[:-1] if s.endswith("\n") else s).rsplit(None, 1)  # ``$`` also matches before a final newline
+    last = words[-1].rsplit(",", 1)[-1] if words else ""
+    if last.isascii() and last.lower() not in _TRAILING_WORD_SET:  # re.I folds some non-ASCII letters too
+        return s
+    return _TRAILING_PREP.sub("", s)
+
+
 _DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
 HEADLINE_CHARS = 72
 _STOP_BEFORE_NP = {
@@ -120,12 +131,21 @@ def _candidate_sentences(text: str, starts: list[int], scheduled: bool) -> Itera
 
     Splitting only these paragraphs into sentences saves most of the splitting on long articles.
     """
+    # a cheap filter before the regular expression: the cue words an ASCII text holds, found in its lowered
+    # copy (same offsets); other texts go straight to the expression (re.I also folds some non-ASCII letters)
+    low = text.lower() if scheduled and text.isascii() else None
+    cues = [w for w in _SCHEDULING_WORDS if w in low] if low is not None else []
     for para in paragraphs(text):
         i = bisect_left(starts, para.start)
         if (i < len(starts) and starts[i] < para.end) or (
-            scheduled and _SCHEDULED.search(text, para.start, para.end)
+            scheduled
+            and (low is None or any(low.find(c, para.start, para.end) >= 0 for c in cues))
+            and _SCHEDULED.search(text, para.start, para.end)
         ):
             yield from paragraph_sentences(text, para)
+
+
+_SCHEDULING_WORDS = ("upcoming", "forthcoming", "slated", "scheduled", "will ")
 
 
 # --- the three sources of events -----------------------------------------------------------------------------
@@ -159,7 +179,7 @@ def lead_segment(article: Article) -> Segment | None:
     paras = lead_paragraphs(article, 1)
     if not paras:
         return None
-    sents = sentences(article.text, paras[0].start, paras[0].end)
+    sents = paragraph_sentences(article.text, paras[0])
     if not sents:
         return None
     sent = sents[0]
@@ -274,11 +294,7 @@ def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: boo
 
 def kind_of(clause: str) -> str | None:
     """The kind of happening a clause names (the first kind word wins), or ``None``."""
-    for w in _WORD.findall(clause.lower()):
-        k = _KIND_OF.get(w)
-        if k:
-            return k
-    return None
+    return next(filter(None, map(_KIND_OF.get, _WORD.findall(clause.lower()))), None)
 
 
 def _clause_breaks(text: str, sent: Segment) -> list[tuple[int, int]]:
@@ -362,15 +378,20 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         if len(main.split()) >= 3:
             head = _resolve_pronoun(lead_headline(main), text[max(0, clause.start - 200) : clause.start])
             return head[:1].upper() + head[1:]
-    before = _TRAILING_PREP.sub("", before.rstrip(" ,"))
+    before = _drop_trailing_prep(before.rstrip(" ,"))
     while True:
-        cut = _TRAILING_PREP.sub("", before)
+        cut = _drop_trailing_prep(before)
         if cut == before:
             break
         before = cut
     words = before.split()
-    kind_at = max(
-        (i for i, w in enumerate(words) if _KIND_OF.get(w.lower().strip(",.;:")) is not None), default=-1
+    kind_at = next(
+        (
+            i
+            for i in range(len(words) - 1, -1, -1)
+            if _KIND_OF.get(words[i].lower().strip(",.;:")) is not None
+        ),
+        -1,
     )
     if kind_at >= 0 and len(words) - kind_at <= 8:
         # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"
@@ -400,7 +421,7 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         room = HEADLINE_CHARS - len(head) - 1
         if len(tail) > room:
             tail = tail[: max(room, 0)].rsplit(" ", 1)[0] if room > 10 else ""
-        head = f"{head} {_TRAILING_PREP.sub('', tail)}".strip()
+        head = f"{head} {_drop_trailing_prep(tail)}".strip()
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
         head = " ".join(text[clause.start : clause.end].split())
     head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")

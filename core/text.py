@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from core.model import Article, Furniture
 
@@ -25,20 +26,27 @@ _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     start: int
     end: int
 
 
-def paragraphs(text: str) -> list[Segment]:
+# Every step reads the same article's paragraphs and sentences: the splits are computed once per text (and
+# per paragraph) and shared. The results are tuples, so no caller can change what another one sees.
+@lru_cache(maxsize=16)
+def paragraphs(text: str) -> tuple[Segment, ...]:
     """Paragraph spans (blank-line separated), trimmed of surrounding whitespace."""
+    return tuple(_paragraphs_in(text, 0, len(text)))
+
+
+def _paragraphs_in(text: str, start: int, end: int) -> list[Segment]:
+    """Paragraphs of ``text[start:end]`` as offsets into ``text`` (the same as splitting the slice)."""
     out: list[Segment] = []
-    pos = 0
-    for m in _PARA.finditer(text):
+    pos = start
+    for m in _PARA.finditer(text, start, end):
         _add_trimmed(text, pos, m.start(), out)
         pos = m.end()
-    _add_trimmed(text, pos, len(text), out)
+    _add_trimmed(text, pos, end, out)
     return out
 
 
@@ -53,17 +61,23 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Segment]) -> None:
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     """Sentence spans inside ``text[start:end]`` (one paragraph or the whole text)."""
     end = len(text) if end is None else end
+    paras = paragraphs(text) if start == 0 and end == len(text) else _paragraphs_in(text, start, end)
     out: list[Segment] = []
-    for para in paragraphs(text[start:end]):
-        _split_paragraph(text, start + para.start, start + para.end, out)
+    for para in paras:
+        out.extend(_paragraph_sentences(text, para.start, para.end))
     return out
 
 
-def paragraph_sentences(text: str, para: Segment) -> list[Segment]:
+def paragraph_sentences(text: str, para: Segment) -> tuple[Segment, ...]:
     """Sentence spans of one paragraph (as returned by :func:`paragraphs`)."""
+    return _paragraph_sentences(text, para.start, para.end)
+
+
+@lru_cache(maxsize=1024)
+def _paragraph_sentences(text: str, start: int, end: int) -> tuple[Segment, ...]:
     out: list[Segment] = []
-    _split_paragraph(text, para.start, para.end, out)
-    return out
+    _split_paragraph(text, start, end, out)
+    return tuple(out)
 
 
 def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> None:
