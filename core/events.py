@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import timedelta
+from operator import methodcaller
 
 from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
 from core.tense import future_status, tense
@@ -60,12 +61,20 @@ _TRAILING_WORD_SET = frozenset(_TRAILING_WORDS)
 
 
 def _drop_trailing_prep(s: str) -> str:
-    """``_TRAILING_PREP.sub("", s)``, without running it when the last word cannot be one of its words."""
-    words = (s[:-1] if s.endswith("\n") else s).rsplit(None, 1)  # ``$`` also matches before a final newline
-    last = words[-1].rsplit(",", 1)[-1] if words else ""
-    if last.isascii() and last.lower() not in _TRAILING_WORD_SET:  # re.I folds some non-ASCII letters too
+    """``_TRAILING_PREP.sub("", s)``: the last word and the spaces and commas before it go when it is one of
+    ``_TRAILING_WORDS``. Read from the end of the string (the expression would scan all of it)."""
+    body = s[:-1] if s.endswith("\n") else s  # ``$`` also matches before a final newline
+    if not body or body[-1] == "," or body[-1].isspace():
         return s
-    return _TRAILING_PREP.sub("", s)
+    word = body.rsplit(None, 1)[-1].rsplit(",", 1)[-1]
+    if not word.isascii():  # re.I also folds some non-ASCII letters to ASCII ones
+        return _TRAILING_PREP.sub("", s)
+    if word.lower() not in _TRAILING_WORD_SET:
+        return s
+    cut = len(body) - len(word)
+    while cut > 0 and (body[cut - 1] == "," or body[cut - 1].isspace()):
+        cut -= 1
+    return s if cut == len(body) - len(word) else s[:cut] + s[len(body) :]
 
 
 _DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
@@ -275,12 +284,12 @@ def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evid
 
 
 def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: bool) -> EventStatus:
-    t = tense(clause)
-    if dct is not None:
+    if dct is not None:  # a date wholly before or after publication settles it
         if date.latest and dct.earliest and date.latest < dct.earliest:
             return "occurred"
         if date.earliest and dct.latest and date.earliest > dct.latest:
             return future_status(clause)
+    t = tense(clause)
     if t == "future":
         return future_status(clause)
     if t == "present":
@@ -363,6 +372,28 @@ def lead_headline(sentence: str) -> str:
     return s[:1].upper() + s[1:] if s else "Event"
 
 
+_STRIP_PUNCT = methodcaller("strip", ",.;:")
+
+
+def _short_start(words: list[str]) -> int:
+    """The first word (not the first, nor among the last three) that starts a clause or noun phrase and leaves
+    at most ``HEADLINE_CHARS`` from it on; the last ten words when there is none."""
+    # words[i:] joined is at most HEADLINE_CHARS long from ``fits`` on (it gets shorter as i grows)
+    fits, length = len(words), -1
+    while fits > 0 and length + 1 + len(words[fits - 1]) <= HEADLINE_CHARS:
+        fits -= 1
+        length += 1 + len(words[fits])
+    for i in range(max(1, fits), max(1, len(words) - 3)):
+        if (
+            words[i].lower() in _DETERMINER
+            or (words[i][:1].isupper() and not words[i - 1].endswith((".", ":")))
+            or words[i - 1].lower() in ("that", "when", "after", "because")
+            or words[i - 1].endswith(",")
+        ):
+            return i
+    return max(0, len(words) - 10)
+
+
 def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     """A short headline from a clause: the time expression left out, cut near it to a readable length."""
     before = text[
@@ -385,14 +416,8 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             break
         before = cut
     words = before.split()
-    kind_at = next(
-        (
-            i
-            for i in range(len(words) - 1, -1, -1)
-            if _KIND_OF.get(words[i].lower().strip(",.;:")) is not None
-        ),
-        -1,
-    )
+    kinds = list(map(_KIND_OF.get, map(_STRIP_PUNCT, before.lower().split())))  # one per word
+    kind_at = max((i for i, k in enumerate(kinds) if k), default=-1) if any(kinds) else -1
     if kind_at >= 0 and len(words) - kind_at <= 8:
         # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"
         start = kind_at
@@ -405,16 +430,7 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         words = words[start:]
     elif len(" ".join(words)) > HEADLINE_CHARS:
         # start where a clause or noun phrase starts: the earliest such word that leaves a short headline
-        starts = [
-            i
-            for i in range(1, max(1, len(words) - 3))
-            if words[i].lower() in _DETERMINER
-            or (words[i][:1].isupper() and not words[i - 1].endswith((".", ":")))
-            or words[i - 1].lower() in ("that", "when", "after", "because")
-            or words[i - 1].endswith(",")
-        ]
-        fitting = [i for i in starts if len(" ".join(words[i:])) <= HEADLINE_CHARS]
-        words = words[fitting[0] :] if fitting else words[-10:]
+        words = words[_short_start(words) :]
     head = " ".join(words)
     tail = " ".join(after.split()).strip(" ,.")
     if tail and not re.match(r"[,;]", after.strip()):
