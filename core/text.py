@@ -73,7 +73,7 @@ def paragraph_sentences(text: str, para: Segment) -> tuple[Segment, ...]:
     return _paragraph_sentences(text, para.start, para.end)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _paragraph_sentences(text: str, start: int, end: int) -> tuple[Segment, ...]:
     out: list[Segment] = []
     _split_paragraph(text, start, end, out)
