@@ -41,8 +41,10 @@ _SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table
 
 
 def _after_first(words: list[str]) -> str:
-    """Alternatives ``words`` with their first letter already consumed: that letter checked by lookbehind."""
-    return "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+    """Alternatives ``words`` with their first letter already consumed: the rest of the word, then the whole
+    word checked by lookbehind. Each alternative opens with a literal letter, so the engine skips at once
+    the alternatives whose next letter is not the one in the text."""
+    return "|".join(f"{w[1:]}(?<={w})" for w in words)
 
 
 # A chunk: [honorific] [lead particle] name token, then more tokens joined by one space or a line break,
@@ -240,7 +242,7 @@ class _Extractor:
                     mid_caps.update(m.group().split())
         lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
-            if _dropped_alone(text[start:end]):  # "The", "But": nothing left of the chunk to classify
+            if initial and _dropped_alone(text[start:end]):  # "The", "But": nothing left to classify
                 continue
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         self._regime_mentions()
