@@ -45,8 +45,16 @@ KINDS: dict[str, str] = {
 }
 _KIND_OF = {w: k for k, words in KINDS.items() for w in words.split()}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Where clauses meet: "; " / " — ", ", but " (and other conjunctions), " but ", a quotation mark. Written to
+# consume the break's first character first (white space or one of ;:—–,"“”), then go on by what it was: the
+# engine then only tries positions holding such a character. Same matches as
+# ``\s*[;:—–]\s+|,\s+(?:but|while|…|so)\s+|\s+but\s+|["“”]\s*``.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:—–]\s+|,\s+(?:but|while|whereas|although|though|which|as|and|so)\s+|\s+but\s+|[\"“”]\s*", re.I
+    r"[\s;:—–,\"“”]"
+    r"(?:(?<=\s)\s*[;:—–]\s+|(?<=[;:—–])\s+"
+    r"|(?<=,)\s+(?:but|while|whereas|although|though|which|as|and|so)\s+"
+    r"|(?<=\s)\s*but\s+|(?<=[\"“”])\s*)",
+    re.I,
 )
 _LEADING_JUNK = re.compile(
     r"^(?:and|but|or|so|yet|also|then|instead|however|meanwhile|still|though|while|as|that|which|who)(?=[,\s])[,\s]*",

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.actors import _is_title_case
-from core.events import _TRAILING_PREP, _drop_trailing_prep
+from core.events import _CLAUSE_BREAK, _TRAILING_PREP, _drop_trailing_prep
 from core.text import paragraph_sentences, paragraphs, sentences
 
 
@@ -94,3 +94,40 @@ def test_title_case_count_agrees_with_word_by_word(pieces: list[str]) -> None:
 def test_trailing_preposition_cut_agrees_with_the_expression(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _drop_trailing_prep(text) == _TRAILING_PREP.sub("", text)
+
+
+_PLAIN_CLAUSE_BREAK = re.compile(
+    r"\s*[;:—–]\s+|,\s+(?:but|while|whereas|although|though|which|as|and|so)\s+|\s+but\s+|[\"“”]\s*", re.I
+)
+_BREAK_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\n",
+        ";",
+        ":",
+        "—",
+        "–",
+        ",",
+        '"',
+        "“",
+        "”",
+        "but",
+        "BUT",
+        "as",
+        "so",
+        "which",
+        "x",
+        "ſo",
+        "\u00a0",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BREAK_PIECES, max_size=14))
+def test_clause_breaks_agree_with_the_plain_expression(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in _CLAUSE_BREAK.finditer(text)] == [
+        m.span() for m in _PLAIN_CLAUSE_BREAK.finditer(text)
+    ]
