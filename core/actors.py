@@ -892,12 +892,15 @@ def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None
     """Transliteration variants of names of the same kind, compared only inside small blocks: same kind and
     token count; people: same initials of first and last token; others: same initial of every token (the
     rule below needs that anyway)."""
+    candidates = [
+        i for i, p in enumerate(protos) if kinds[i] in ("person", "group", "organization") and not p.canonical
+    ]
+    if len(candidates) < 2:  # no pair to compare (the usual case inside one article)
+        return
     # block → name → the records whose best form reads so (the same name always matches itself)
     blocks: dict[tuple, dict[str, list[int]]] = {}
-    for i, p in enumerate(protos):
-        kind = kinds[i]
-        if kind not in ("person", "group", "organization") or p.canonical:
-            continue
+    for i in candidates:
+        p, kind = protos[i], kinds[i]
         forms = p.forms
         best = (
             max(forms, key=lambda f: (len(name_tokens(f)), forms[f])) if len(forms) > 1 else next(iter(forms))
