@@ -144,6 +144,7 @@ _QUANT = (
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))s?"
 _PREMOD = (
     r"(?:(?i:the\s+)?(?i:very\s+)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Cc]lose|[Tt]urn)\s+of"
+    r"|(?:[Ee]nd|[Ss]tart)(?=-[A-Z0-9])"
     r"|(?i:early|earlier|mid|late|later)(?:[\s-]+in)?)"
 )
 _REL = r"(?i:last|next|this|coming|past|previous|following|current|this\s+past|this\s+coming)"
@@ -375,6 +376,16 @@ def _next_word(text: str, end: int) -> str:
 NEAR_DAYS = 14
 FAR_DAYS = 183
 
+# "February last year", "March 5 of next year": the year named after a month governs it
+_YEAR_AFTER_REL = re.compile(r",?\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b(?!'s|-)")
+
+
+def _year_after(ctx: _Ctx, end: int) -> int | None:
+    ym = _YEAR_AFTER_REL.match(ctx.text, end)
+    if ym is None or ctx.ref is None:
+        return None
+    return ctx.ref.year + {"last": -1, "next": 1}.get(ym["rel"].lower(), 0)
+
 
 def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]
@@ -387,11 +398,12 @@ def _day_found(
     if day_hi <= day and day2:
         return None
     span = _t_span(m)
-    if year:
-        y = int(year)
+    rel_year = None if year else _year_after(ctx, m.end())
+    if year or rel_year:
+        y = int(year) if year else rel_year
         if not (1800 <= y <= 2100 and _valid_day(y, month, day) and _valid_day(y, month, day_hi)):
             return None
-        lo, hi, anchored = date(y, month, day), date(y, month, day_hi), False
+        lo, hi, anchored = date(y, month, day), date(y, month, day_hi), rel_year is not None
     elif ctx.ref is None:
         if not _valid_day(2000, month, day_hi):
             return None
@@ -549,10 +561,11 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     mon_raw = m["mon"]
     month = _month_of(mon_raw)
     abbrev = mon_raw not in ("May", "June", "July") and len(mon_raw.rstrip(".")) <= 4
+    rel_year = None if m["y"] or m["rel"] else _year_after(ctx, m.end())
     if not m["y"]:
         prev = _prev_word(text, s).lower()
         nxt = text[m.end("mon") : m.end("mon") + 2]
-        context = bool(m["pre"] or m["rel"]) or prev in _MONTH_CONTEXT
+        context = bool(m["pre"] or m["rel"] or rel_year) or prev in _MONTH_CONTEXT
         if abbrev and not context:
             return None
         if mon_raw in ("May", "March") and not context:
@@ -572,6 +585,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         value, anchored = f"{y}-{month:02d}", False
     elif ctx.ref is None:
         return _found(m, (s, e), type="DATE", value=f"XXXX-{month:02d}", granularity="month", mod=mod)
+    elif rel_year:
+        lo, hi = month_bounds(rel_year, month)
+        value, anchored = f"{rel_year}-{month:02d}", True
     else:
         value, lo, hi = pick(month_periods(month, ctx.ref), ctx.ref, _how(m["rel"], ctx, s, e))
         anchored = True
@@ -596,6 +612,8 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         y, anchored = int(m["y"]), False
     elif ctx.ref is None:
         return _found(m, (s, e), type="DATE", value=f"XXXX-{a:02d}/XXXX-{b:02d}", granularity="range")
+    elif rel_year := _year_after(ctx, m.end()):
+        y, anchored = rel_year, True
     else:
         y = int(pick(month_periods(a, ctx.ref), ctx.ref, _how(None, ctx, s, e))[0][:4])
         anchored = True
@@ -626,7 +644,17 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]{3,}")
 _YEAR_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"']|$)|'s\b|\s+(?:and|or|to|through)\s+(?:19|20)\d\d")
 
 
+# What follows a four-digit 24-hour clock time ("1900 hours", "0336 GMT", "from 1800 to 2100 hrs"): a number
+# before one of these is a time of day, never a year.
+_CLOCK_MARK = r"(?:hrs|HRS|hours|GMT|gmt|UTC|utc|[ECMP][SD]T|BST|CET|local\s+time|local)\b"
+_CLOCK_AFTER = re.compile(
+    rf"\s*(?:{_CLOCK_MARK}|(?:-|–|to|and|until|till)\s*(?:[01]\d|2[0-3])[0-5]\d\s*{_CLOCK_MARK})"
+)
+
+
 def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
+    if _CLOCK_AFTER.match(text, e):
+        return False
     before = text[max(0, s - 6) : s]
     range_end = _RANGE_END.search(before) is not None  # the "2010" of "2009-2010"
     if before[-1:] in ("$", "£", "€", "#", "/", ".", ",", "+") or before[-1:].isalnum():
@@ -659,6 +687,26 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
 
 
+# A bare number far from the DCT after "around", "at", "to" or "a figure of" is a level ("the index closed
+# at 1841", "levels around 2050"), not a year.
+FAR_PAST_YEARS = 120
+FAR_FUTURE_YEARS = 40
+_LEVEL_PREPS = frozenset("around about at to near".split())
+_LEVEL_NOUNS = frozenset(
+    "figure level levels total reading index high low value average close peak mark price rate score sum".split()
+)
+
+
+def _level_not_year(text: str, s: int, y: int, ref: date) -> bool:
+    if ref.year - FAR_PAST_YEARS <= y <= ref.year + FAR_FUTURE_YEARS:
+        return False
+    prev = _prev_word(text, s)
+    low = prev.lower()
+    if low in _LEVEL_PREPS:
+        return True
+    return low == "of" and _prev_word(text, s - len(prev) - 1).lower() in _LEVEL_NOUNS
+
+
 @_rule(
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+|(?i:(?P<fy>fiscal|calendar)\s+(?:year\s+)?))?"
     r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))",
@@ -668,6 +716,8 @@ _DETERMINERS = frozenset("a an the his her its their our my your this that".spli
 def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(m["y"])
     if not _year_ok(ctx.text, m.start("y"), m.end("y"), bool(m["pre"] or m["fy"])):
+        return None
+    if ctx.ref is not None and not (m["pre"] or m["fy"]) and _level_not_year(ctx.text, m.start(), y, ctx.ref):
         return None
     if (
         y < 1900
@@ -831,7 +881,11 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "spring" the verb or the noun
     if m["s"].lower() == "fall" and not (m["rel"] or m["y"] or m["the"]):
         return None  # "in fall of prices"
-    if not (m["rel"] or m["y"]) and re.match(r"\s+(?:in|of|to|from)\b", ctx.text[m.end() : m.end() + 6]):
+    if (
+        not (m["rel"] or m["y"])
+        and re.match(r"\s+(?:in|of|to|from)\b", ctx.text[m.end() : m.end() + 6])
+        and not _YEAR_AFTER_REL.match(ctx.text, m.end())
+    ):
         return None  # "the fall in prices", "the spring of discontent"
     if (
         m["s"][0].isupper()
@@ -845,6 +899,8 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         y, anchored = int(m["y"]), False
     elif ctx.ref is None:
         return _found(m, span, type="DATE", value=f"XXXX-{season}", granularity="season", mod=mod)
+    elif not m["rel"] and (rel_year := _year_after(ctx, m.end())):
+        y, anchored = rel_year, True
     else:
         cands = [
             (f"{y}-{season}", *season_bounds(y, season)) for y in range(ctx.ref.year - 2, ctx.ref.year + 2)
@@ -902,7 +958,8 @@ _UNRESOLVED = {
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?P<the>(?i:the)\s+)?(?P<rel>{_REL})\s+(?i:(?:fiscal|calendar|financial)\s+)?"
     r"(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century))\b(?!-)(?!\s+(?:or\s+so|of|and\s+a\s+half)\b))"
     rf"|(?P<t2>(?P<pre2>{_PREMOD})[\s-]+(?P<the2>(?i:the\s+|this\s+))?(?P<unit2>(?i:week|month|year|quarter|decade|century))\b)"
-    r"|(?P<t3>\b(?i:year[\s-]end|end[\s-]year|year-earlier|month[\s-]end)\b)",
+    r"|(?P<t3>\b(?i:(?P<ye>year[\s-]end|end[\s-]year)(?:,?\s+(?P<y3>(?:19|20)\d\d)\b(?![.,]?\d|%))?|year-earlier"
+    r"|month[\s-]end)\b)",
     kinds="cal cent quarter",
     back=34,
 )
@@ -913,6 +970,11 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None
         unit, pre, rel, the = ("month" if raw.startswith("month") else "year"), "end", None, None
         span = m.span("t3")
+        if m["y3"]:  # "year-end 1985"
+            y = int(m["y3"])
+            lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), "END")
+            return _found(m, span, type="DATE", value=str(y), granularity="year", earliest=lo, latest=hi,
+                          mod="END")  # fmt: skip
     elif m["t2"]:
         unit, pre, rel, the = m["unit2"].lower(), m["pre2"], (m["the2"] or "").strip() or None, None
         span = m.span("t2")
@@ -996,6 +1058,22 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                   granularity="time" if tod else "day", earliest=lo, latest=hi, anchored=True)  # fmt: skip
 
 
+# "Monday next week", "from Monday to Wednesday of last week": the week named after the day governs it
+_WEEK_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?P<rel>(?i:last|next|this|the\s+following|the\s+previous))\s+(?i:week)\b(?!'s|-)"
+)
+
+
+def _week_monday(ctx: _Ctx, end: int) -> date | None:
+    """Monday of the week a following "next week" / "last week" / "this week" names (``None`` if none)."""
+    wm = _WEEK_AFTER.match(ctx.text, end)
+    if wm is None or ctx.ref is None:
+        return None
+    rel = wm["rel"].lower().split()[-1]
+    step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
+    return week_bounds(ctx.ref)[0] + timedelta(weeks=step)
+
+
 _NAME_BEFORE_WEEKDAY = frozenset("black good easter super bloody ash palm cyber holy shrove maundy".split())
 _NAME_AFTER_WEEKDAY = frozenset(
     "Times Telegraph Express Mirror Post Herald Star Mail Tribune Independent Observer Sport Night Edition "
@@ -1028,7 +1106,10 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     ref = ctx.ref
     how = _how(m["rel"], ctx, *m.span())
     delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0: the DCT itself)
-    if how == "last":
+    monday = None if m["rel"] else _week_monday(ctx, m.end())
+    if monday is not None:
+        d = monday + timedelta(days=wd)
+    elif how == "last":
         d = ref - timedelta(days=(7 - delta) % 7 or 7)
     elif how == "next":
         d = ref + timedelta(days=delta or 7)
@@ -1058,9 +1139,13 @@ def _weekday_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if ctx.ref is None:
         return _found(m, type="DATE", value=f"XXXX-WXX-{a + 1}/XXXX-WXX-{b + 1}", granularity="range")
     ref = ctx.ref
-    how = tense(ctx.text, *m.span())
-    delta = (a - ref.weekday()) % 7
-    lo = ref + timedelta(days=delta) if how == "future" or delta == 0 else ref - timedelta(days=7 - delta)
+    monday = _week_monday(ctx, m.end())
+    if monday is not None:
+        lo = monday + timedelta(days=a)
+    else:
+        how = tense(ctx.text, *m.span())
+        delta = (a - ref.weekday()) % 7
+        lo = ref + timedelta(days=delta) if how == "future" or delta == 0 else ref - timedelta(days=7 - delta)
     hi = lo + timedelta(days=(b - a) % 7)
     return _found(m, type="DATE", value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo,
                   latest=hi, anchored=True)  # fmt: skip
@@ -1307,6 +1392,8 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["adv"]:
         if m["adv"][0].isupper() and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]):
             return None  # "Daily Telegraph"
+        if m["adv"].lower() in ("daily", "weekly", "monthly") and _publication(ctx.text, m.end()):
+            return None
         return _found(m, type="SET", value=_SET_ADVERBS[m["adv"].lower()], granularity="unknown")
     if m["freq"]:
         unit = m["funit"].lower()
@@ -1329,6 +1416,19 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     unit = _unit_name(low)
     n = 2.0 if (m["n"] or "").lower() == "other" else _number(m["n"]) if m["n"] else 1.0
     return _found(m, m.span("t"), type="SET", value=duration_value(n, unit), granularity=UNITS[unit][3])
+
+
+_REPORTED = r"(?:said|says|reported|reports|quoted|wrote|added|carried|cited|did|published)\b"
+# "the daily said", "a daily newspaper", "the daily Izvestia said", "the weekly Die Zeit in an interview"
+_PUBLICATION_AFTER = re.compile(
+    rf"\s+(?:(?:newspaper|paper|magazine|journal)s?\b|{_REPORTED}"
+    rf"|(?:(?:[A-Z][a-z][\w'-]*|al-\w+|el-\w+)\s*){{1,3}}(?:[,.;:]|(?<=\s)(?:{_REPORTED}|(?:as|in|on|that)\b)))"
+)
+
+
+def _publication(text: str, end: int) -> bool:
+    """ "the daily said", "the Japanese daily Asahi Shimbun said": a newspaper, not a rate."""
+    return _PUBLICATION_AFTER.match(text, end) is not None
 
 
 _TZ = r"(?:GMT|UTC|[A-Z][SD]T|CET|BST|local\s+time)"
@@ -1355,23 +1455,54 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                 return None
             hh = hh % 12 + (12 if ap == "pm" else 0)
     clock = f"T{hh:02d}" + (f":{mi}" if mi else "")
-    day: date | None = None
-    wd = (m["wd"] or "").lower()
-    if ctx.ref is not None:
-        if wd in WEEKDAYS:
-            delta = (WEEKDAYS[wd] - ctx.ref.weekday()) % 7
-            future = tense(ctx.text, *m.span()) == "future"
-            day = (
-                ctx.ref + timedelta(days=delta)
-                if delta == 0 or future
-                else ctx.ref - timedelta(days=7 - delta)
-            )
-        else:
-            day = ctx.ref + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(wd, 0))
+    day = _clock_day(m, ctx)
     value = (day.isoformat() if day else "XXXX-XX-XX") + clock
     return _found(
         m, type="TIME", value=value, granularity="time", earliest=day, latest=day, anchored=day is not None
     )
+
+
+def _clock_day(m: re.Match[str], ctx: _Ctx) -> date | None:
+    """The day of a clock time: the DCT, or the weekday / "tomorrow" / "yesterday" right after it."""
+    if ctx.ref is None:
+        return None
+    wd = (m["wd"] or "").lower()
+    if wd in WEEKDAYS:
+        delta = (WEEKDAYS[wd] - ctx.ref.weekday()) % 7
+        future = tense(ctx.text, *m.span()) == "future"
+        return (
+            ctx.ref + timedelta(days=delta) if delta == 0 or future else ctx.ref - timedelta(days=7 - delta)
+        )
+    return ctx.ref + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(wd, 0))
+
+
+_CLOCK24_BEFORE = frozenset("at from between until till by before after around about since to".split())
+
+
+@_rule(
+    rf"\b(?P<a>(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:-|–|to|and|until|till)\s*(?P<b>(?:[01]\d|2[0-3])[0-5]\d))?"
+    rf"\s*(?P<mark>(?:hrs|HRS|hours)(?:\s+(?:{_TZ}|local)\b)?|{_CLOCK_MARK}){_DAY_AFTER_CLOCK}",
+    kinds="clock plural yr",
+    back=24,
+)
+def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
+    """A 24-hour clock time written as four digits ("0336 GMT", "from 1800 to 2100 hrs"): one TIME per end."""
+    if m["mark"] == "hours" and not (
+        m["b"] or m["a"][0] == "0" or _prev_word(ctx.text, m.start()).lower() in _CLOCK24_BEFORE
+    ):
+        return None  # "1200 hours of work" is a duration
+    day = _clock_day(m, ctx)
+
+    def at(clock: str, span: tuple[int, int], day: date | None = day) -> _Found:
+        value = (day.isoformat() if day else "XXXX-XX-XX") + f"T{clock[:2]}:{clock[2:]}"
+        return _found(m, span, type="TIME", value=value, granularity="time", earliest=day, latest=day,
+                      anchored=day is not None)  # fmt: skip
+
+    if m["b"]:
+        # "2300 to 0200 gmt" ends the next day
+        day_b = day + timedelta(days=1) if day and m["b"] < m["a"] else day
+        return [at(m["a"], m.span("a")), at(m["b"], (m.start("b"), m.end()), day_b)]
+    return [at(m["a"], m.span())]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1415,7 +1546,7 @@ for _kind, _words in {
     "ref": "now currently nowadays presently present recently lately past future moment these",
     "adv": "daily nightly weekly fortnightly monthly quarterly annually yearly hourly biweekly biannually "
     "semiannually",
-    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CET BST PST PDT noon midnight o'clock",
+    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight o'clock hrs HRS gmt",
 }.items():
     for _w in _words.split():
         _ANCHOR_WORDS[_w] = _kind
