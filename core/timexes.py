@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.model import Article, DateValue, Granularity, TimeExpression, TimexType
+from core.tense import sentence_bounds
 from core.tense import tense_near as tense
 from core.text import NON_CONTENT, FurnitureIndex
 
@@ -485,7 +486,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if (
             not day
             or m["mon"] == "May"
-            or re.match(r"\s+(?:of|year|month|week|day|time|more)", ctx.text[m.end() : m.end() + 8])
+            or re.match(r"\s+(?:of|year|month|week|day|time|more)|-", ctx.text[m.end() : m.end() + 8])
         ):
             return None
         return _day_found(m, ctx, _month_of(m["mon"]), day, None, m["y"])
@@ -589,12 +590,36 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         lo, hi = month_bounds(rel_year, month)
         value, anchored = f"{rel_year}-{month:02d}", True
     else:
-        value, lo, hi = pick(month_periods(month, ctx.ref), ctx.ref, _how(m["rel"], ctx, s, e))
+        how = _how(m["rel"], ctx, s, e)
+        value, lo, hi = pick(month_periods(month, ctx.ref), ctx.ref, how)
+        if how == "last" and _same_month_nearby(text, s, e, month, lo.year):
+            # "February sales fell from last February": a year before the bare February
+            value, lo, hi = pick(month_periods(month, lo), lo, "last")
         anchored = True
     lo, hi = narrow(lo, hi, mod)
     lo, hi = clip_earlier_later(m["pre"], lo, hi, ctx.ref)
     return _found(m, (s, e), type="DATE", value=value, granularity="month", earliest=lo, latest=hi, mod=mod,
                   anchored=anchored)  # fmt: skip
+
+
+_AFTER_MONTH_NAME = re.compile(
+    r",?\s+(?P<y>(?:19|20)\d\d)\b|,?\s*\d|,?\s+(?:of\s+)?(?i:last|next|this)\s+year\b"
+)
+_REL_WORDS = frozenset("last next this previous coming past following".split())
+
+
+def _same_month_nearby(text: str, s: int, e: int, month: int, year: int) -> bool:
+    """Whether the sentence around ``[s, e)`` names ``month`` of ``year`` again: bare ("February sales fell
+    from last February") or with that year ("in April 1987, against last April")."""
+    lo, hi = sentence_bounds(text, s, e)
+    name = re.compile(rf"\b{_MONTH_NAMES[month - 1].capitalize()}\b")
+    for mm in name.finditer(text, lo, hi):
+        if s <= mm.start() < e or _prev_word(text, mm.start()).lower() in _REL_WORDS:
+            continue
+        after = _AFTER_MONTH_NAME.match(text, mm.end())
+        if after is None or (after["y"] and int(after["y"]) == year):
+            return True
+    return False
 
 
 @_rule(
@@ -1060,7 +1085,7 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 # "Monday next week", "from Monday to Wednesday of last week": the week named after the day governs it
 _WEEK_AFTER = re.compile(
-    r"\s+(?:of\s+)?(?P<rel>(?i:last|next|this|the\s+following|the\s+previous))\s+(?i:week)\b(?!'s|-)"
+    rf"(?:\s*(?:,|or|and|to)\s+{_WEEKDAY})*\s+(?:of\s+)?(?P<rel>(?i:last|next|this|the\s+following|the\s+previous))\s+(?i:week)\b(?!'s|-)"
 )
 
 

@@ -513,3 +513,23 @@ def test_a_newspaper_called_daily_is_not_a_set(text: str) -> None:
 )
 def test_daily_as_a_rate_stays_a_set(text: str) -> None:
     assert [t.type for t in run(text, WED)] == ["SET"]
+
+
+def test_last_month_name_contrasted_with_the_same_month_is_a_year_earlier() -> None:
+    found = by_text("April sales rose to 9 mln from 7 mln last April.", dct("2019-05-10"))
+    assert found["April"].value == "2019-04"
+    assert found["last April"].value == "2018-04"
+
+
+def test_last_month_name_alone_is_the_latest_past_one() -> None:
+    assert one("The plan, first outlined last April, was revised.", dct("2019-05-10")).value == "2019-04"
+
+
+def test_a_weekday_list_shares_the_following_week() -> None:
+    found = run("The papers will be sent on Monday or Tuesday next week.", WED)
+    assert [t.value for t in found] == ["2019-05-20", "2019-05-21", "2019-W21"]
+
+
+def test_a_number_word_before_a_hyphenated_unit_is_not_a_day() -> None:
+    found = run("The February three-month average rose.", WED)
+    assert [(t.text, t.value) for t in found] == [("February", "2019-02"), ("three-month", "P3M")]
