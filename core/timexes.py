@@ -15,17 +15,18 @@ The common forms use plain date arithmetic; dateparser only parses leftover nume
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from collections.abc import Callable
+from bisect import bisect_right
+from calendar import isleap
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from core.model import Article, DateValue, Granularity, TimeExpression, TimexType
+from core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType
 from core.tense import sentence_bounds
 from core.tense import tense_near as tense
-from core.text import NON_CONTENT, FurnitureIndex
+from core.text import NON_CONTENT
 
 # ---------------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -201,8 +202,16 @@ def _rule(pattern: str, *, kinds: str, back: int) -> Callable[[Handler], Handler
 # Date arithmetic
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(y: int, m: int) -> int:
+    """``calendar.monthrange(y, m)[1]`` without the weekday it also computes."""
+    return 29 if m == 2 and isleap(y) else _MONTH_DAYS[m - 1]
+
+
 def month_bounds(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, monthrange(y, m)[1])
+    return date(y, m, 1), date(y, m, days_in_month(y, m))
 
 
 def add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -242,7 +251,7 @@ def shift(d: date, n: float, unit: str) -> date:
         return d + timedelta(weeks=round(n * mult))
     months = round(n * {"M": 1, "Q": 3, "Y": 12}[letter] * mult)
     y, m = add_months(d.year, d.month, months)
-    return date(y, m, min(d.day, monthrange(y, m)[1]))
+    return date(y, m, min(d.day, days_in_month(y, m)))
 
 
 def narrow(lo: date, hi: date, mod: str | None) -> tuple[date, date]:
@@ -337,6 +346,17 @@ def _how(rel: str | None, ctx: _Ctx, start: int, end: int) -> str | None:
     return tense(ctx.text, start, end)
 
 
+def _pick_in_context(candidates: list[Period], ctx: _Ctx, rel: str | None, start: int, end: int) -> Period:
+    """``pick`` by ``rel`` or else the sentence's tense, read only when it matters: a period containing the
+    DCT is chosen whatever the tense."""
+    assert ctx.ref is not None
+    if not rel:
+        for c in sorted(candidates, key=lambda c: c[1]):
+            if c[1] <= ctx.ref <= c[2]:
+                return c
+    return pick(candidates, ctx.ref, _how(rel, ctx, start, end))
+
+
 def month_periods(m: int, ref: date) -> list[Period]:
     out = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
@@ -389,7 +409,7 @@ def _year_after(ctx: _Ctx, end: int) -> int | None:
 
 
 def _valid_day(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]
+    return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m)
 
 
 def _day_found(
@@ -421,7 +441,7 @@ def _day_found(
             return None
         near = [c for c in cands if abs((c[1] - ctx.ref).days) <= NEAR_DAYS]
         # a day within a fortnight of the DCT is that one whatever the tense; else the tense decides
-        _, lo, hi = near[0] if near else pick(cands, ctx.ref, _how(None, ctx, *span))
+        _, lo, hi = near[0] if near else _pick_in_context(cands, ctx, None, *span)
         if abs((lo - ctx.ref).days) > FAR_DAYS:
             _, lo, hi = pick(cands, ctx.ref, None)  # a day more than half a year away would carry its year
         anchored = True
@@ -590,9 +610,12 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         lo, hi = month_bounds(rel_year, month)
         value, anchored = f"{rel_year}-{month:02d}", True
     else:
-        how = _how(m["rel"], ctx, s, e)
-        value, lo, hi = pick(month_periods(month, ctx.ref), ctx.ref, how)
-        if how == "last" and _same_month_nearby(text, s, e, month, lo.year):
+        value, lo, hi = _pick_in_context(month_periods(month, ctx.ref), ctx, m["rel"], s, e)
+        if (
+            m["rel"]
+            and _how(m["rel"], ctx, s, e) == "last"
+            and _same_month_nearby(text, s, e, month, lo.year)
+        ):
             # "February sales fell from last February": a year before the bare February
             value, lo, hi = pick(month_periods(month, lo), lo, "last")
         anchored = True
@@ -640,7 +663,7 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     elif rel_year := _year_after(ctx, m.end()):
         y, anchored = rel_year, True
     else:
-        y = int(pick(month_periods(a, ctx.ref), ctx.ref, _how(None, ctx, s, e))[0][:4])
+        y = int(_pick_in_context(month_periods(a, ctx.ref), ctx, None, s, e)[0][:4])
         anchored = True
     lo, hi = month_bounds(y, a)[0], month_bounds(y, b)[1]
     return _found(m, (s, e), type="DATE", value=f"{y}-{a:02d}/{y}-{b:02d}", granularity="range", earliest=lo,
@@ -854,7 +877,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         cands = [
             (f"{y}-Q{q}", *quarter_bounds(y, q)) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
         ]
-        y = int(pick(cands, ctx.ref, _how(None, ctx, *span))[0][:4])
+        y = int(_pick_in_context(cands, ctx, None, *span)[0][:4])
         anchored = True
     lo, hi = quarter_bounds(y, q)
     return _found(m, span, type="DATE", value=f"{y}-Q{q}", granularity="quarter", earliest=lo, latest=hi,
@@ -886,7 +909,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             (f"{y}-H{h}", date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1])
             for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
         ]
-        y, anchored = int(pick(cands, ctx.ref, _how(None, ctx, *m.span()))[0][:4]), True
+        y, anchored = int(_pick_in_context(cands, ctx, None, *m.span())[0][:4]), True
     lo, hi = date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1]
     return _found(
         m, type="DATE", value=f"{y}-H{h}", granularity="half", earliest=lo, latest=hi, anchored=anchored
@@ -930,7 +953,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         cands = [
             (f"{y}-{season}", *season_bounds(y, season)) for y in range(ctx.ref.year - 2, ctx.ref.year + 2)
         ]
-        y = int(pick(cands, ctx.ref, _how(m["rel"], ctx, *span))[0][:4])
+        y = int(_pick_in_context(cands, ctx, m["rel"], *span)[0][:4])
         anchored = True
     lo, hi = narrow(*season_bounds(y, season), mod)
     return _found(m, span, type="DATE", value=f"{y}-{season}", granularity="season", earliest=lo, latest=hi,
@@ -1255,7 +1278,7 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
     rf"|recent|this\s+past))\s+)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
-    kinds="cal tunit plural night cent quarter",
+    kinds="cal tunit plural hours night cent quarter",
     back=34,
 )
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1301,7 +1324,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"\b(?P<a>\d{{1,3}}|(?i:{_NUM_WORD}))\s*(?:-|–|to|and|or)\s*(?P<b>(?P<bn>\d{{1,3}}|(?i:{_NUM_WORD}))\s+"
     r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b",
-    kinds="plural",
+    kinds="plural hours",
     back=30,
 )
 def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
@@ -1352,7 +1375,7 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     r"|\b(?i:for|over|within|in|after|takes?|took|taking|lasted|spent|spend)\s+"
     r"(?P<t2>(?i:seconds|minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to|ago|old|earlier|later))"
     r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b",
-    kinds="plural",
+    kinds="plural hours",
     back=24,
 )
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1410,7 +1433,7 @@ _SET_ADVERBS = {
     r"|biannually|semiannually))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
     r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b",
-    kinds="cal tunit plural night cent quarter wd deic season adv",
+    kinds="cal tunit plural hours night cent quarter wd deic season adv",
     back=16,
 )
 def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1507,7 +1530,7 @@ _CLOCK24_BEFORE = frozenset("at from between until till by before after around a
 @_rule(
     rf"\b(?P<a>(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:-|–|to|and|until|till)\s*(?P<b>(?:[01]\d|2[0-3])[0-5]\d))?"
     rf"\s*(?P<mark>(?:hrs|HRS|hours)(?:\s+(?:{_TZ}|local)\b)?|{_CLOCK_MARK}){_DAY_AFTER_CLOCK}",
-    kinds="clock plural yr",
+    kinds="clock hours",
     back=24,
 )
 def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
@@ -1560,7 +1583,8 @@ for _kind, _words in {
     "wd": " ".join(f"{d}day {d}days" for d in "Mon Tues Wednes Thurs Fri Satur Sun".split()),
     "cal": "week weekend month year decade",
     "tunit": "second minute hour day fortnight",
-    "plural": "seconds minutes hours days nights weeks weekends fortnights months quarters years decades",
+    "plural": "seconds minutes days nights weeks weekends fortnights months quarters years decades",
+    "hours": "hours",  # the plural rules and four-digit clock times ("1900 hours")
     "night": "night",
     "cent": "century centuries",
     "quarter": "quarter",
@@ -1571,7 +1595,8 @@ for _kind, _words in {
     "ref": "now currently nowadays presently present recently lately past future moment these",
     "adv": "daily nightly weekly fortnightly monthly quarterly annually yearly hourly biweekly biannually "
     "semiannually",
-    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight o'clock hrs HRS gmt",
+    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight o'clock hrs HRS gmt utc "
+    "local",
 }.items():
     for _w in _words.split():
         _ANCHOR_WORDS[_w] = _kind
@@ -1581,9 +1606,14 @@ for _kind, _words in {
 # One fast pass finds anchor words (a prefix-factored, case-sensitive alternation: an order of magnitude
 # faster than a case-insensitive one); the rules registered for an anchor's kind are then matched at the few
 # word starts just before it. Every time expression contains at least one anchor.
-_ANCHOR = re.compile(
-    r"\b(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
+_ANCHOR_BODY = (
+    r"(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
 )
+# An anchor starts a word: the scan looks for an ASCII non-word character followed by one (sre skips to such
+# characters in a tight loop, several times faster than testing a word boundary at every offset); a non-ASCII
+# letter before it is weeded out after, and the text's first word is matched on its own.
+_ANCHOR = re.compile(r"[^A-Za-z0-9_](" + _ANCHOR_BODY + ")")
+_ANCHOR_AT_START = re.compile(_ANCHOR_BODY)
 _SHORT_DECADE = re.compile(r"'\d0s\b")  # "the '90s"; a separate pass keeps the main one fast
 _MAX_BACK = 40
 # Words that can open a time expression before its anchor ("the end of last year", "more than a decade",
@@ -1612,27 +1642,45 @@ def _anchor_kind(word: str) -> str:
 
 
 def _anchors(text: str) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), _anchor_kind(m.group())) for m in _ANCHOR.finditer(text)]
+    out = []
+    first = _ANCHOR_AT_START.match(text)
+    if first is not None:
+        out.append((0, first.end(), _anchor_kind(first.group())))
+    for m in _ANCHOR.finditer(text, first.end() if first is not None else 0):
+        c = m.group()[0]
+        if c < "\x80" or not c.isalnum():
+            p, q = m.span(1)
+            out.append((p, q, _anchor_kind(m.group(1))))
     if "'" in text:
         out.extend((m.start(), m.end(), "dec") for m in _SHORT_DECADE.finditer(text))
     return out
 
 
-def _starts(text: str, p: int) -> list[int]:
-    """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself."""
+_WORD_RUN = re.compile(r"(?:[^\W_]|')+")  # letters, digits, apostrophes (str.isalnum or "'")
+_SEP_RUN = re.compile(r"[ \t\n,\-–:.]*")  # the characters that may separate prefix words
+
+
+# One step back from an offset, matched on the reversed text: the separators, then the word before them.
+_BACK_STEP = re.compile(r"[ \t\n,\-–:.]*((?:[^\W_]|')+)")
+
+
+def _starts(text: str, rtext: str, p: int) -> list[int]:
+    """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself.
+
+    ``rtext`` is ``text`` reversed: each step back is one match there. Words are letters, digits and
+    apostrophes; a word cut by the window's edge ends the run."""
     out = [p]
+    n = len(text)
     lo = max(0, p - _MAX_BACK)
     i = p
     while True:
-        j = i
-        while j > lo and text[j - 1] in _SEPARATORS:
-            j -= 1
-        k = j
-        while k > lo and (text[k - 1].isalnum() or text[k - 1] == "'"):
-            k -= 1
-        if k == j or (k == lo and lo > 0):
+        m = _BACK_STEP.match(rtext, n - i, n - lo)
+        if m is None:
             break
-        w = text[k:j]
+        k = n - m.end(1)
+        if k == lo and lo > 0:
+            break
+        w = text[k : n - m.start(1)]
         if not (w[0].isdigit() or w[0] == "'" or w.lower() in _PREFIX_WORDS):
             break
         out.append(k)
@@ -1641,36 +1689,56 @@ def _starts(text: str, p: int) -> list[int]:
     return out
 
 
-_SEPARATORS = frozenset(" \t\n,-–:.")
+def _blocked(furniture: list[Furniture]) -> Callable[[int], bool]:
+    """Whether an offset lies in furniture that carries no content (as ``FurnitureIndex.kind`` finds it:
+    the furniture starting last at or before the offset)."""
+    items = sorted(furniture, key=lambda f: f.start)
+    if not any(f.kind in NON_CONTENT for f in items):
+        return lambda offset: False
+    starts = [f.start for f in items]
+    ends = [f.end if f.kind in NON_CONTENT else -1 for f in items]
+
+    def blocked(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    return blocked
 
 
-def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
+# anchor kind -> (match, handler, back, rule id) of its rules, in the order they were registered
+_RULE_TABLE: dict[str, tuple[tuple[Callable[[str, int], re.Match[str] | None], Handler, int, int], ...]] = {
+    kind: tuple((r.pattern.match, r.handler, r.back, id(r)) for r in rules) for kind, rules in _RULES.items()
+}
+
+
+def _resolve_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_Found]:
     found: list[_Found] = []
     seen: set[tuple[int, int, int]] = set()
+    rtext = text[::-1]
     for p, q, kind in _anchors(text):
-        if index.kind(p) in NON_CONTENT:
+        if blocked(p):
             continue
         starts: list[int] | None = None
-        for rule in _RULES[kind]:
-            if rule.back < 0:
-                cands: list[int] = [q]
-            elif rule.back == 0:
-                cands = [p]
+        for match, handler, back, rid in _RULE_TABLE[kind]:
+            if back < 0:
+                cands: Iterable[int] = (q,)
+            elif back == 0:
+                cands = (p,)
             else:
                 if starts is None:
-                    starts = _starts(text, p)
-                lo = p - rule.back
-                cands = [s for s in starts if s >= lo]
+                    starts = _starts(text, rtext, p)
+                lo = p - back
+                cands = starts if starts[0] >= lo else [s for s in starts if s >= lo]
             for s in cands:
-                m = rule.pattern.match(text, s)
-                if m is None or (rule.back >= 0 and m.end() <= p):
+                m = match(text, s)
+                if m is None or (back >= 0 and m.end() <= p):
                     continue
-                key = (id(rule), m.start(), m.end())
+                key = (rid, m.start(), m.end())
                 if key in seen:
                     break
                 seen.add(key)
                 try:
-                    res = rule.handler(m, ctx)
+                    res = handler(m, ctx)
                 except (ValueError, OverflowError, KeyError):  # a date out of range: not a time expression
                     continue
                 if res is None:
@@ -1681,7 +1749,7 @@ def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
                         f.start += 1
                     while f.end > f.start and text[f.end - 1].isspace():
                         f.end -= 1
-                    if f.end > f.start and index.kind(f.start) not in NON_CONTENT:
+                    if f.end > f.start and not blocked(f.start):
                         found.append(f)
                 break
     # longest first; keep a candidate only when it overlaps nothing already kept
@@ -1702,7 +1770,7 @@ def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
     ref_hi = (dct.latest or ref) if dct is not None else None
     ctx = _Ctx(text=text, ref=ref, ref_hi=ref_hi)
     out: list[TimeExpression] = []
-    for f in _resolve_all(text, ctx, FurnitureIndex(article.furniture)):
+    for f in _resolve_all(text, ctx, _blocked(article.furniture)):
         out.append(
             TimeExpression(
                 id=f"{article.id}:t{len(out) + 1}",

@@ -378,6 +378,7 @@ def test_a_four_digit_clock_range_is_two_times_not_a_year() -> None:
     [
         ("The blast came at 0345 GMT on Friday.", "0345 GMT on Friday", "2019-05-10T03:45"),
         ("The board meets at 1900 hours.", "1900 hours", "2019-05-15T19:00"),
+        ("Markets reopen at 0930 local time.", "0930 local time", "2019-05-15T09:30"),
         ("The offer expired at 2000 EST yesterday.", "2000 EST yesterday", "2019-05-14T20:00"),
     ],
 )
@@ -533,3 +534,16 @@ def test_a_weekday_list_shares_the_following_week() -> None:
 def test_a_number_word_before_a_hyphenated_unit_is_not_a_day() -> None:
     found = run("The February three-month average rose.", WED)
     assert [(t.text, t.value) for t in found] == [("February", "2019-02"), ("three-month", "P3M")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("March 3 was busy.", ["March 3"]),  # the first word of the text
+        ("(March 3) and May-June 2018", ["March 3", "May-June 2018"]),
+        ("xMarch 3 and éMarch 3 and _March 3", []),  # anchors start words, whatever the script
+        ("«March 3» — “March 4”", ["March 3", "March 4"]),
+    ],
+)
+def test_anchors_start_words(text: str, spans: list[str]) -> None:
+    assert [t.text for t in run(text)] == spans
