@@ -494,7 +494,7 @@ _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 
 
 @_rule(
-    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>{_DAY_NUM_WORD}\b))"
+    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
     r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
     kinds="mon",

@@ -547,3 +547,16 @@ def test_a_number_word_before_a_hyphenated_unit_is_not_a_day() -> None:
 )
 def test_anchors_start_words(text: str, spans: list[str]) -> None:
     assert [t.text for t in run(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dividend is payable April One to holders.", "April One", "2019-04-01"),
+        ("Record June Five.", "June Five", "2019-06-05"),
+        ("The offer expires July Nine, 2019.", "July Nine, 2019", "2019-07-09"),
+    ],
+)
+def test_a_capitalised_number_word_is_a_day(text: str, span: str, value: str) -> None:
+    t = one(text, WED)
+    assert (t.text, t.value) == (span, value)
