@@ -1525,6 +1525,16 @@ def _clock_day(m: re.Match[str], ctx: _Ctx) -> date | None:
 
 
 _CLOCK24_BEFORE = frozenset("at from between until till by before after around about since to".split())
+_SCHEDULED = frozenset("set scheduled fixed called planned slated due".split())
+
+
+def _clock_before(text: str, start: int) -> bool:
+    """ "at 1900 hours", "set for 1900 hours": words before a number that make it a time of day."""
+    prev = _prev_word(text, start)
+    low = prev.lower()
+    if low == "for":
+        return _prev_word(text, start - len(prev) - 1).lower() in _SCHEDULED
+    return low in _CLOCK24_BEFORE
 
 
 @_rule(
@@ -1535,9 +1545,7 @@ _CLOCK24_BEFORE = frozenset("at from between until till by before after around a
 )
 def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     """A 24-hour clock time written as four digits ("0336 GMT", "from 1800 to 2100 hrs"): one TIME per end."""
-    if m["mark"] == "hours" and not (
-        m["b"] or m["a"][0] == "0" or _prev_word(ctx.text, m.start()).lower() in _CLOCK24_BEFORE
-    ):
+    if m["mark"] == "hours" and not (m["b"] or m["a"][0] == "0" or _clock_before(ctx.text, m.start())):
         return None  # "1200 hours of work" is a duration
     day = _clock_day(m, ctx)
 

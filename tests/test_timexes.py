@@ -378,6 +378,7 @@ def test_a_four_digit_clock_range_is_two_times_not_a_year() -> None:
     [
         ("The blast came at 0345 GMT on Friday.", "0345 GMT on Friday", "2019-05-10T03:45"),
         ("The board meets at 1900 hours.", "1900 hours", "2019-05-15T19:00"),
+        ("A vote was set for 1900 hours.", "1900 hours", "2019-05-15T19:00"),
         ("Markets reopen at 0930 local time.", "0930 local time", "2019-05-15T09:30"),
         ("The offer expired at 2000 EST yesterday.", "2000 EST yesterday", "2019-05-14T20:00"),
     ],
@@ -389,7 +390,7 @@ def test_four_digit_clock_times(text: str, span: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["A vote was set for 1900 hours.", "Pilots flew 1200 hours last season.", "Shops shut at 2000 local."],
+    ["A vote was held for 1900 hours.", "Pilots flew 1200 hours last season.", "Shops shut at 2000 local."],
 )
 def test_numbers_before_hours_are_not_years(text: str) -> None:
     assert all(t.type != "DATE" or not t.value.isdigit() for t in run(text, WED))
