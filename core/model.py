@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
 
 PIPELINE_VERSION = "1"
 
@@ -52,7 +53,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class DateValue(Model):
+# The small values a corpus holds by the hundred thousand (dates, spans, mentions) are slotted, frozen pydantic
+# dataclasses: validated and dumped like the models around them, at a third of a BaseModel's memory (no
+# per-instance __dict__ or fields-set) and faster to validate, which is what a cached reopen spends its time on.
+_small = dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
+
+
+@_small
+class DateValue:
     """A date at the granularity the text supports.
 
     ``value`` follows TIMEX3 (``2017-01-24``, ``2017-02``, ``2016``, ``2017-W04``, ``2016-Q4``,
@@ -60,8 +68,6 @@ class DateValue(Model):
     when unbounded on that side). ``mod`` is a TIMEX3 modifier (``START``, ``MID``, ``END``, ``APPROX``,
     ``BEFORE``, ``AFTER``).
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     value: str
     granularity: Granularity
@@ -138,7 +144,8 @@ def _month_end(d: date) -> date:
     return d.replace(day=monthrange(d.year, d.month)[1])
 
 
-class Span(Model):
+@_small
+class Span:
     """A stretch of one article's text."""
 
     article: str
@@ -147,7 +154,8 @@ class Span(Model):
     text: str
 
 
-class Furniture(Model):
+@_small
+class Furniture:
     """Page furniture: kept in the text (offsets stay valid) but kept out of extraction."""
 
     start: int
@@ -197,6 +205,7 @@ class TimeExpression(Model):
         )
 
 
+@_small
 class Evidence(Span):
     """The sentence an event was read from (``text``), with the governing time expression if any."""
 
@@ -221,12 +230,14 @@ class Event(Model):
         return list(dict.fromkeys(e.article for e in self.evidence))
 
 
-class Role(Model):
+@_small
+class Role:
     title: str
     article: str
     conflict: bool = False
 
 
+@_small
 class Mention(Span):
     pass
 
