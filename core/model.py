@@ -11,6 +11,7 @@ The JSON export is ``Timeline.model_dump(mode="json")``.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -84,6 +85,9 @@ class DateValue:
 
     def label(self) -> str:
         """Human label at the true granularity: ``24 Jan 2017``, ``Feb 2017``, ``late 2016``."""
+        return _label(self)
+
+    def _make_label(self) -> str:
         lo, hi = self.earliest, self.latest
         if lo is None and hi is None:
             return {"PRESENT_REF": "now", "PAST_REF": "past", "FUTURE_REF": "future"}.get(
@@ -132,6 +136,11 @@ class DateValue:
         if self.earliest is None or self.latest is None:
             return None
         return (self.latest - self.earliest).days + 1
+
+
+@lru_cache(maxsize=8192)  # a timeline shows the same few thousand dates over and over
+def _label(value: DateValue) -> str:
+    return value._make_label()
 
 
 def _day(d: date | None) -> str:

@@ -129,31 +129,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(paths: Sequence[str], *, jobs: int = 1, cache: bool = True):  # -> Timeline | None
-    from core import build_timeline, load_paths
     from core.cache import AnalysisCache
+    from core.pipeline import timeline_for_paths
 
-    loaded = load_paths(paths)
-    report_problems(loaded.problems)
-    if not loaded.articles:
-        print("dateline: no article could be loaded", file=sys.stderr)
-        return None
     store = AnalysisCache() if cache else None
     if store is not None and store.problem:
         print(f"dateline: warning: {store.problem}", file=sys.stderr)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-    problems = list(loaded.problems)
+    reported: list = []
+
+    def loaded(result) -> None:  # report what could not be loaded before the long part starts
+        report_problems(result.problems)
+        reported.extend(result.problems)
+
     try:
-        timeline = build_timeline(
-            loaded.articles, problems, jobs=jobs, cache=store, progress=bar.update if bar else None
+        timeline = timeline_for_paths(
+            paths, jobs=jobs, cache=store, progress=bar.update if bar else None, loaded=loaded
         )
     finally:
         if bar:
             bar.finish()
         if store is not None:
             store.close()
-    report_problems(timeline.problems[len(problems) :])  # failures found while analysing
+    report_problems(timeline.problems[len(reported) :])  # from the cache, or failures found while analysing
     if store is not None and store.problem:
         print(f"dateline: warning: {store.problem}", file=sys.stderr)
+    if not timeline.articles:
+        print("dateline: no article could be loaded", file=sys.stderr)
+        return None
     return timeline
 
 
