@@ -1,5 +1,11 @@
 """The one data model: every stage of the pipeline takes and returns these pydantic models.
 
+The containers (Article, ArticleAnalysis, Timeline) are ``BaseModel``s. What a corpus holds by the ten or
+hundred thousand (time expressions, events, actors, quotes, and the dates, spans and mentions inside them)
+are slotted pydantic dataclasses: validated, serialised and described by the same schema, but without a
+``BaseModel``'s per-instance ``__dict__`` and fields-set, which tripled the memory of a corpus and the time
+to read one back. Copy them with ``dataclasses.replace``.
+
 Offsets (``start``/``end``) are always character offsets into ``Article.text`` of the article named by
 ``article``; ``text[start:end]`` is the extracted span. Dates are :class:`DateValue`: a TIMEX3-style value at
 its own granularity plus inclusive ``earliest``/``latest`` bounds, so uncertainty is data and no day is
@@ -54,10 +60,9 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-# The small values a corpus holds by the hundred thousand (dates, spans, mentions) are slotted, frozen pydantic
-# dataclasses: validated and dumped like the models around them, at a third of a BaseModel's memory (no
-# per-instance __dict__ or fields-set) and faster to validate, which is what a cached reopen spends its time on.
+# Values (frozen: shared freely between articles, merged events and actors) and records (built up step by step).
 _small = dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
+_record = dataclass(slots=True, config=ConfigDict(extra="forbid"))
 
 
 @_small
@@ -188,7 +193,8 @@ class Article(Model):
     notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252", "truncated at 5 MB"
 
 
-class TimeExpression(Model):
+@_record
+class TimeExpression:
     """A time expression found in an article and normalised against its publication date."""
 
     id: str
@@ -223,7 +229,8 @@ class Evidence(Span):
     timex_end: int | None = None
 
 
-class Event(Model):
+@_record
+class Event:
     id: str
     headline: str
     date: DateValue
@@ -251,7 +258,8 @@ class Mention(Span):
     pass
 
 
-class Actor(Model):
+@_record
+class Actor:
     id: str
     name: str
     kind: ActorKind
@@ -260,7 +268,8 @@ class Actor(Model):
     mentions: list[Mention] = Field(default_factory=list)
 
 
-class Quote(Model):
+@_record
+class Quote:
     id: str
     article: str
     start: int  # offsets of the quoted words, without the marks

@@ -195,9 +195,7 @@ def synthetic_timeline(n: int, *, actors: int = 50) -> Timeline:
     """``n`` one-source events over consecutive days (a few per day), with ``actors`` actors; built fast."""
     start = date(2000, 1, 1)
     people = [
-        Actor.model_construct(
-            id=f"p{i}", name=f"Person {i}", kind="person", aliases=[], roles=[], mentions=[]
-        )
+        Actor(id=f"p{i}", name=f"Person {i}", kind="person", aliases=[], roles=[], mentions=[])
         for i in range(actors)
     ]
     events = []
@@ -209,7 +207,7 @@ def synthetic_timeline(n: int, *, actors: int = 50) -> Timeline:
             article="s", start=0, end=len(text), text=text, timex=None, timex_start=None, timex_end=None
         )
         events.append(
-            Event.model_construct(
+            Event(
                 id=f"e{i}",
                 headline=f"Synthetic event {i}",
                 date=dv,

@@ -66,6 +66,7 @@ class DatelineApp(App[int]):
         self.flt = Filter()
         self.query_text = ""
         self.loading = timeline is None and bool(self.paths)
+        self.load_note = "Loading"  # what the status line says while loading, before the counts so far
         self._initial = timeline
         keymap, error = keys.load_keymap()
         self._keymap_error = error
@@ -204,6 +205,7 @@ class DatelineApp(App[int]):
 
     def on_timeline_read(self, message: TimelineRead) -> None:
         self.query_one("#progress").display = False  # a cached run takes a second or two: no bar to animate
+        self.load_note = "Loading from the cache"
         self.show_timeline(message.timeline, final=message.final)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -218,7 +220,8 @@ class DatelineApp(App[int]):
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        self.set_status(Text(f"Loading {done:,}/{total:,} articles"))
+        self.load_note = f"Loading {done:,}/{total:,} articles"
+        self.set_status()
 
     def show_timeline(self, timeline: Timeline, *, final: bool) -> None:
         """Show a (partial or final) timeline, keeping the cursor on the same event when it is still there."""
@@ -267,6 +270,11 @@ class DatelineApp(App[int]):
         parts = Text()
         if extra is not None:
             parts.append_text(extra)
+        elif self.loading:  # partial counts would read as final: say so
+            events = len(self.index.timeline.events) if self.index is not None else 0
+            parts.append(self.load_note)
+            if events:
+                parts.append(f" {self.glyphs.dot} {events:,} events so far")
         elif self.index is not None:
             tl = self.index.timeline
             shown = self.query_one(TimelineView).row_count
