@@ -565,10 +565,14 @@ class DatelineApp(App[int]):
         from core import export
 
         timeline = self.index.timeline
-        out = export.to_json(timeline) if fmt == "json" else export.markdown(timeline)
+        pieces = export.iter_json(timeline) if fmt == "json" else [export.markdown(timeline)]
         try:
             with open(os.path.expanduser(path), "w", encoding="utf-8") as fh:
-                fh.write(out if out.endswith("\n") else out + "\n")
+                last = ""
+                for last in pieces:
+                    fh.write(last)
+                if not last.endswith("\n"):
+                    fh.write("\n")
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror}", severity="error", markup=False)
             return

@@ -111,16 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from core import export
 
     if args.command == "brief":
-        out = export.brief(timeline)
+        pieces = [export.brief(timeline)]
     elif args.format == "md":
-        out = export.markdown(timeline)
+        pieces = [export.markdown(timeline)]
     elif args.format == "timelinejs":
-        out = export.timelinejs(timeline)
+        pieces = [export.timelinejs(timeline)]
     else:
-        out = export.to_json(timeline)
+        pieces = export.iter_json(timeline)  # written as it is made: a corpus's JSON is never whole in memory
     try:
-        sys.stdout.write(out)
-        if not out.endswith("\n"):
+        last = ""
+        for last in pieces:
+            sys.stdout.write(last)
+        if not last.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:
