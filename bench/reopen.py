@@ -129,6 +129,11 @@ def main() -> None:
                     f"  app, cached reopen {i + 1}: timeline on screen {shown:.2f} s, fully loaded {full:.2f} s,"
                     f" peak {peak:.0f} MB, exit {code}"
                 )
+            shown, full, peak, code = run_app([*app, "--no-cache"], env)
+            print(
+                f"  app, --no-cache: first events on screen {shown:.2f} s, fully loaded {full:.2f} s,"
+                f" peak {peak:.0f} MB, exit {code}"
+            )
             return
         cmd = (
             export
