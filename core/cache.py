@@ -384,6 +384,10 @@ class AnalysisCache:
         except sqlite3.Error as exc:
             self._fail(exc)
 
+    def forget_run(self, key: str) -> None:
+        """Drop a cached run (e.g. one whose files changed while they were read)."""
+        self._delete_run(key)
+
     def _delete_run(self, key: str) -> None:
         if self._db is None:
             return

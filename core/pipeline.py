@@ -361,7 +361,7 @@ def timeline_for_paths(
         result = load_paths(paths)
         if loaded:
             loaded(result)
-        return build_timeline(
+        timeline = build_timeline(
             result.articles,
             result.problems,
             jobs=jobs,
@@ -370,6 +370,9 @@ def timeline_for_paths(
             each=each,
             run_key=key,
         )
+        if store is not None and key is not None and files_key(paths) != key:
+            store.forget_run(key)  # a file changed while it was being read: the run is not what the key says
+        return timeline
     finally:
         if cache is True and store is not None:
             store.close()

@@ -261,6 +261,28 @@ def test_reopening_the_same_files_loads_nothing_and_a_changed_file_is_seen(tmp_p
     assert loads == [1, 1, 1] and len(more.articles) == len(first.articles) + 1
 
 
+def test_a_file_changed_while_loading_is_not_cached_under_the_old_key(tmp_path: Path, monkeypatch) -> None:
+    from core import load
+
+    folder = tmp_path / "articles"
+    _write_folder(folder)
+    real = load.load_paths
+
+    def edit_then_load(paths, **kw):  # the file changes after it was hashed, before it is read
+        (folder / "a0.txt").write_text(TEXTS[0] + " It changed.")
+        return real(paths, **kw)
+
+    monkeypatch.setattr(load, "load_paths", edit_then_load)
+    first = pipeline.timeline_for_paths([str(folder)], cache=True)
+    assert "It changed." in first.articles[0].text
+    monkeypatch.setattr(load, "load_paths", real)
+    (folder / "a0.txt").write_text(
+        TEXTS[0]
+    )  # as it was when hashed: the run read from the edit must not show
+    again = pipeline.timeline_for_paths([str(folder)], cache=True)
+    assert "It changed." not in again.articles[0].text
+
+
 def test_fingerprint_follows_what_the_loader_reads(tmp_path: Path) -> None:
     from core.load import fingerprint
 
