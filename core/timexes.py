@@ -1152,8 +1152,9 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if ctx.ref is None:
         return _found(m, type=typ, value=f"XXXX-WXX-{wd + 1}{suffix}", granularity="time" if tod else "day")
     ref = ctx.ref
-    how = _how(m["rel"], ctx, *m.span())
     delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0: the DCT itself)
+    # the DCT's own weekday is the DCT whatever the tense: read the tense only when it can matter
+    how = _how(m["rel"], ctx, *m.span()) if m["rel"] or delta else None
     monday = None if m["rel"] else _week_monday(ctx, m.end())
     if monday is not None:
         d = monday + timedelta(days=wd)
