@@ -20,7 +20,6 @@ from core.model import (
     TimeExpression,
     Timeline,
 )
-from core.pipeline import analyse, build_timeline
 
 __all__ = [
     "Actor",
@@ -36,4 +35,15 @@ __all__ = [
     "analyse",
     "build_timeline",
     "load_paths",
+    "timeline_for_paths",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The pipeline (and with it every step's patterns) is imported on first use, not by ``import core``:
+    reopening a cached run needs only the model and the cache."""
+    if name in ("analyse", "build_timeline", "timeline_for_paths"):
+        from core import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'core' has no attribute {name!r}")

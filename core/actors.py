@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import get_args
@@ -1113,7 +1113,4 @@ def _mark_conflicts(roles: list[Role]) -> list[Role]:
         for j in range(i + 1, len(roles)):
             if roles[i].article != roles[j].article and affs[i] and affs[j] and not affs[i] & affs[j]:
                 conflict[i] = conflict[j] = True
-    return [
-        r.model_copy(update={"conflict": c}) if c != r.conflict else r
-        for r, c in zip(roles, conflict, strict=True)
-    ]
+    return [replace(r, conflict=c) if c != r.conflict else r for r, c in zip(roles, conflict, strict=True)]

@@ -19,7 +19,7 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,12 +32,13 @@ from core.model import (
     Article,
     ArticleAnalysis,
     Event,
+    LoadProblem,
     Quote,
     TimeExpression,
     Timeline,
 )
 
-SCHEMA_VERSION = "2"  # 2: runs stored in chunks
+SCHEMA_VERSION = "3"  # 2: runs stored in chunks; 3: runs keep texts and problems, keyed by files too
 FILENAME = "analyses.sqlite"
 KEEP_RUNS = 4  # whole-run Timelines kept (the fast path for reopening the same folder)
 MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024  # past this, the least recently used rows are dropped
@@ -104,62 +105,74 @@ def run_key(keys: Sequence[str]) -> str:
     return h.hexdigest()
 
 
-RUN_MAGIC = b"dateline-run 2\n"
-RUN_CHUNK = 1000  # items validated per call when a run is read back: the app stays responsive meanwhile
-_RUN_FIELDS = ("articles", "events", "timexes", "actors", "quotes")
+def files_key(paths: Sequence[str]) -> str | None:
+    """Key of a whole run over the files under ``paths``: what the loader would read (one hash of the files,
+    no parsing: :func:`core.load.fingerprint`), the loader's own code (it decides what an article is) and
+    the pipeline's. ``None`` when the input cannot be read twice (stdin). The fast path for reopening: look
+    the run up with :meth:`AnalysisCache.iter_run`."""
+    from core.load import fingerprint
+
+    found = fingerprint(paths)
+    if found is None:
+        return None
+    loader = (Path(__file__).resolve().parent / "load.py").read_bytes()
+    h = hashlib.blake2b(code_fingerprint().encode() + b"\0" + loader + b"\0", digest_size=20)
+    h.update(found.encode())
+    return "files:" + h.hexdigest()
+
+
+RUN_CHUNK = 1000  # items per stored chunk of a run: reading back validates (and holds) one chunk at a time
+# Events first (in timeline order), then what the app's panes show: it can show them while the rest is read.
+RUN_FIELDS = ("events", "actors", "quotes", "articles", "timexes", "problems")
 _RUN_ADAPTERS = {
     "articles": TypeAdapter(list[Article]),
     "events": TypeAdapter(list[Event]),
-    "timexes": TypeAdapter(list[TimeExpression]),
     "actors": TypeAdapter(list[Actor]),
     "quotes": TypeAdapter(list[Quote]),
+    "timexes": TypeAdapter(list[TimeExpression]),
+    "problems": TypeAdapter(list[LoadProblem]),
 }
+RunPart = tuple[str, list]  # (a Timeline field, the next items of it)
 
 
-def pack_timeline(timeline: Timeline, articles: Sequence[Article]) -> bytes:
-    """A merged Timeline for the cache: no problems, article texts equal to the loaded ones left out (put
-    back by :func:`unpack_timeline`), and each list in chunks of RUN_CHUNK items, each chunk its own JSON
-    array, so that reading back validates a chunk at a time instead of the whole corpus in one call."""
-    stripped = [
-        a.model_copy(update={"text": ""}) if i < len(articles) and a.text == articles[i].text else a
-        for i, a in enumerate(timeline.articles)
-    ]
-    parts = [RUN_MAGIC]
-    for name in _RUN_FIELDS:
-        items = stripped if name == "articles" else getattr(timeline, name)
+def pack_timeline(timeline: Timeline) -> Iterator[tuple[str, bytes]]:
+    """A merged Timeline for the cache: each list in chunks of RUN_CHUNK items, each chunk its own JSON array
+    (``(field, json)``, fields in RUN_FIELDS order), so reading back validates a chunk at a time."""
+    for name in RUN_FIELDS:
+        items = getattr(timeline, name)
         for i in range(0, max(len(items), 1), RUN_CHUNK):
-            data = _RUN_ADAPTERS[name].dump_json(items[i : i + RUN_CHUNK])
-            parts.append(f"{name} {len(data)}\n".encode())
-            parts.append(data)
-    return b"".join(parts)
+            yield name, _RUN_ADAPTERS[name].dump_json(items[i : i + RUN_CHUNK])
 
 
-def unpack_timeline(data: bytes, articles: Sequence[Article]) -> Timeline | None:
-    """Validate a packed Timeline and put its texts back; ``None`` if it is invalid or not about ``articles``."""
-    if not data.startswith(RUN_MAGIC):
-        return None
-    fields: dict[str, list] = {name: [] for name in _RUN_FIELDS}
-    pos = len(RUN_MAGIC)
+def unpack_parts(chunks: Iterable[tuple[str, bytes]]) -> Iterator[RunPart]:
+    """Validate packed chunks one by one; raises ValueError (or ValidationError) on anything out of shape."""
+    order = {name: i for i, name in enumerate(RUN_FIELDS)}
+    last = 0
+    for name, data in chunks:
+        if order.get(name, -1) < last:
+            raise ValueError(f"unexpected chunk {name!r}")
+        last = order[name]
+        yield name, _RUN_ADAPTERS[name].validate_json(data)
+
+
+def assemble(parts: Iterable[RunPart]) -> Timeline:
+    fields: dict[str, list] = {name: [] for name in RUN_FIELDS}
+    for name, items in parts:
+        fields[name].extend(items)
+    return Timeline(**fields)
+
+
+def unpack_timeline(chunks: Iterable[tuple[str, bytes]]) -> Timeline | None:
+    """Validate a packed Timeline; ``None`` if it is invalid."""
     try:
         with paused_gc():
-            while pos < len(data):
-                eol = data.index(b"\n", pos)
-                name, size = data[pos:eol].decode().split(" ")
-                start, pos = eol + 1, eol + 1 + int(size)
-                if name not in fields or pos > len(data):
-                    return None
-                fields[name].extend(_RUN_ADAPTERS[name].validate_json(data[start:pos]))
-                time.sleep(0)  # let other threads (an app's screen) run between chunks
+            return assemble(unpack_parts(chunks))
     except (ValidationError, ValueError):
         return None
-    if len(fields["articles"]) != len(articles):
-        return None
-    for a, loaded in zip(fields["articles"], articles, strict=True):
-        if a.id != loaded.id:
-            return None
-        if a.text == "":
-            a.text = loaded.text
-    return Timeline(**fields)
+
+
+class RunUnreadable(Exception):
+    """A cached run turned out damaged while being read (it has been deleted)."""
 
 
 class AnalysisCache:
@@ -202,13 +215,18 @@ class AnalysisCache:
             if row is None or row[0] != SCHEMA_VERSION:
                 db.execute("DROP TABLE IF EXISTS analyses")
                 db.execute("DROP TABLE IF EXISTS runs")
+                db.execute("DROP TABLE IF EXISTS run_chunks")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             db.execute(
                 "CREATE TABLE IF NOT EXISTS analyses"
                 " (key TEXT PRIMARY KEY, data BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
             )
             db.execute(
-                "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, used REAL NOT NULL, chunks INTEGER)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS run_chunks (key TEXT NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL,"
+                " data BLOB NOT NULL, PRIMARY KEY (key, seq))"  # (rowid: big rows read fast)
             )
             ok = db.execute("PRAGMA quick_check(1)").fetchone()
             if ok is None or ok[0] != "ok":
@@ -300,44 +318,84 @@ class AnalysisCache:
         except sqlite3.Error as exc:
             self._fail(exc)
 
-    def get_run(self, key: str, articles: Sequence[Article]) -> Timeline | None:
-        """The whole merged Timeline of a run over exactly these articles, if cached (validated)."""
+    def get_run(self, key: str, articles: Sequence[Article] | None = None) -> Timeline | None:
+        """The whole merged Timeline of a run (over exactly ``articles``, when given), if cached (validated)."""
+        parts = self.iter_run(key)
+        if parts is None:
+            return None
+        try:
+            with paused_gc():
+                timeline = assemble(parts)
+        except RunUnreadable:
+            return None
+        if articles is not None and [a.id for a in timeline.articles] != [a.id for a in articles]:
+            self._delete_run(key)
+            return None
+        return timeline
+
+    def iter_run(self, key: str) -> Iterator[RunPart] | None:
+        """A cached run's parts as they are read and validated, a chunk at a time (events first, in order);
+        ``None`` when there is no such run. A damaged run is deleted, and the iterator raises
+        :class:`RunUnreadable` when it meets the damage."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT data FROM runs WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT chunks FROM runs WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
             self._db.execute("UPDATE runs SET used = ? WHERE key = ?", (time.time(), key))
         except sqlite3.Error as exc:
             self._fail(exc)
             return None
-        timeline = unpack_timeline(bytes(row[0]), articles)
-        if timeline is None:
-            self._delete_run(key)
-        return timeline
+        return self._read_run(key, row[0])
 
-    def put_run(self, key: str, timeline: Timeline, articles: Sequence[Article]) -> None:
-        """Store a run's merged Timeline (without its problems); keeps the few most recent runs."""
+    def _read_run(self, key: str, expected: int) -> Iterator[RunPart]:
+        try:
+            db = self._db
+            assert db is not None
+            for seq in range(expected):  # one chunk in memory at a time
+                row = db.execute("SELECT field, data FROM run_chunks WHERE key = ? AND seq = ?", (key, seq))
+                found = row.fetchone()
+                if found is None:
+                    raise ValueError("missing chunk")
+                yield from unpack_parts([(found[0], bytes(found[1]))])
+                time.sleep(0)  # let other threads (an app's screen) run between chunks
+        except (ValidationError, ValueError, sqlite3.Error) as exc:
+            self._delete_run(key)
+            raise RunUnreadable(str(exc)) from None
+
+    def put_run(self, key: str, timeline: Timeline) -> None:
+        """Store a run's merged Timeline; keeps the few most recent runs."""
         if self._db is None:
             return
-        data = pack_timeline(timeline, articles)
         try:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, data, time.time()))
+                self._db.execute("DELETE FROM run_chunks WHERE key = ?", (key,))
+                n = 0
+                for n, (name, data) in enumerate(pack_timeline(timeline), 1):
+                    self._db.execute("INSERT INTO run_chunks VALUES (?, ?, ?, ?)", (key, n - 1, name, data))
+                self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, time.time(), n))
                 self._db.execute(
                     "DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs ORDER BY used DESC LIMIT ?)",
                     (KEEP_RUNS,),
                 )
+                self._db.execute("DELETE FROM run_chunks WHERE key NOT IN (SELECT key FROM runs)")
         except sqlite3.Error as exc:
             self._fail(exc)
+
+    def forget_run(self, key: str) -> None:
+        """Drop a cached run (e.g. one whose files changed while they were read)."""
+        self._delete_run(key)
 
     def _delete_run(self, key: str) -> None:
         if self._db is None:
             return
         try:
-            self._db.execute("DELETE FROM runs WHERE key = ?", (key,))
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("DELETE FROM runs WHERE key = ?", (key,))
+                self._db.execute("DELETE FROM run_chunks WHERE key = ?", (key,))
         except sqlite3.Error as exc:
             self._fail(exc)
 

@@ -137,6 +137,44 @@ def _load_all(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> LoadRe
     return loader.result
 
 
+def fingerprint(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES) -> str | None:
+    """A hash of everything ``load_paths(paths)`` would read, without parsing it: the files it would open, in
+    order, by name and content, and what the folder walk reported. Equal fingerprints mean equal loads, so
+    a whole run can be cached under it. ``None`` when the input cannot be read twice (stdin, a FIFO or
+    device named on the command line)."""
+    import hashlib
+
+    h = hashlib.blake2b(f"dateline-load\0{max_bytes}\0".encode(), digest_size=20)
+    walk = _Loader(max_bytes)
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        h.update(b"\1" + os.fsencode(path))
+        try:
+            st = path.stat()
+        except OSError as exc:
+            h.update(f"\2{type(exc).__name__}".encode())
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            files = _walk(path, walk)
+        elif stat.S_ISREG(st.st_mode):
+            files = [path]
+        else:
+            return None
+        for file in files:
+            h.update(b"\3" + os.fsencode(file) + b"\0")
+            try:
+                with file.open("rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        h.update(chunk)
+            except OSError as exc:
+                h.update(f"\2{type(exc).__name__}".encode())
+    for problem in walk.result.problems:  # e.g. a folder that could not be read: its loss changes the load
+        h.update(f"\4{problem.path}\0{problem.reason}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 def display_path(path: str | os.PathLike[str]) -> str:
     """A file name safe to print: undecodable bytes and control characters shown as escapes."""
     raw = os.fsencode(path)

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from core import actors as actors_step
@@ -42,7 +43,7 @@ STOPWORDS = frozenset(
 def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | None = None) -> Timeline:
     actor_list, actor_ids = actors_step.merge([a.actors for a in analyses])
     quotes = [
-        q.model_copy(update={"speaker": actor_ids.get(q.speaker) if q.speaker else None})
+        replace(q, speaker=actor_ids.get(q.speaker) if q.speaker else None)
         for a in analyses
         for q in a.quotes
     ]
@@ -57,10 +58,8 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
         gid = f"e{i}"
         for e in cluster:
             local_to_global[e.id] = gid
-        final.append(event.model_copy(update={"id": gid}))
-    quotes = [
-        q.model_copy(update={"events": _unique(local_to_global.get(x, x) for x in q.events)}) for q in quotes
-    ]
+        final.append(replace(event, id=gid))
+    quotes = [replace(q, events=_unique(local_to_global.get(x, x) for x in q.events)) for q in quotes]
     return Timeline(
         articles=[a.article for a in analyses],
         events=final,
@@ -116,7 +115,7 @@ def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes
                         q_ids.extend(
                             q.id for q in quotes_by_article[ev.article] if para.start <= q.start < para.end
                         )
-            out.append(e.model_copy(update={"actors": _unique(ids), "quotes": _unique(q_ids)}))
+            out.append(replace(e, actors=_unique(ids), quotes=_unique(q_ids)))
     return out
 
 
@@ -124,46 +123,54 @@ def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes
 
 
 def _terms(text: str) -> Counter[str]:
-    return Counter(t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS)
+    tf = Counter(_TOKEN.findall(text.lower()))
+    for word in STOPWORDS.intersection(tf):
+        del tf[word]
+    return tf
 
 
 def related_articles(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
-    """For each article, the other loaded articles that tell the same story (tf-idf cosine over content words)."""
-    tfs = {a.article.id: _terms(a.article.text) for a in analyses}
+    """For each article, the other loaded articles that tell the same story (tf-idf cosine over content words).
+
+    Memory stays proportional to the articles' vectors: term counts are dropped as soon as each vector is
+    made, and candidate pairs are counted one article at a time rather than for the whole collection."""
+    ids = [a.article.id for a in analyses]
+    tfs: list[Counter[str] | None] = [_terms(a.article.text) for a in analyses]
     n = len(tfs)
     df: Counter[str] = Counter()
-    for tf in tfs.values():
-        df.update(tf.keys())
+    for tf in tfs:
+        df.update(tf.keys())  # type: ignore[union-attr]
     idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
-    vecs: dict[str, dict[str, float]] = {}
-    for aid, tf in tfs.items():
+    del df
+    vecs: list[dict[str, float]] = []
+    for i, tf in enumerate(tfs):
+        assert tf is not None
         v = {t: (1 + math.log(c)) * idf[t] for t, c in tf.items()}
         top = sorted(v.items(), key=lambda kv: kv[1], reverse=True)[:VECTOR_TERMS]
         norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
-        vecs[aid] = {t: x / norm for t, x in top}
+        vecs.append({t: x / norm for t, x in top})
+        tfs[i] = None
     # candidates share one of each other's most distinctive terms (an inverted index keeps this near-linear)
-    postings: dict[str, list[str]] = defaultdict(list)
-    for aid, v in vecs.items():
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vecs):
         for t in list(v)[:STORY_TERMS]:  # vectors are ordered by weight
-            postings[t].append(aid)
-    cap = POSTING_CAP
-    related: dict[str, set[str]] = {aid: set() for aid in vecs}
-    shared: Counter[tuple[str, str]] = Counter()
-    for ids in postings.values():
-        if 2 <= len(ids) <= cap:
-            shared.update((x, y) if x < y else (y, x) for i, x in enumerate(ids) for y in ids[i + 1 :])
+            postings[t].append(i)
+    useful = {t: ids_ for t, ids_ in postings.items() if 2 <= len(ids_) <= POSTING_CAP}
     need = 1 if n < 50 else 2  # in a big collection one shared term is chance
-    scores: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for (x, y), count in shared.items():
-        if count < need:
-            continue
-        vx, vy = vecs[x], vecs[y]
-        sim = sum(vx[t] * vy[t] for t in vx.keys() & vy.keys())
-        if sim >= STORY_SIMILARITY:
-            scores[x].append((sim, y))
-            scores[y].append((sim, x))
-    for aid, lst in scores.items():
-        related[aid] = {y for _, y in sorted(lst, reverse=True)[:MAX_RELATED]}
+    scores: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    for x, vx in enumerate(vecs):
+        shared = Counter([y for t in list(vx)[:STORY_TERMS] for y in useful.get(t, ()) if y > x])
+        for y, count in shared.items():
+            if count < need:
+                continue
+            vy = vecs[y]
+            sim = sum(vx[t] * vy[t] for t in vx.keys() & vy.keys())
+            if sim >= STORY_SIMILARITY:
+                scores[x].append((sim, ids[y]))
+                scores[y].append((sim, ids[x]))
+    related: dict[str, set[str]] = {aid: set() for aid in ids}
+    for x, lst in scores.items():
+        related[ids[x]] = {y for _, y in sorted(lst, reverse=True)[:MAX_RELATED]}
     return related
 
 

@@ -1,5 +1,11 @@
 """The one data model: every stage of the pipeline takes and returns these pydantic models.
 
+The containers (Article, ArticleAnalysis, Timeline) are ``BaseModel``s. What a corpus holds by the ten or
+hundred thousand (time expressions, events, actors, quotes, and the dates, spans and mentions inside them)
+are slotted pydantic dataclasses: validated, serialised and described by the same schema, but without a
+``BaseModel``'s per-instance ``__dict__`` and fields-set, which tripled the memory of a corpus and the time
+to read one back. Copy them with ``dataclasses.replace``.
+
 Offsets (``start``/``end``) are always character offsets into ``Article.text`` of the article named by
 ``article``; ``text[start:end]`` is the extracted span. Dates are :class:`DateValue`: a TIMEX3-style value at
 its own granularity plus inclusive ``earliest``/``latest`` bounds, so uncertainty is data and no day is
@@ -11,9 +17,11 @@ The JSON export is ``Timeline.model_dump(mode="json")``.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
 
 PIPELINE_VERSION = "1"
 
@@ -52,7 +60,13 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class DateValue(Model):
+# Values (frozen: shared freely between articles, merged events and actors) and records (built up step by step).
+_small = dataclass(slots=True, frozen=True, config=ConfigDict(extra="forbid"))
+_record = dataclass(slots=True, config=ConfigDict(extra="forbid"))
+
+
+@_small
+class DateValue:
     """A date at the granularity the text supports.
 
     ``value`` follows TIMEX3 (``2017-01-24``, ``2017-02``, ``2016``, ``2017-W04``, ``2016-Q4``,
@@ -60,8 +74,6 @@ class DateValue(Model):
     when unbounded on that side). ``mod`` is a TIMEX3 modifier (``START``, ``MID``, ``END``, ``APPROX``,
     ``BEFORE``, ``AFTER``).
     """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     value: str
     granularity: Granularity
@@ -78,6 +90,9 @@ class DateValue(Model):
 
     def label(self) -> str:
         """Human label at the true granularity: ``24 Jan 2017``, ``Feb 2017``, ``late 2016``."""
+        return _label(self)
+
+    def _make_label(self) -> str:
         lo, hi = self.earliest, self.latest
         if lo is None and hi is None:
             return {"PRESENT_REF": "now", "PAST_REF": "past", "FUTURE_REF": "future"}.get(
@@ -128,6 +143,11 @@ class DateValue(Model):
         return (self.latest - self.earliest).days + 1
 
 
+@lru_cache(maxsize=8192)  # a timeline shows the same few thousand dates over and over
+def _label(value: DateValue) -> str:
+    return value._make_label()
+
+
 def _day(d: date | None) -> str:
     return "?" if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
@@ -138,7 +158,8 @@ def _month_end(d: date) -> date:
     return d.replace(day=monthrange(d.year, d.month)[1])
 
 
-class Span(Model):
+@_small
+class Span:
     """A stretch of one article's text."""
 
     article: str
@@ -147,7 +168,8 @@ class Span(Model):
     text: str
 
 
-class Furniture(Model):
+@_small
+class Furniture:
     """Page furniture: kept in the text (offsets stay valid) but kept out of extraction."""
 
     start: int
@@ -171,7 +193,8 @@ class Article(Model):
     notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252", "truncated at 5 MB"
 
 
-class TimeExpression(Model):
+@_record
+class TimeExpression:
     """A time expression found in an article and normalised against its publication date."""
 
     id: str
@@ -197,6 +220,7 @@ class TimeExpression(Model):
         )
 
 
+@_small
 class Evidence(Span):
     """The sentence an event was read from (``text``), with the governing time expression if any."""
 
@@ -205,7 +229,8 @@ class Evidence(Span):
     timex_end: int | None = None
 
 
-class Event(Model):
+@_record
+class Event:
     id: str
     headline: str
     date: DateValue
@@ -221,17 +246,20 @@ class Event(Model):
         return list(dict.fromkeys(e.article for e in self.evidence))
 
 
-class Role(Model):
+@_small
+class Role:
     title: str
     article: str
     conflict: bool = False
 
 
+@_small
 class Mention(Span):
     pass
 
 
-class Actor(Model):
+@_record
+class Actor:
     id: str
     name: str
     kind: ActorKind
@@ -240,7 +268,8 @@ class Actor(Model):
     mentions: list[Mention] = Field(default_factory=list)
 
 
-class Quote(Model):
+@_record
+class Quote:
     id: str
     article: str
     start: int  # offsets of the quoted words, without the marks

@@ -3,7 +3,7 @@ actors → quotes → merge across articles → Timeline. Each step is a pure fu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from core import actors, clean, events, merge, published, quotes, tense, timexes
@@ -12,6 +12,7 @@ from core.model import Article, ArticleAnalysis, LoadProblem, Timeline
 
 if TYPE_CHECKING:
     from core.cache import AnalysisCache
+    from core.load import LoadResult
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -280,28 +281,6 @@ def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()
         return merge.merge(date_from_related(analyses), list(problems))
 
 
-def cached_timeline(
-    articles: Iterable[Article], problems: Iterable[LoadProblem] = (), *, cache: AnalysisCache | bool = True
-) -> Timeline | None:
-    """The Timeline of a run over exactly these articles if the cache holds it (validated), else ``None``.
-
-    The fast path for reopening a folder: an app can show this at once, and stream ``iter_analyses`` only
-    when it is ``None``.
-    """
-    from core.cache import AnalysisCache, run_key
-
-    articles = list(articles)
-    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
-    if store is None:
-        return None
-    try:
-        timeline = store.get_run(run_key(_keys(articles, store, 1)[1]), articles)
-        return None if timeline is None else timeline.model_copy(update={"problems": list(problems)})
-    finally:
-        if cache is True:
-            store.close()
-
-
 def build_timeline(
     articles: Iterable[Article],
     problems: Iterable[LoadProblem] = (),
@@ -310,23 +289,25 @@ def build_timeline(
     progress: Progress | None = None,
     cache: AnalysisCache | bool | None = None,
     each: Callable[[list[ArticleAnalysis]], None] | None = None,
+    run_key: str | None = None,
 ) -> Timeline:
     """Analyse every article (``jobs`` processes, optional ``cache``) and merge the results into one Timeline.
 
     With a cache, each article's analysis is cached by the article's content, and the merged Timeline of the
-    whole run by the keys of all its articles (so reopening the same folder skips even the merge).
+    whole run by the keys of all its articles (so reopening the same folder skips even the merge), or by
+    ``run_key`` when given (:func:`timeline_for_paths` keys it by the files read).
     ``each`` is called with the analyses so far after each one arrives (an app merges them now and then to
     show events as they come; it may raise to stop the run).
     """
-    from core.cache import AnalysisCache, run_key
+    from core import cache as cache_module
 
     articles = list(articles)
     problems = list(problems)
-    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
+    store: AnalysisCache | None = cache_module.AnalysisCache() if cache is True else (cache or None)
     try:
         payloads, keys = _keys(articles, store, jobs)
-        whole = run_key(keys) if store is not None else ""
-        if store is not None and (timeline := store.get_run(whole, articles)) is not None:
+        whole = run_key or (cache_module.run_key(keys) if store is not None else "")
+        if store is not None and run_key is None and (timeline := store.get_run(whole, articles)) is not None:
             if progress:
                 progress(len(articles), len(articles))
             return timeline.model_copy(update={"problems": problems})
@@ -343,7 +324,54 @@ def build_timeline(
         failed = len(problems) > failures
         timeline = finish(analyses, problems)
         if store is not None and not failed:
-            store.put_run(whole, timeline, articles)
+            store.put_run(whole, timeline)
+        return timeline
+    finally:
+        if cache is True and store is not None:
+            store.close()
+
+
+def timeline_for_paths(
+    paths: Sequence[str],
+    *,
+    jobs: int = 1,
+    cache: AnalysisCache | bool | None = None,
+    progress: Progress | None = None,
+    each: Callable[[list[ArticleAnalysis]], None] | None = None,
+    loaded: Callable[[LoadResult], None] | None = None,
+) -> Timeline:
+    """:func:`~core.load.load_paths` then :func:`build_timeline`, with the whole run cached under the files
+    it read: reopening the same files validates the cached Timeline without loading or hashing an article.
+    ``loaded`` is called with the load result when the articles had to be loaded."""
+    from core.cache import AnalysisCache, RunUnreadable, assemble, files_key
+    from core.load import load_paths
+
+    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
+    try:
+        key = files_key(paths) if store is not None else None
+        if store is not None and key is not None and (parts := store.iter_run(key)) is not None:
+            try:
+                with paused_gc():
+                    timeline = assemble(parts)
+                if progress:
+                    progress(len(timeline.articles), len(timeline.articles))
+                return timeline
+            except RunUnreadable:
+                pass  # deleted: build it again
+        result = load_paths(paths)
+        if loaded:
+            loaded(result)
+        timeline = build_timeline(
+            result.articles,
+            result.problems,
+            jobs=jobs,
+            progress=progress,
+            cache=store,
+            each=each,
+            run_key=key,
+        )
+        if store is not None and key is not None and files_key(paths) != key:
+            store.forget_run(key)  # a file changed while it was being read: the run is not what the key says
         return timeline
     finally:
         if cache is True and store is not None:

@@ -15,16 +15,18 @@ The common forms use plain date arithmetic; dateparser only parses leftover nume
 from __future__ import annotations
 
 import re
-from calendar import monthrange
-from collections.abc import Callable
+from bisect import bisect_right
+from calendar import isleap
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from core.model import Article, DateValue, Granularity, TimeExpression, TimexType
+from core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType
+from core.tense import sentence_bounds
 from core.tense import tense_near as tense
-from core.text import NON_CONTENT, FurnitureIndex
+from core.text import NON_CONTENT
 
 # ---------------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -144,6 +146,7 @@ _QUANT = (
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))s?"
 _PREMOD = (
     r"(?:(?i:the\s+)?(?i:very\s+)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Cc]lose|[Tt]urn)\s+of"
+    r"|(?:[Ee]nd|[Ss]tart)(?=-[A-Z0-9])"
     r"|(?i:early|earlier|mid|late|later)(?:[\s-]+in)?)"
 )
 _REL = r"(?i:last|next|this|coming|past|previous|following|current|this\s+past|this\s+coming)"
@@ -199,8 +202,16 @@ def _rule(pattern: str, *, kinds: str, back: int) -> Callable[[Handler], Handler
 # Date arithmetic
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(y: int, m: int) -> int:
+    """``calendar.monthrange(y, m)[1]`` without the weekday it also computes."""
+    return 29 if m == 2 and isleap(y) else _MONTH_DAYS[m - 1]
+
+
 def month_bounds(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, monthrange(y, m)[1])
+    return date(y, m, 1), date(y, m, days_in_month(y, m))
 
 
 def add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -240,7 +251,7 @@ def shift(d: date, n: float, unit: str) -> date:
         return d + timedelta(weeks=round(n * mult))
     months = round(n * {"M": 1, "Q": 3, "Y": 12}[letter] * mult)
     y, m = add_months(d.year, d.month, months)
-    return date(y, m, min(d.day, monthrange(y, m)[1]))
+    return date(y, m, min(d.day, days_in_month(y, m)))
 
 
 def narrow(lo: date, hi: date, mod: str | None) -> tuple[date, date]:
@@ -335,6 +346,17 @@ def _how(rel: str | None, ctx: _Ctx, start: int, end: int) -> str | None:
     return tense(ctx.text, start, end)
 
 
+def _pick_in_context(candidates: list[Period], ctx: _Ctx, rel: str | None, start: int, end: int) -> Period:
+    """``pick`` by ``rel`` or else the sentence's tense, read only when it matters: a period containing the
+    DCT is chosen whatever the tense."""
+    assert ctx.ref is not None
+    if not rel:
+        for c in sorted(candidates, key=lambda c: c[1]):
+            if c[1] <= ctx.ref <= c[2]:
+                return c
+    return pick(candidates, ctx.ref, _how(rel, ctx, start, end))
+
+
 def month_periods(m: int, ref: date) -> list[Period]:
     out = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
@@ -375,9 +397,19 @@ def _next_word(text: str, end: int) -> str:
 NEAR_DAYS = 14
 FAR_DAYS = 183
 
+# "February last year", "March 5 of next year": the year named after a month governs it
+_YEAR_AFTER_REL = re.compile(r",?\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b(?!'s|-)")
+
+
+def _year_after(ctx: _Ctx, end: int) -> int | None:
+    ym = _YEAR_AFTER_REL.match(ctx.text, end)
+    if ym is None or ctx.ref is None:
+        return None
+    return ctx.ref.year + {"last": -1, "next": 1}.get(ym["rel"].lower(), 0)
+
 
 def _valid_day(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]
+    return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m)
 
 
 def _day_found(
@@ -387,11 +419,12 @@ def _day_found(
     if day_hi <= day and day2:
         return None
     span = _t_span(m)
-    if year:
-        y = int(year)
+    rel_year = None if year else _year_after(ctx, m.end())
+    if year or rel_year:
+        y = int(year) if year else rel_year
         if not (1800 <= y <= 2100 and _valid_day(y, month, day) and _valid_day(y, month, day_hi)):
             return None
-        lo, hi, anchored = date(y, month, day), date(y, month, day_hi), False
+        lo, hi, anchored = date(y, month, day), date(y, month, day_hi), rel_year is not None
     elif ctx.ref is None:
         if not _valid_day(2000, month, day_hi):
             return None
@@ -408,7 +441,7 @@ def _day_found(
             return None
         near = [c for c in cands if abs((c[1] - ctx.ref).days) <= NEAR_DAYS]
         # a day within a fortnight of the DCT is that one whatever the tense; else the tense decides
-        _, lo, hi = near[0] if near else pick(cands, ctx.ref, _how(None, ctx, *span))
+        _, lo, hi = near[0] if near else _pick_in_context(cands, ctx, None, *span)
         if abs((lo - ctx.ref).days) > FAR_DAYS:
             _, lo, hi = pick(cands, ctx.ref, None)  # a day more than half a year away would carry its year
         anchored = True
@@ -461,7 +494,7 @@ _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 
 
 @_rule(
-    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>{_DAY_NUM_WORD}\b))"
+    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
     r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
     kinds="mon",
@@ -473,7 +506,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if (
             not day
             or m["mon"] == "May"
-            or re.match(r"\s+(?:of|year|month|week|day|time|more)", ctx.text[m.end() : m.end() + 8])
+            or re.match(r"\s+(?:of|year|month|week|day|time|more)|-", ctx.text[m.end() : m.end() + 8])
         ):
             return None
         return _day_found(m, ctx, _month_of(m["mon"]), day, None, m["y"])
@@ -549,10 +582,11 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     mon_raw = m["mon"]
     month = _month_of(mon_raw)
     abbrev = mon_raw not in ("May", "June", "July") and len(mon_raw.rstrip(".")) <= 4
+    rel_year = None if m["y"] or m["rel"] else _year_after(ctx, m.end())
     if not m["y"]:
         prev = _prev_word(text, s).lower()
         nxt = text[m.end("mon") : m.end("mon") + 2]
-        context = bool(m["pre"] or m["rel"]) or prev in _MONTH_CONTEXT
+        context = bool(m["pre"] or m["rel"] or rel_year) or prev in _MONTH_CONTEXT
         if abbrev and not context:
             return None
         if mon_raw in ("May", "March") and not context:
@@ -572,13 +606,43 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         value, anchored = f"{y}-{month:02d}", False
     elif ctx.ref is None:
         return _found(m, (s, e), type="DATE", value=f"XXXX-{month:02d}", granularity="month", mod=mod)
+    elif rel_year:
+        lo, hi = month_bounds(rel_year, month)
+        value, anchored = f"{rel_year}-{month:02d}", True
     else:
-        value, lo, hi = pick(month_periods(month, ctx.ref), ctx.ref, _how(m["rel"], ctx, s, e))
+        value, lo, hi = _pick_in_context(month_periods(month, ctx.ref), ctx, m["rel"], s, e)
+        if (
+            m["rel"]
+            and _how(m["rel"], ctx, s, e) == "last"
+            and _same_month_nearby(text, s, e, month, lo.year)
+        ):
+            # "February sales fell from last February": a year before the bare February
+            value, lo, hi = pick(month_periods(month, lo), lo, "last")
         anchored = True
     lo, hi = narrow(lo, hi, mod)
     lo, hi = clip_earlier_later(m["pre"], lo, hi, ctx.ref)
     return _found(m, (s, e), type="DATE", value=value, granularity="month", earliest=lo, latest=hi, mod=mod,
                   anchored=anchored)  # fmt: skip
+
+
+_AFTER_MONTH_NAME = re.compile(
+    r",?\s+(?P<y>(?:19|20)\d\d)\b|,?\s*\d|,?\s+(?:of\s+)?(?i:last|next|this)\s+year\b"
+)
+_REL_WORDS = frozenset("last next this previous coming past following".split())
+
+
+def _same_month_nearby(text: str, s: int, e: int, month: int, year: int) -> bool:
+    """Whether the sentence around ``[s, e)`` names ``month`` of ``year`` again: bare ("February sales fell
+    from last February") or with that year ("in April 1987, against last April")."""
+    lo, hi = sentence_bounds(text, s, e)
+    name = re.compile(rf"\b{_MONTH_NAMES[month - 1].capitalize()}\b")
+    for mm in name.finditer(text, lo, hi):
+        if s <= mm.start() < e or _prev_word(text, mm.start()).lower() in _REL_WORDS:
+            continue
+        after = _AFTER_MONTH_NAME.match(text, mm.end())
+        if after is None or (after["y"] and int(after["y"]) == year):
+            return True
+    return False
 
 
 @_rule(
@@ -596,8 +660,10 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         y, anchored = int(m["y"]), False
     elif ctx.ref is None:
         return _found(m, (s, e), type="DATE", value=f"XXXX-{a:02d}/XXXX-{b:02d}", granularity="range")
+    elif rel_year := _year_after(ctx, m.end()):
+        y, anchored = rel_year, True
     else:
-        y = int(pick(month_periods(a, ctx.ref), ctx.ref, _how(None, ctx, s, e))[0][:4])
+        y = int(_pick_in_context(month_periods(a, ctx.ref), ctx, None, s, e)[0][:4])
         anchored = True
     lo, hi = month_bounds(y, a)[0], month_bounds(y, b)[1]
     return _found(m, (s, e), type="DATE", value=f"{y}-{a:02d}/{y}-{b:02d}", granularity="range", earliest=lo,
@@ -626,7 +692,17 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]{3,}")
 _YEAR_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"']|$)|'s\b|\s+(?:and|or|to|through)\s+(?:19|20)\d\d")
 
 
+# What follows a four-digit 24-hour clock time ("1900 hours", "0336 GMT", "from 1800 to 2100 hrs"): a number
+# before one of these is a time of day, never a year.
+_CLOCK_MARK = r"(?:hrs|HRS|hours|GMT|gmt|UTC|utc|[ECMP][SD]T|BST|CET|local\s+time|local)\b"
+_CLOCK_AFTER = re.compile(
+    rf"\s*(?:{_CLOCK_MARK}|(?:-|–|to|and|until|till)\s*(?:[01]\d|2[0-3])[0-5]\d\s*{_CLOCK_MARK})"
+)
+
+
 def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
+    if _CLOCK_AFTER.match(text, e):
+        return False
     before = text[max(0, s - 6) : s]
     range_end = _RANGE_END.search(before) is not None  # the "2010" of "2009-2010"
     if before[-1:] in ("$", "£", "€", "#", "/", ".", ",", "+") or before[-1:].isalnum():
@@ -659,6 +735,26 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
 
 
+# A bare number far from the DCT after "around", "at", "to" or "a figure of" is a level ("the index closed
+# at 1841", "levels around 2050"), not a year.
+FAR_PAST_YEARS = 120
+FAR_FUTURE_YEARS = 40
+_LEVEL_PREPS = frozenset("around about at to near".split())
+_LEVEL_NOUNS = frozenset(
+    "figure level levels total reading index high low value average close peak mark price rate score sum".split()
+)
+
+
+def _level_not_year(text: str, s: int, y: int, ref: date) -> bool:
+    if ref.year - FAR_PAST_YEARS <= y <= ref.year + FAR_FUTURE_YEARS:
+        return False
+    prev = _prev_word(text, s)
+    low = prev.lower()
+    if low in _LEVEL_PREPS:
+        return True
+    return low == "of" and _prev_word(text, s - len(prev) - 1).lower() in _LEVEL_NOUNS
+
+
 @_rule(
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+|(?i:(?P<fy>fiscal|calendar)\s+(?:year\s+)?))?"
     r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))",
@@ -668,6 +764,8 @@ _DETERMINERS = frozenset("a an the his her its their our my your this that".spli
 def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(m["y"])
     if not _year_ok(ctx.text, m.start("y"), m.end("y"), bool(m["pre"] or m["fy"])):
+        return None
+    if ctx.ref is not None and not (m["pre"] or m["fy"]) and _level_not_year(ctx.text, m.start(), y, ctx.ref):
         return None
     if (
         y < 1900
@@ -779,7 +877,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         cands = [
             (f"{y}-Q{q}", *quarter_bounds(y, q)) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
         ]
-        y = int(pick(cands, ctx.ref, _how(None, ctx, *span))[0][:4])
+        y = int(_pick_in_context(cands, ctx, None, *span)[0][:4])
         anchored = True
     lo, hi = quarter_bounds(y, q)
     return _found(m, span, type="DATE", value=f"{y}-Q{q}", granularity="quarter", earliest=lo, latest=hi,
@@ -811,7 +909,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             (f"{y}-H{h}", date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1])
             for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
         ]
-        y, anchored = int(pick(cands, ctx.ref, _how(None, ctx, *m.span()))[0][:4]), True
+        y, anchored = int(_pick_in_context(cands, ctx, None, *m.span())[0][:4]), True
     lo, hi = date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1]
     return _found(
         m, type="DATE", value=f"{y}-H{h}", granularity="half", earliest=lo, latest=hi, anchored=anchored
@@ -831,7 +929,11 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "spring" the verb or the noun
     if m["s"].lower() == "fall" and not (m["rel"] or m["y"] or m["the"]):
         return None  # "in fall of prices"
-    if not (m["rel"] or m["y"]) and re.match(r"\s+(?:in|of|to|from)\b", ctx.text[m.end() : m.end() + 6]):
+    if (
+        not (m["rel"] or m["y"])
+        and re.match(r"\s+(?:in|of|to|from)\b", ctx.text[m.end() : m.end() + 6])
+        and not _YEAR_AFTER_REL.match(ctx.text, m.end())
+    ):
         return None  # "the fall in prices", "the spring of discontent"
     if (
         m["s"][0].isupper()
@@ -845,11 +947,13 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         y, anchored = int(m["y"]), False
     elif ctx.ref is None:
         return _found(m, span, type="DATE", value=f"XXXX-{season}", granularity="season", mod=mod)
+    elif not m["rel"] and (rel_year := _year_after(ctx, m.end())):
+        y, anchored = rel_year, True
     else:
         cands = [
             (f"{y}-{season}", *season_bounds(y, season)) for y in range(ctx.ref.year - 2, ctx.ref.year + 2)
         ]
-        y = int(pick(cands, ctx.ref, _how(m["rel"], ctx, *span))[0][:4])
+        y = int(_pick_in_context(cands, ctx, m["rel"], *span)[0][:4])
         anchored = True
     lo, hi = narrow(*season_bounds(y, season), mod)
     return _found(m, span, type="DATE", value=f"{y}-{season}", granularity="season", earliest=lo, latest=hi,
@@ -902,7 +1006,8 @@ _UNRESOLVED = {
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?P<the>(?i:the)\s+)?(?P<rel>{_REL})\s+(?i:(?:fiscal|calendar|financial)\s+)?"
     r"(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century))\b(?!-)(?!\s+(?:or\s+so|of|and\s+a\s+half)\b))"
     rf"|(?P<t2>(?P<pre2>{_PREMOD})[\s-]+(?P<the2>(?i:the\s+|this\s+))?(?P<unit2>(?i:week|month|year|quarter|decade|century))\b)"
-    r"|(?P<t3>\b(?i:year[\s-]end|end[\s-]year|year-earlier|month[\s-]end)\b)",
+    r"|(?P<t3>\b(?i:(?P<ye>year[\s-]end|end[\s-]year)(?:,?\s+(?P<y3>(?:19|20)\d\d)\b(?![.,]?\d|%))?|year-earlier"
+    r"|month[\s-]end)\b)",
     kinds="cal cent quarter",
     back=34,
 )
@@ -913,6 +1018,11 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None
         unit, pre, rel, the = ("month" if raw.startswith("month") else "year"), "end", None, None
         span = m.span("t3")
+        if m["y3"]:  # "year-end 1985"
+            y = int(m["y3"])
+            lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), "END")
+            return _found(m, span, type="DATE", value=str(y), granularity="year", earliest=lo, latest=hi,
+                          mod="END")  # fmt: skip
     elif m["t2"]:
         unit, pre, rel, the = m["unit2"].lower(), m["pre2"], (m["the2"] or "").strip() or None, None
         span = m.span("t2")
@@ -996,6 +1106,22 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                   granularity="time" if tod else "day", earliest=lo, latest=hi, anchored=True)  # fmt: skip
 
 
+# "Monday next week", "from Monday to Wednesday of last week": the week named after the day governs it
+_WEEK_AFTER = re.compile(
+    rf"(?:\s*(?:,|or|and|to)\s+{_WEEKDAY})*\s+(?:of\s+)?(?P<rel>(?i:last|next|this|the\s+following|the\s+previous))\s+(?i:week)\b(?!'s|-)"
+)
+
+
+def _week_monday(ctx: _Ctx, end: int) -> date | None:
+    """Monday of the week a following "next week" / "last week" / "this week" names (``None`` if none)."""
+    wm = _WEEK_AFTER.match(ctx.text, end)
+    if wm is None or ctx.ref is None:
+        return None
+    rel = wm["rel"].lower().split()[-1]
+    step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
+    return week_bounds(ctx.ref)[0] + timedelta(weeks=step)
+
+
 _NAME_BEFORE_WEEKDAY = frozenset("black good easter super bloody ash palm cyber holy shrove maundy".split())
 _NAME_AFTER_WEEKDAY = frozenset(
     "Times Telegraph Express Mirror Post Herald Star Mail Tribune Independent Observer Sport Night Edition "
@@ -1026,9 +1152,13 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if ctx.ref is None:
         return _found(m, type=typ, value=f"XXXX-WXX-{wd + 1}{suffix}", granularity="time" if tod else "day")
     ref = ctx.ref
-    how = _how(m["rel"], ctx, *m.span())
     delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0: the DCT itself)
-    if how == "last":
+    # the DCT's own weekday is the DCT whatever the tense: read the tense only when it can matter
+    how = _how(m["rel"], ctx, *m.span()) if m["rel"] or delta else None
+    monday = None if m["rel"] else _week_monday(ctx, m.end())
+    if monday is not None:
+        d = monday + timedelta(days=wd)
+    elif how == "last":
         d = ref - timedelta(days=(7 - delta) % 7 or 7)
     elif how == "next":
         d = ref + timedelta(days=delta or 7)
@@ -1058,9 +1188,13 @@ def _weekday_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if ctx.ref is None:
         return _found(m, type="DATE", value=f"XXXX-WXX-{a + 1}/XXXX-WXX-{b + 1}", granularity="range")
     ref = ctx.ref
-    how = tense(ctx.text, *m.span())
-    delta = (a - ref.weekday()) % 7
-    lo = ref + timedelta(days=delta) if how == "future" or delta == 0 else ref - timedelta(days=7 - delta)
+    monday = _week_monday(ctx, m.end())
+    if monday is not None:
+        lo = monday + timedelta(days=a)
+    else:
+        how = tense(ctx.text, *m.span())
+        delta = (a - ref.weekday()) % 7
+        lo = ref + timedelta(days=delta) if how == "future" or delta == 0 else ref - timedelta(days=7 - delta)
     hi = lo + timedelta(days=(b - a) % 7)
     return _found(m, type="DATE", value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo,
                   latest=hi, anchored=True)  # fmt: skip
@@ -1145,7 +1279,7 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
     rf"|recent|this\s+past))\s+)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
-    kinds="cal tunit plural night cent quarter",
+    kinds="cal tunit plural hours night cent quarter",
     back=34,
 )
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1191,7 +1325,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"\b(?P<a>\d{{1,3}}|(?i:{_NUM_WORD}))\s*(?:-|–|to|and|or)\s*(?P<b>(?P<bn>\d{{1,3}}|(?i:{_NUM_WORD}))\s+"
     r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b",
-    kinds="plural",
+    kinds="plural hours",
     back=30,
 )
 def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
@@ -1242,7 +1376,7 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     r"|\b(?i:for|over|within|in|after|takes?|took|taking|lasted|spent|spend)\s+"
     r"(?P<t2>(?i:seconds|minutes|hours|days|weeks|months|years|decades))\b(?!\s+(?:of|to|ago|old|earlier|later))"
     r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b",
-    kinds="plural",
+    kinds="plural hours",
     back=24,
 )
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -1300,13 +1434,15 @@ _SET_ADVERBS = {
     r"|biannually|semiannually))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
     r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b",
-    kinds="cal tunit plural night cent quarter wd deic season adv",
+    kinds="cal tunit plural hours night cent quarter wd deic season adv",
     back=16,
 )
 def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["adv"]:
         if m["adv"][0].isupper() and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]):
             return None  # "Daily Telegraph"
+        if m["adv"].lower() in ("daily", "weekly", "monthly") and _publication(ctx.text, m.end()):
+            return None
         return _found(m, type="SET", value=_SET_ADVERBS[m["adv"].lower()], granularity="unknown")
     if m["freq"]:
         unit = m["funit"].lower()
@@ -1329,6 +1465,19 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     unit = _unit_name(low)
     n = 2.0 if (m["n"] or "").lower() == "other" else _number(m["n"]) if m["n"] else 1.0
     return _found(m, m.span("t"), type="SET", value=duration_value(n, unit), granularity=UNITS[unit][3])
+
+
+_REPORTED = r"(?:said|says|reported|reports|quoted|wrote|added|carried|cited|did|published)\b"
+# "the daily said", "a daily newspaper", "the daily Izvestia said", "the weekly Die Zeit in an interview"
+_PUBLICATION_AFTER = re.compile(
+    rf"\s+(?:(?:newspaper|paper|magazine|journal)s?\b|{_REPORTED}"
+    rf"|(?:(?:[A-Z][a-z][\w'-]*|al-\w+|el-\w+)\s*){{1,3}}(?:[,.;:]|(?<=\s)(?:{_REPORTED}|(?:as|in|on|that)\b)))"
+)
+
+
+def _publication(text: str, end: int) -> bool:
+    """ "the daily said", "the Japanese daily Asahi Shimbun said": a newspaper, not a rate."""
+    return _PUBLICATION_AFTER.match(text, end) is not None
 
 
 _TZ = r"(?:GMT|UTC|[A-Z][SD]T|CET|BST|local\s+time)"
@@ -1355,23 +1504,62 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                 return None
             hh = hh % 12 + (12 if ap == "pm" else 0)
     clock = f"T{hh:02d}" + (f":{mi}" if mi else "")
-    day: date | None = None
-    wd = (m["wd"] or "").lower()
-    if ctx.ref is not None:
-        if wd in WEEKDAYS:
-            delta = (WEEKDAYS[wd] - ctx.ref.weekday()) % 7
-            future = tense(ctx.text, *m.span()) == "future"
-            day = (
-                ctx.ref + timedelta(days=delta)
-                if delta == 0 or future
-                else ctx.ref - timedelta(days=7 - delta)
-            )
-        else:
-            day = ctx.ref + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(wd, 0))
+    day = _clock_day(m, ctx)
     value = (day.isoformat() if day else "XXXX-XX-XX") + clock
     return _found(
         m, type="TIME", value=value, granularity="time", earliest=day, latest=day, anchored=day is not None
     )
+
+
+def _clock_day(m: re.Match[str], ctx: _Ctx) -> date | None:
+    """The day of a clock time: the DCT, or the weekday / "tomorrow" / "yesterday" right after it."""
+    if ctx.ref is None:
+        return None
+    wd = (m["wd"] or "").lower()
+    if wd in WEEKDAYS:
+        delta = (WEEKDAYS[wd] - ctx.ref.weekday()) % 7
+        future = tense(ctx.text, *m.span()) == "future"
+        return (
+            ctx.ref + timedelta(days=delta) if delta == 0 or future else ctx.ref - timedelta(days=7 - delta)
+        )
+    return ctx.ref + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(wd, 0))
+
+
+_CLOCK24_BEFORE = frozenset("at from between until till by before after around about since to".split())
+_SCHEDULED = frozenset("set scheduled fixed called planned slated due".split())
+
+
+def _clock_before(text: str, start: int) -> bool:
+    """ "at 1900 hours", "set for 1900 hours": words before a number that make it a time of day."""
+    prev = _prev_word(text, start)
+    low = prev.lower()
+    if low == "for":
+        return _prev_word(text, start - len(prev) - 1).lower() in _SCHEDULED
+    return low in _CLOCK24_BEFORE
+
+
+@_rule(
+    rf"\b(?P<a>(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:-|–|to|and|until|till)\s*(?P<b>(?:[01]\d|2[0-3])[0-5]\d))?"
+    rf"\s*(?P<mark>(?:hrs|HRS|hours)(?:\s+(?:{_TZ}|local)\b)?|{_CLOCK_MARK}){_DAY_AFTER_CLOCK}",
+    kinds="clock hours",
+    back=24,
+)
+def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
+    """A 24-hour clock time written as four digits ("0336 GMT", "from 1800 to 2100 hrs"): one TIME per end."""
+    if m["mark"] == "hours" and not (m["b"] or m["a"][0] == "0" or _clock_before(ctx.text, m.start())):
+        return None  # "1200 hours of work" is a duration
+    day = _clock_day(m, ctx)
+
+    def at(clock: str, span: tuple[int, int], day: date | None = day) -> _Found:
+        value = (day.isoformat() if day else "XXXX-XX-XX") + f"T{clock[:2]}:{clock[2:]}"
+        return _found(m, span, type="TIME", value=value, granularity="time", earliest=day, latest=day,
+                      anchored=day is not None)  # fmt: skip
+
+    if m["b"]:
+        # "2300 to 0200 gmt" ends the next day
+        day_b = day + timedelta(days=1) if day and m["b"] < m["a"] else day
+        return [at(m["a"], m.span("a")), at(m["b"], (m.start("b"), m.end()), day_b)]
+    return [at(m["a"], m.span())]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1404,7 +1592,8 @@ for _kind, _words in {
     "wd": " ".join(f"{d}day {d}days" for d in "Mon Tues Wednes Thurs Fri Satur Sun".split()),
     "cal": "week weekend month year decade",
     "tunit": "second minute hour day fortnight",
-    "plural": "seconds minutes hours days nights weeks weekends fortnights months quarters years decades",
+    "plural": "seconds minutes days nights weeks weekends fortnights months quarters years decades",
+    "hours": "hours",  # the plural rules and four-digit clock times ("1900 hours")
     "night": "night",
     "cent": "century centuries",
     "quarter": "quarter",
@@ -1415,7 +1604,8 @@ for _kind, _words in {
     "ref": "now currently nowadays presently present recently lately past future moment these",
     "adv": "daily nightly weekly fortnightly monthly quarterly annually yearly hourly biweekly biannually "
     "semiannually",
-    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CET BST PST PDT noon midnight o'clock",
+    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight o'clock hrs HRS gmt utc "
+    "local",
 }.items():
     for _w in _words.split():
         _ANCHOR_WORDS[_w] = _kind
@@ -1425,9 +1615,14 @@ for _kind, _words in {
 # One fast pass finds anchor words (a prefix-factored, case-sensitive alternation: an order of magnitude
 # faster than a case-insensitive one); the rules registered for an anchor's kind are then matched at the few
 # word starts just before it. Every time expression contains at least one anchor.
-_ANCHOR = re.compile(
-    r"\b(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
+_ANCHOR_BODY = (
+    r"(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
 )
+# An anchor starts a word: the scan looks for an ASCII non-word character followed by one (sre skips to such
+# characters in a tight loop, several times faster than testing a word boundary at every offset); a non-ASCII
+# letter before it is weeded out after, and the text's first word is matched on its own.
+_ANCHOR = re.compile(r"[^A-Za-z0-9_](" + _ANCHOR_BODY + ")")
+_ANCHOR_AT_START = re.compile(_ANCHOR_BODY)
 _SHORT_DECADE = re.compile(r"'\d0s\b")  # "the '90s"; a separate pass keeps the main one fast
 _MAX_BACK = 40
 # Words that can open a time expression before its anchor ("the end of last year", "more than a decade",
@@ -1456,27 +1651,45 @@ def _anchor_kind(word: str) -> str:
 
 
 def _anchors(text: str) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), _anchor_kind(m.group())) for m in _ANCHOR.finditer(text)]
+    out = []
+    first = _ANCHOR_AT_START.match(text)
+    if first is not None:
+        out.append((0, first.end(), _anchor_kind(first.group())))
+    for m in _ANCHOR.finditer(text, first.end() if first is not None else 0):
+        c = m.group()[0]
+        if c < "\x80" or not c.isalnum():
+            p, q = m.span(1)
+            out.append((p, q, _anchor_kind(m.group(1))))
     if "'" in text:
         out.extend((m.start(), m.end(), "dec") for m in _SHORT_DECADE.finditer(text))
     return out
 
 
-def _starts(text: str, p: int) -> list[int]:
-    """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself."""
+_WORD_RUN = re.compile(r"(?:[^\W_]|')+")  # letters, digits, apostrophes (str.isalnum or "'")
+_SEP_RUN = re.compile(r"[ \t\n,\-–:.]*")  # the characters that may separate prefix words
+
+
+# One step back from an offset, matched on the reversed text: the separators, then the word before them.
+_BACK_STEP = re.compile(r"[ \t\n,\-–:.]*((?:[^\W_]|')+)")
+
+
+def _starts(text: str, rtext: str, p: int) -> list[int]:
+    """Word starts of the run of prefix words (and numbers) just before ``p``, then ``p`` itself.
+
+    ``rtext`` is ``text`` reversed: each step back is one match there. Words are letters, digits and
+    apostrophes; a word cut by the window's edge ends the run."""
     out = [p]
+    n = len(text)
     lo = max(0, p - _MAX_BACK)
     i = p
     while True:
-        j = i
-        while j > lo and text[j - 1] in _SEPARATORS:
-            j -= 1
-        k = j
-        while k > lo and (text[k - 1].isalnum() or text[k - 1] == "'"):
-            k -= 1
-        if k == j or (k == lo and lo > 0):
+        m = _BACK_STEP.match(rtext, n - i, n - lo)
+        if m is None:
             break
-        w = text[k:j]
+        k = n - m.end(1)
+        if k == lo and lo > 0:
+            break
+        w = text[k : n - m.start(1)]
         if not (w[0].isdigit() or w[0] == "'" or w.lower() in _PREFIX_WORDS):
             break
         out.append(k)
@@ -1485,36 +1698,56 @@ def _starts(text: str, p: int) -> list[int]:
     return out
 
 
-_SEPARATORS = frozenset(" \t\n,-–:.")
+def _blocked(furniture: list[Furniture]) -> Callable[[int], bool]:
+    """Whether an offset lies in furniture that carries no content (as ``FurnitureIndex.kind`` finds it:
+    the furniture starting last at or before the offset)."""
+    items = sorted(furniture, key=lambda f: f.start)
+    if not any(f.kind in NON_CONTENT for f in items):
+        return lambda offset: False
+    starts = [f.start for f in items]
+    ends = [f.end if f.kind in NON_CONTENT else -1 for f in items]
+
+    def blocked(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    return blocked
 
 
-def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
+# anchor kind -> (match, handler, back, rule id) of its rules, in the order they were registered
+_RULE_TABLE: dict[str, tuple[tuple[Callable[[str, int], re.Match[str] | None], Handler, int, int], ...]] = {
+    kind: tuple((r.pattern.match, r.handler, r.back, id(r)) for r in rules) for kind, rules in _RULES.items()
+}
+
+
+def _resolve_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_Found]:
     found: list[_Found] = []
     seen: set[tuple[int, int, int]] = set()
+    rtext = text[::-1]
     for p, q, kind in _anchors(text):
-        if index.kind(p) in NON_CONTENT:
+        if blocked(p):
             continue
         starts: list[int] | None = None
-        for rule in _RULES[kind]:
-            if rule.back < 0:
-                cands: list[int] = [q]
-            elif rule.back == 0:
-                cands = [p]
+        for match, handler, back, rid in _RULE_TABLE[kind]:
+            if back < 0:
+                cands: Iterable[int] = (q,)
+            elif back == 0:
+                cands = (p,)
             else:
                 if starts is None:
-                    starts = _starts(text, p)
-                lo = p - rule.back
-                cands = [s for s in starts if s >= lo]
+                    starts = _starts(text, rtext, p)
+                lo = p - back
+                cands = starts if starts[0] >= lo else [s for s in starts if s >= lo]
             for s in cands:
-                m = rule.pattern.match(text, s)
-                if m is None or (rule.back >= 0 and m.end() <= p):
+                m = match(text, s)
+                if m is None or (back >= 0 and m.end() <= p):
                     continue
-                key = (id(rule), m.start(), m.end())
+                key = (rid, m.start(), m.end())
                 if key in seen:
                     break
                 seen.add(key)
                 try:
-                    res = rule.handler(m, ctx)
+                    res = handler(m, ctx)
                 except (ValueError, OverflowError, KeyError):  # a date out of range: not a time expression
                     continue
                 if res is None:
@@ -1525,7 +1758,7 @@ def _resolve_all(text: str, ctx: _Ctx, index: FurnitureIndex) -> list[_Found]:
                         f.start += 1
                     while f.end > f.start and text[f.end - 1].isspace():
                         f.end -= 1
-                    if f.end > f.start and index.kind(f.start) not in NON_CONTENT:
+                    if f.end > f.start and not blocked(f.start):
                         found.append(f)
                 break
     # longest first; keep a candidate only when it overlaps nothing already kept
@@ -1546,7 +1779,7 @@ def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
     ref_hi = (dct.latest or ref) if dct is not None else None
     ctx = _Ctx(text=text, ref=ref, ref_hi=ref_hi)
     out: list[TimeExpression] = []
-    for f in _resolve_all(text, ctx, FurnitureIndex(article.furniture)):
+    for f in _resolve_all(text, ctx, _blocked(article.furniture)):
         out.append(
             TimeExpression(
                 id=f"{article.id}:t{len(out) + 1}",

@@ -6,6 +6,7 @@ makes ``n`` plain events for scale tests and benchmarks.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from core.model import (
@@ -51,7 +52,7 @@ def _evidence(article: str, text: str, sentence: str, timex: str | None) -> Evid
     ev = Evidence(article=article, start=start, end=start + len(sentence), text=sentence)
     if timex is not None:
         t = text.index(timex, start)
-        ev = ev.model_copy(update={"timex": f"{article}-t", "timex_start": t, "timex_end": t + len(timex)})
+        ev = replace(ev, timex=f"{article}-t", timex_start=t, timex_end=t + len(timex))
     return ev
 
 
@@ -194,21 +195,19 @@ def synthetic_timeline(n: int, *, actors: int = 50) -> Timeline:
     """``n`` one-source events over consecutive days (a few per day), with ``actors`` actors; built fast."""
     start = date(2000, 1, 1)
     people = [
-        Actor.model_construct(
-            id=f"p{i}", name=f"Person {i}", kind="person", aliases=[], roles=[], mentions=[]
-        )
+        Actor(id=f"p{i}", name=f"Person {i}", kind="person", aliases=[], roles=[], mentions=[])
         for i in range(actors)
     ]
     events = []
     for i in range(n):
         d = start + timedelta(days=i // 3)
-        dv = DateValue.model_construct(value=d.isoformat(), granularity="day", earliest=d, latest=d, mod=None)
+        dv = DateValue(value=d.isoformat(), granularity="day", earliest=d, latest=d, mod=None)
         text = f"Event number {i} happened on {d.isoformat()}."
-        ev = Evidence.model_construct(
+        ev = Evidence(
             article="s", start=0, end=len(text), text=text, timex=None, timex_start=None, timex_end=None
         )
         events.append(
-            Event.model_construct(
+            Event(
                 id=f"e{i}",
                 headline=f"Synthetic event {i}",
                 date=dv,

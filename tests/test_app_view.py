@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -111,7 +112,7 @@ def test_timex_span_is_relative_to_the_sentence(index: TimelineIndex) -> None:
     ev = index.timeline.events[1].evidence[0]
     lo, hi = timex_span(ev)
     assert ev.text[lo:hi] == "3 March 2021"
-    outside = ev.model_copy(update={"timex_start": ev.end + 5, "timex_end": ev.end + 9})
+    outside = replace(ev, timex_start=ev.end + 5, timex_end=ev.end + 9)
     assert timex_span(outside) is None
     assert timex_span(index.timeline.events[5].evidence[0]) is None
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from pathlib import Path
 
@@ -210,15 +209,90 @@ def test_cli_uses_the_cache_and_no_cache_leaves_none(tmp_path: Path) -> None:
     assert not (tmp_path / "c2").exists()
 
 
-def test_a_run_round_trips_in_chunks_and_damage_is_refused(monkeypatch) -> None:
+def test_a_run_round_trips_in_chunks_and_damage_is_refused(monkeypatch, tmp_path: Path) -> None:
     from core import build_timeline, cache, load_paths
 
     monkeypatch.setattr(cache, "RUN_CHUNK", 2)  # several chunks even for the seeds
     loaded = load_paths([str(Path(__file__).resolve().parents[1] / "seeds")])
-    timeline = build_timeline(loaded.articles)
-    data = cache.pack_timeline(timeline, loaded.articles)
-    assert len(re.findall(rb"events \d+\n", data)) >= 2
-    assert cache.unpack_timeline(data, loaded.articles) == timeline.model_copy(update={"problems": []})
-    assert cache.unpack_timeline(data[:-10], loaded.articles) is None
-    assert cache.unpack_timeline(data.replace(b"events ", b"evenst ", 1), loaded.articles) is None
-    assert cache.unpack_timeline(data, loaded.articles[:1]) is None
+    timeline = build_timeline(loaded.articles, loaded.problems)
+    assert cache.unpack_timeline(cache.pack_timeline(timeline)) == timeline
+    with AnalysisCache(tmp_path) as store:
+        store.put_run("k", timeline)
+        assert store.get_run("k") == timeline
+        assert store.get_run("k", loaded.articles[:1]) is None  # about other articles: refused and dropped
+        assert store.iter_run("k") is None
+        store.put_run("k", timeline)
+        db = sqlite3.connect(tmp_path / cache.FILENAME)
+        (n,) = db.execute("SELECT count(*) FROM run_chunks WHERE key = 'k' AND field = 'events'").fetchone()
+        assert n >= 2
+        with db:
+            db.execute("UPDATE run_chunks SET data = substr(data, 1, 10) WHERE key = 'k' AND seq = 3")
+        assert store.get_run("k") is None
+        assert store.iter_run("k") is None  # the damaged run was deleted
+        store.put_run("k", timeline)
+        with db:
+            db.execute("DELETE FROM run_chunks WHERE key = 'k' AND seq = 1")
+        assert store.get_run("k") is None
+        db.close()
+
+
+def _write_folder(folder: Path) -> None:
+    folder.mkdir()
+    for i, text in enumerate(TEXTS):
+        (folder / f"a{i}.txt").write_text(text)
+    (folder / "noise.txt").write_bytes(os.urandom(4096))  # a load problem, cached with the run
+
+
+def test_reopening_the_same_files_loads_nothing_and_a_changed_file_is_seen(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    _write_folder(folder)
+    loads: list[int] = []
+    first = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    again = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    assert loads == [1]  # the second run came whole from the cache: nothing was loaded
+    assert again == first and [p.reason for p in again.problems] == [p.reason for p in first.problems]
+    assert any("binary" in p.reason for p in again.problems)
+    (folder / "a0.txt").write_text(TEXTS[0].replace("March 2021", "June 2022"))
+    changed = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    assert loads == [1, 1]
+    assert "June 2022" in changed.articles[0].text
+    (folder / "a3.txt").write_text("A new article arrived on 4 June 2022 with more news.")
+    more = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    assert loads == [1, 1, 1] and len(more.articles) == len(first.articles) + 1
+
+
+def test_a_file_changed_while_loading_is_not_cached_under_the_old_key(tmp_path: Path, monkeypatch) -> None:
+    from core import load
+
+    folder = tmp_path / "articles"
+    _write_folder(folder)
+    real = load.load_paths
+
+    def edit_then_load(paths, **kw):  # the file changes after it was hashed, before it is read
+        (folder / "a0.txt").write_text(TEXTS[0] + " It changed.")
+        return real(paths, **kw)
+
+    monkeypatch.setattr(load, "load_paths", edit_then_load)
+    first = pipeline.timeline_for_paths([str(folder)], cache=True)
+    assert "It changed." in first.articles[0].text
+    monkeypatch.setattr(load, "load_paths", real)
+    (folder / "a0.txt").write_text(
+        TEXTS[0]
+    )  # as it was when hashed: the run read from the edit must not show
+    again = pipeline.timeline_for_paths([str(folder)], cache=True)
+    assert "It changed." not in again.articles[0].text
+
+
+def test_fingerprint_follows_what_the_loader_reads(tmp_path: Path) -> None:
+    from core.load import fingerprint
+
+    folder = tmp_path / "articles"
+    _write_folder(folder)
+    before = fingerprint([folder])
+    assert before == fingerprint([folder]) and before != fingerprint([folder / "a0.txt"])
+    (folder / "picture.png").write_bytes(b"not read")  # not an article suffix: the loader ignores it
+    (folder / ".hidden.txt").write_text("hidden files are skipped")
+    assert fingerprint([folder]) == before
+    (folder / "a1.txt").write_text(TEXTS[1] + " ")
+    assert fingerprint([folder]) != before
+    assert fingerprint(["-"]) is None

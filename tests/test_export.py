@@ -32,6 +32,16 @@ def test_json_is_the_model_dump() -> None:
     assert Timeline.model_validate(json.loads(export.to_json(tl))) == tl
 
 
+def test_json_written_in_pieces_is_the_same_text(monkeypatch) -> None:
+    from tests.factory import sample_timeline
+
+    monkeypatch.setattr(export, "JSON_CHUNK", 2)  # several pieces per list
+    for tl in (_timeline(), sample_timeline(), Timeline()):
+        pieces = list(export.iter_json(tl))
+        assert "".join(pieces) == tl.model_dump_json(indent=1)
+    assert len(pieces) < len(list(export.iter_json(sample_timeline())))
+
+
 def test_markdown_escapes_markup() -> None:
     out = export.markdown(_timeline())
     assert "\\[bold\\]end\\[/bold\\]" in out and "<b>" not in out

@@ -356,3 +356,208 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
             assert text[t.start : t.end] == t.text and t.text.strip() == t.text
             if t.earliest and t.latest:
                 assert t.earliest <= t.latest
+
+
+# --- 24-hour clock times are never years --------------------------------------------------------------------
+
+WED = dct("2019-05-15")  # a Wednesday
+
+
+def test_a_four_digit_clock_range_is_two_times_not_a_year() -> None:
+    found = run("Trading will run from 1800 to 2100 hrs local time (2300 to 0200 gmt).", WED)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("1800", "TIME", "2019-05-15T18:00"),
+        ("2100 hrs local time", "TIME", "2019-05-15T21:00"),
+        ("2300", "TIME", "2019-05-15T23:00"),
+        ("0200 gmt", "TIME", "2019-05-16T02:00"),  # past midnight: the next day
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The blast came at 0345 GMT on Friday.", "0345 GMT on Friday", "2019-05-10T03:45"),
+        ("The board meets at 1900 hours.", "1900 hours", "2019-05-15T19:00"),
+        ("A vote was set for 1900 hours.", "1900 hours", "2019-05-15T19:00"),
+        ("Markets reopen at 0930 local time.", "0930 local time", "2019-05-15T09:30"),
+        ("The offer expired at 2000 EST yesterday.", "2000 EST yesterday", "2019-05-14T20:00"),
+    ],
+)
+def test_four_digit_clock_times(text: str, span: str, value: str) -> None:
+    t = one(text, WED)
+    assert (t.text, t.type, t.value) == (span, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A vote was held for 1900 hours.", "Pilots flew 1200 hours last season.", "Shops shut at 2000 local."],
+)
+def test_numbers_before_hours_are_not_years(text: str) -> None:
+    assert all(t.type != "DATE" or not t.value.isdigit() for t in run(text, WED))
+
+
+def test_a_year_before_a_comma_is_still_a_year() -> None:
+    assert one("The mill opened in 1900, the guide said.", WED).value == "1900"
+
+
+# --- levels far from the DCT are not years ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["The index ended at a closing figure of 1841.", "Shares rose to levels around 2090 on Tuesday."]
+)
+def test_a_level_far_from_the_dct_is_not_a_year(text: str) -> None:
+    assert not [t for t in run(text, dct("1990-06-01")) if t.granularity == "year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The mill was built in 1841.", "1841"),
+        ("The rules date from the Banking Act of 1862.", "1862"),
+        ("The lease runs until the year 2090.", "2090"),
+        ("Prices hit a record in 1929.", "1929"),
+    ],
+)
+def test_old_and_distant_years_with_year_context_stay(text: str, value: str) -> None:
+    assert one(text, dct("1990-06-01")).value == value
+
+
+# --- a following "next week" / "last year" governs a weekday or a month ------------------------------------
+
+
+def test_next_week_governs_a_weekday_range() -> None:
+    found = by_text("The hearings run from Monday to Wednesday next week.", WED)
+    t = found["Monday to Wednesday"]
+    assert (t.earliest, t.latest) == (D("2019-05-20"), D("2019-05-22"))
+    assert found["next week"].value == "2019-W21"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("She arrived on Monday last week.", "2019-05-06"),
+        ("The fair opens Friday of this week.", "2019-05-17"),
+        ("The fair opened on Tuesday next week.", "2019-05-21"),
+    ],
+)
+def test_a_following_week_governs_a_weekday(text: str, day: str) -> None:
+    wd = [t for t in run(text, WED) if t.granularity == "day"]
+    assert [t.value for t in wd] == [day]
+
+
+def test_a_possessive_week_does_not_govern() -> None:
+    t = run("He said Monday next week's vote matters.", WED)[0]
+    assert (t.text, t.value) == ("Monday", "2019-05-13")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Sales rose from 3 mln in February last year.", "February", "2018-02"),
+        ("Exports fell in May of last year.", "May", "2018-05"),
+        ("The line will open in March next year.", "March", "2020-03"),
+        ("It was sold on July 1 last year.", "July 1", "2018-07-01"),
+        ("Prices rose from January to March last year.", "January to March", "2018-01/2018-03"),
+        ("Sales slowed in the summer of last year.", "summer", "2018-SU"),
+    ],
+)
+def test_a_following_relative_year_governs_a_month(text: str, span: str, value: str) -> None:
+    found = by_text(text, WED)
+    assert found[span].value == value
+    assert found[span].anchored
+
+
+# --- "year-end 1985", "end-March" ---------------------------------------------------------------------------
+
+
+def test_year_end_with_a_year() -> None:
+    t = one("Reserves stood at 5 mln at year-end 2016.", WED)
+    assert (t.text, t.value, t.mod) == ("year-end 2016", "2016", "END")
+    assert (t.earliest, t.latest) == (D("2016-09-01"), D("2016-12-31"))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Debt was 4 bln at end-2018.", "end-2018", "2018"),
+        ("Stocks were high at end-March.", "end-March", "2019-03"),
+    ],
+)
+def test_end_hyphen_is_a_premodifier(text: str, span: str, value: str) -> None:
+    t = one(text, WED)
+    assert (t.text, t.value, t.mod) == (span, value, "END")
+
+
+# --- "daily" the newspaper ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The daily said prices rose.",
+        "The business daily Nordpost reported the deal.",
+        "He told the weekly Ostkurier in an interview.",
+        "A local daily newspaper ran the story.",
+    ],
+)
+def test_a_newspaper_called_daily_is_not_a_set(text: str) -> None:
+    assert not [t for t in run(text, WED) if t.type == "SET"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output is 300 tonnes daily.",
+        "It flies three daily Lisbon flights.",
+        "The weekly U.S. export data rose.",
+    ],
+)
+def test_daily_as_a_rate_stays_a_set(text: str) -> None:
+    assert [t.type for t in run(text, WED)] == ["SET"]
+
+
+def test_last_month_name_contrasted_with_the_same_month_is_a_year_earlier() -> None:
+    found = by_text("April sales rose to 9 mln from 7 mln last April.", dct("2019-05-10"))
+    assert found["April"].value == "2019-04"
+    assert found["last April"].value == "2018-04"
+
+
+def test_last_month_name_alone_is_the_latest_past_one() -> None:
+    assert one("The plan, first outlined last April, was revised.", dct("2019-05-10")).value == "2019-04"
+
+
+def test_a_weekday_list_shares_the_following_week() -> None:
+    found = run("The papers will be sent on Monday or Tuesday next week.", WED)
+    assert [t.value for t in found] == ["2019-05-20", "2019-05-21", "2019-W21"]
+
+
+def test_a_number_word_before_a_hyphenated_unit_is_not_a_day() -> None:
+    found = run("The February three-month average rose.", WED)
+    assert [(t.text, t.value) for t in found] == [("February", "2019-02"), ("three-month", "P3M")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("March 3 was busy.", ["March 3"]),  # the first word of the text
+        ("(March 3) and May-June 2018", ["March 3", "May-June 2018"]),
+        ("xMarch 3 and éMarch 3 and _March 3", []),  # anchors start words, whatever the script
+        ("«March 3» — “March 4”", ["March 3", "March 4"]),
+    ],
+)
+def test_anchors_start_words(text: str, spans: list[str]) -> None:
+    assert [t.text for t in run(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dividend is payable April One to holders.", "April One", "2019-04-01"),
+        ("Record June Five.", "June Five", "2019-06-05"),
+        ("The offer expires July Nine, 2019.", "July Nine, 2019", "2019-07-09"),
+    ],
+)
+def test_a_capitalised_number_word_is_a_day(text: str, span: str, value: str) -> None:
+    t = one(text, WED)
+    assert (t.text, t.value) == (span, value)

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
@@ -65,6 +66,7 @@ class DatelineApp(App[int]):
         self.flt = Filter()
         self.query_text = ""
         self.loading = timeline is None and bool(self.paths)
+        self.load_note = "Loading"  # what the status line says while loading, before the counts so far
         self._initial = timeline
         keymap, error = keys.load_keymap()
         self._keymap_error = error
@@ -112,24 +114,31 @@ class DatelineApp(App[int]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, paths: list[str]) -> None:
         """Load and analyse (cached, in worker processes), merging every MERGE_EVERY seconds to show events
-        as they arrive; a folder opened before comes straight from the cache."""
+        as they arrive; a folder opened before comes straight from the cache, its timeline shown as soon as
+        its events are read."""
         from textual.worker import get_current_worker
 
-        from core.load import load_paths
-        from core.pipeline import build_timeline, finish
+        from core.cache import AnalysisCache
 
         worker = get_current_worker()
-        loaded = load_paths(paths)
-        total = len(loaded.articles)
-        self.call_from_thread(self.set_progress, 0, total)
         clock = {"interval": MERGE_EVERY, "merge": time.monotonic(), "tick": time.monotonic()}
+        problems: list = []
+        total = 0
+
+        def loaded(result) -> None:
+            nonlocal total
+            problems[:] = result.problems
+            total = len(result.articles)
+            self.call_from_thread(self.set_progress, 0, total)
 
         def each(analyses: list) -> None:
             if worker.is_cancelled:
                 raise _Cancelled
             now = time.monotonic()
             if now - clock["merge"] >= clock["interval"]:
-                partial_timeline = finish(list(analyses), list(loaded.problems))
+                from core.pipeline import finish
+
+                partial_timeline = finish(list(analyses), list(problems))
                 cost = time.monotonic() - now
                 clock["interval"] = max(MERGE_EVERY, 4 * cost)  # never spend most of the time merging
                 self.call_from_thread(self.show_timeline, partial_timeline, final=False)
@@ -142,17 +151,62 @@ class DatelineApp(App[int]):
         # The collector stays off until what was loaded is frozen: a full collection over a freshly built
         # corpus (a million objects) would otherwise stall the screen for seconds right after the load.
         gc.disable()
+        store = AnalysisCache() if self.cache else None
         try:
-            timeline = build_timeline(
-                loaded.articles, loaded.problems, jobs=self.jobs, cache=self.cache, each=each
-            )
+            if store is not None and self._from_cache(paths, store, worker):
+                return
+            from core.pipeline import timeline_for_paths
+
+            timeline = timeline_for_paths(paths, jobs=self.jobs, cache=store, each=each, loaded=loaded)
             if not worker.is_cancelled:
                 self.call_from_thread(self.show_timeline, timeline, final=True)
         except _Cancelled:
             return
         finally:
+            if store is not None:
+                store.close()
             gc.freeze()
             gc.enable()
+
+    def _from_cache(self, paths: list[str], store, worker: Worker) -> bool:
+        """Show a cached run of ``paths`` as it is read: its first events at once, then all of them, then the
+        actors and quotes panes (events come first, in timeline order; then actors, quotes, articles). False
+        when the cache does not hold the run whole."""
+        from core.cache import RUN_FIELDS, RunUnreadable, files_key
+        from core.model import Timeline
+
+        key = files_key(paths)
+        parts = None if key is None else store.iter_run(key)
+        if parts is None:
+            return False
+        fields: dict[str, list] = {name: [] for name in RUN_FIELDS}
+
+        def show(*, final: bool = False) -> None:  # every item is validated already: no need to do it again
+            timeline = Timeline.model_construct(**{k: list(v) for k, v in fields.items()})
+            self.post_message(TimelineRead(timeline, final))  # thread-safe, and reading goes on meanwhile
+
+        # Each screen update re-indexes what was read, so only a few: after the first chunk of events (the top
+        # of the timeline), after all of them, once the actors and quotes panes have theirs, and at the end.
+        previous = None
+        try:
+            for name, items in parts:
+                if worker.is_cancelled:
+                    return True
+                if name != previous and previous in ("events", "quotes"):
+                    show()
+                fields[name].extend(items)
+                if previous is None:
+                    show()
+                previous = name
+        except RunUnreadable:
+            return False
+        show(final=True)
+        return True
+
+    def on_timeline_read(self, message: TimelineRead) -> None:
+        self.query_one("#progress").display = False  # a cached run takes a second or two: no bar to animate
+        self.load_note = "Loading from the cache"
+        self.show_timeline(message.timeline, final=message.final)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A load that fails says so instead of leaving the progress bar up for ever."""
@@ -166,7 +220,8 @@ class DatelineApp(App[int]):
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        self.set_status(Text(f"Loading {done:,}/{total:,} articles"))
+        self.load_note = f"Loading {done:,}/{total:,} articles"
+        self.set_status()
 
     def show_timeline(self, timeline: Timeline, *, final: bool) -> None:
         """Show a (partial or final) timeline, keeping the cursor on the same event when it is still there."""
@@ -215,6 +270,11 @@ class DatelineApp(App[int]):
         parts = Text()
         if extra is not None:
             parts.append_text(extra)
+        elif self.loading:  # partial counts would read as final: say so
+            events = len(self.index.timeline.events) if self.index is not None else 0
+            parts.append(self.load_note)
+            if events:
+                parts.append(f" {self.glyphs.dot} {events:,} events so far")
         elif self.index is not None:
             tl = self.index.timeline
             shown = self.query_one(TimelineView).row_count
@@ -505,10 +565,14 @@ class DatelineApp(App[int]):
         from core import export
 
         timeline = self.index.timeline
-        out = export.to_json(timeline) if fmt == "json" else export.markdown(timeline)
+        pieces = export.iter_json(timeline) if fmt == "json" else [export.markdown(timeline)]
         try:
             with open(os.path.expanduser(path), "w", encoding="utf-8") as fh:
-                fh.write(out if out.endswith("\n") else out + "\n")
+                last = ""
+                for last in pieces:
+                    fh.write(last)
+                if not last.endswith("\n"):
+                    fh.write("\n")
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror}", severity="error", markup=False)
             return
@@ -528,6 +592,15 @@ class DatelineApp(App[int]):
         problems = self.index.timeline.problems if self.index else []
         body = "\n".join(f"{'skipped' if p.skipped else 'warning'}: {p.path}: {p.reason}" for p in problems)
         self.push_screen(TextScreen("Load problems", body or "No problems."))
+
+
+class TimelineRead(Message):
+    """Posted by the load worker with what it has read of a cached run (the last one is ``final``)."""
+
+    def __init__(self, timeline: Timeline, final: bool) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.final = final
 
 
 class _Cancelled(Exception):

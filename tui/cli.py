@@ -111,16 +111,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from core import export
 
     if args.command == "brief":
-        out = export.brief(timeline)
+        pieces = [export.brief(timeline)]
     elif args.format == "md":
-        out = export.markdown(timeline)
+        pieces = [export.markdown(timeline)]
     elif args.format == "timelinejs":
-        out = export.timelinejs(timeline)
+        pieces = [export.timelinejs(timeline)]
     else:
-        out = export.to_json(timeline)
+        pieces = export.iter_json(timeline)  # written as it is made: a corpus's JSON is never whole in memory
     try:
-        sys.stdout.write(out)
-        if not out.endswith("\n"):
+        last = ""
+        for last in pieces:
+            sys.stdout.write(last)
+        if not last.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:
@@ -129,31 +131,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(paths: Sequence[str], *, jobs: int = 1, cache: bool = True):  # -> Timeline | None
-    from core import build_timeline, load_paths
     from core.cache import AnalysisCache
+    from core.pipeline import timeline_for_paths
 
-    loaded = load_paths(paths)
-    report_problems(loaded.problems)
-    if not loaded.articles:
-        print("dateline: no article could be loaded", file=sys.stderr)
-        return None
     store = AnalysisCache() if cache else None
     if store is not None and store.problem:
         print(f"dateline: warning: {store.problem}", file=sys.stderr)
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
-    problems = list(loaded.problems)
+    reported: list = []
+
+    def loaded(result) -> None:  # report what could not be loaded before the long part starts
+        report_problems(result.problems)
+        reported.extend(result.problems)
+
     try:
-        timeline = build_timeline(
-            loaded.articles, problems, jobs=jobs, cache=store, progress=bar.update if bar else None
+        timeline = timeline_for_paths(
+            paths, jobs=jobs, cache=store, progress=bar.update if bar else None, loaded=loaded
         )
     finally:
         if bar:
             bar.finish()
         if store is not None:
             store.close()
-    report_problems(timeline.problems[len(problems) :])  # failures found while analysing
+    report_problems(timeline.problems[len(reported) :])  # from the cache, or failures found while analysing
     if store is not None and store.problem:
         print(f"dateline: warning: {store.problem}", file=sys.stderr)
+    if not timeline.articles:
+        print("dateline: no article could be loaded", file=sys.stderr)
+        return None
     return timeline
 
 

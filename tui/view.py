@@ -162,6 +162,8 @@ class TimelineIndex:
 
     def sorted_actors(self) -> list[Actor]:
         """Actors with the most events first, then the most mentioned, then by name."""
+        if not self.timeline.actors:
+            return []
         counts = self.event_counts
         return sorted(
             self.timeline.actors, key=lambda a: (-counts[a.id], -len(a.mentions), a.name.casefold())

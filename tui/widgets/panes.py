@@ -89,7 +89,7 @@ class ActorsView(RowsView):
     def show(self, index: TimelineIndex) -> None:
         current = self.current
         self.actors = index.sorted_actors()
-        self.counts = index.event_counts
+        self.counts = index.event_counts if self.actors else {}  # (no actors read yet: no need to count)
         if current is not None:
             self.set_reactive(
                 RowsView.cursor, next((i for i, a in enumerate(self.actors) if a.id == current.id), 0)
