@@ -767,6 +767,7 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
         for j in p.links or ():
             union(i, j)
     # exact keys (all forms; particle-free variant too), canonical names; and the index of long forms
+    givens: dict[int, frozenset[str]] = {}  # group root → given names of its people (filled when needed)
     seen: dict[str, int] = {}
     seen_fixed: dict[str, int] = {}
     long_suffix: dict[str, list[int]] = {}  # "bruyne", "debruyne" → records of "Anna de Bruyne"
@@ -781,13 +782,25 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
                     union(i, j)
             if kind_i == "country":
                 continue
+        # Across articles a shared surname ("Brandt") joins people only if their given names agree, so two
+        # Brandts stay apart (given names are kept per group: chains through a bare "Brandt" cannot join them).
         for f in p.forms:
             exact, suffixes, ini = _facts(f)[:3]
             if not canonical:
+                guard = not within_article and _facts(f)[4] and kind_i in ("person", "unknown")
                 for k in exact:
                     j = seen.setdefault(k, i)
-                    if j != i and _compatible(kind_i, kinds[j]):
-                        union(i, j)
+                    if j == i or not _compatible(kind_i, kinds[j]):
+                        continue
+                    ri, rj = find(i), find(j)
+                    if guard and not _given_names_agree(givens, ri, rj, protos, i, j):
+                        continue
+                    union(i, j)
+                    if ri in givens or rj in givens:  # keep a group's given names whole as it grows
+                        for root, rec in ((ri, i), (rj, j)):
+                            if root not in givens:
+                                givens[root] = _givens_of(protos[rec])
+                        givens[find(i)] = givens[ri] | givens[rj]
             for k in suffixes:
                 _add_member(long_suffix, k, i)
             if ini:
@@ -798,9 +811,14 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
         kind_i = kinds[i]
         if p.canonical and kind_i == "country":
             continue
+        own_suffixes = {k for f in p.forms for k in _facts(f)[1]} if len(p.forms) > 1 else ()
         for f in p.forms:
             k, single, head_last, acr = _facts(f)[3:]
-            if k in long_suffix and ((kind_i in ("person", "unknown") and not head_last) if single else True):
+            if k in own_suffixes:
+                pass  # a short form of this record's own long name: explained already, it joins nothing else
+            elif k in long_suffix and (
+                (kind_i in ("person", "unknown") and not head_last) if single else True
+            ):
                 j = _one_other_group(long_suffix, k, find(i), kind_i, single, kinds, find)
                 if j >= 0:
                     union(i, j)
@@ -813,6 +831,35 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     return [(members, [kinds[i] for i in members]) for members in groups.values()]
+
+
+def _given_names_agree(
+    givens: dict[int, frozenset[str]], ri: int, rj: int, protos: list[_Proto], i: int, j: int
+) -> bool:
+    """Can groups ``ri`` and ``rj`` (of records ``i``, ``j``) be one person? Every given name of one must
+    agree with every given name of the other ("Don"/"Donald", "J."/"John", "Mohamed"/"Mohammed" agree)."""
+    for root, rec in ((ri, i), (rj, j)):
+        if root not in givens:
+            givens[root] = _givens_of(protos[rec])
+    return all(_same_given(a, b) for a in givens[ri] for b in givens[rj])
+
+
+def _givens_of(p: _Proto) -> frozenset[str]:
+    return frozenset(g for f in p.forms if (g := _given_name(f)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _given_name(form: str) -> str:
+    """The word before the surname of a person's name ("Carla" in "Minister Carla Brandt"), lower case."""
+    toks = _content_tokens(form)
+    return toks[-2].lower().rstrip(".") if len(toks) >= 2 else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_given(a: str, b: str) -> bool:
+    if a == b or a.startswith(b) or b.startswith(a):  # "don"/"donald", and initials "j"/"john"
+        return True
+    return fuzz.ratio(a, b) >= 80  # transliterations: "mohamed"/"mohammed"
 
 
 def _one_other_group(
@@ -899,6 +946,7 @@ def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None
         return
     # block → name → the records whose best form reads so (the same name always matches itself)
     blocks: dict[tuple, dict[str, list[int]]] = {}
+    headed: set[str] = set()  # names that end in an organisation head ("... Inc", "... Bank")
     for i in candidates:
         p, kind = protos[i], kinds[i]
         forms = p.forms
@@ -913,7 +961,10 @@ def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None
             if kind == "person"
             else (kind, len(toks), *(t[0] for t in toks))
         )
-        blocks.setdefault(block, {}).setdefault(" ".join(toks), []).append(i)
+        joined = " ".join(toks)
+        blocks.setdefault(block, {}).setdefault(joined, []).append(i)
+        if name_tokens(best)[-1] in gz.ORG_HEADS:
+            headed.add(joined)
     find, union = uf.find, uf.union
     for block, by_name in blocks.items():
         for same in by_name.values():
@@ -937,6 +988,13 @@ def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None
                 if person:
                     if score >= 85 and fuzz.ratio(ti[0], tj[0]) >= 80 and fuzz.ratio(ti[-1], tj[-1]) >= 80:
                         union(i, j)
+                elif (
+                    ni in headed or nj in headed
+                ):  # "... Inc", "... Bank": the shared head says nothing, every
+                    if score >= 85 and all(
+                        x == y or fuzz.ratio(x, y) >= 80 for x, y in zip(ti, tj, strict=True)
+                    ):
+                        union(i, j)  # word must be a variant of its counterpart ("Par" is not "Parmed")
                 elif ti[-1] == tj[-1] or (score >= 85 and fuzz.ratio(ti[-1], tj[-1]) >= 80):
                     union(i, j)
 

@@ -221,3 +221,31 @@ def test_compatible_roles_are_not_conflicts() -> None:
     merged, _ = _merge("UN envoy Karl Brandt spoke.", "United Nations envoy Karl Brandt spoke.")
     person = next(a for a in merged if a.kind == "person")
     assert person.roles and not any(r.conflict for r in person.roles)
+
+
+def test_merge_keeps_two_people_who_share_a_surname_apart() -> None:
+    merged, _ = _merge(
+        "Finance minister Carla Brandt spoke on Monday. Brandt said taxes would fall.",
+        "Brandt was not available for comment.",  # a bare surname between them must not chain them
+        "Central bank governor Peter Brandt disagreed. Brandt said taxes would rise.",
+    )
+    people = sorted(a.name for a in merged if a.kind == "person")
+    assert people == ["Carla Brandt", "Peter Brandt"], people
+    brandt = [a for a in merged if "Brandt" in a.name]
+    assert all("Peter Brandt" not in a.aliases for a in brandt if a.name == "Carla Brandt")
+
+
+def test_merge_does_not_join_companies_on_their_legal_suffix() -> None:
+    merged, _ = _merge(
+        "Investors bought Par Pharmaceutical Inc on Monday.",
+        "Investors sold Parmed Pharmaceuticals Inc on Monday.",
+    )
+    assert sorted(a.name for a in merged) == ["Par Pharmaceutical Inc", "Parmed Pharmaceuticals Inc"]
+
+
+def test_merge_joins_a_surname_shared_by_compatible_given_names() -> None:
+    merged, _ = _merge(
+        "Senator Don Ruskin spoke on Monday. Ruskin said taxes would fall.",
+        "Senator Donald Ruskin spoke again. Ruskin said so twice.",
+    )
+    assert [a.name for a in merged if a.kind == "person"] in (["Don Ruskin"], ["Donald Ruskin"])
