@@ -172,3 +172,23 @@ async def test_a_cached_run_found_damaged_while_shown_is_rebuilt(folder, monkeyp
             assert not app.loading and app.index is not None and len(app.index.timeline.problems) == 1
             status = str(app.query_one("#status").render())
             assert "5 events" in status and "so far" not in status, status
+
+
+async def test_exporting_before_the_load_ends_writes_no_partial_file(tmp_path, monkeypatch) -> None:
+    from tests.factory import sample_timeline
+
+    partial = sample_timeline()
+
+    def load_half(self, paths) -> None:  # shows what it has so far and is still at work
+        self.show_timeline(partial.model_copy(update={"events": partial.events[:1]}), final=False)
+
+    monkeypatch.setattr(DatelineApp, "load", load_half)
+    app = DatelineApp([str(tmp_path)], jobs=1, cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.loading and app.index is not None
+        target = tmp_path / "out.json"
+        app.export_to("json", str(target))
+        await pilot.pause()
+        assert not target.exists()  # one event of many would read as the whole timeline
+        assert any("loading" in n.message.lower() for n in app._notifications)
