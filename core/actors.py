@@ -41,8 +41,10 @@ _SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table
 
 
 def _after_first(words: list[str]) -> str:
-    """Alternatives ``words`` with their first letter already consumed: that letter checked by lookbehind."""
-    return "|".join(f"(?<={w[0]}){w[1:]}" for w in words)
+    """Alternatives ``words`` with their first letter already consumed: the rest of the word, then the whole
+    word checked by lookbehind. Each alternative opens with a literal letter, so the engine skips at once
+    the alternatives whose next letter is not the one in the text."""
+    return "|".join(f"{w[1:]}(?<={w})" for w in words)
 
 
 # A chunk: [honorific] [lead particle] name token, then more tokens joined by one space or a line break,
@@ -61,6 +63,8 @@ CHUNK = re.compile(
     rf"(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
 )
 _WORD = re.compile(r"[A-Za-z][a-z'’]*")
+_CAPITAL = re.compile(r"[A-Z]")
+_UPPER_WORD = re.compile(r"[A-Z]['’]+(?![a-z'’])")  # an upper-case ``_WORD`` match longer than one letter
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
 _OPENERS = "\"“‘'([-–—•* \t\n"
 _ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
@@ -144,7 +148,10 @@ def _bump(counts: dict[str, int], k: str, n: int) -> None:
 
 
 def _top(counts: dict[str, int]) -> tuple[str, int]:
-    return max(counts.items(), key=lambda kv: kv[1])
+    return max(counts.items(), key=_COUNT)
+
+
+_COUNT = itemgetter(1)
 
 
 # --- candidates ------------------------------------------------------------------------------------------
@@ -235,6 +242,8 @@ class _Extractor:
                     mid_caps.update(m.group().split())
         lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
+            if initial and _dropped_alone(text[start:end]):  # "The", "But": nothing left to classify
+                continue
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         self._regime_mentions()
         self._link_aliases()
@@ -376,21 +385,7 @@ class _Extractor:
             return
         # leading country forms followed by a title or more name: "Russian President X", "Syrian Kurds"
         head_is_org = words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS
-        for n in (3, 2, 1):
-            prefix = self.countries.get(" ".join(words[:n])) if len(words) > n and not head_is_org else None
-            if prefix and (prefix.how == "demonym" or _is_title(words[n])):
-                self._country(toks[0][0], toks[n - 1][1], " ".join(words[:n]), s_end, followed=False)
-                self._classify(toks[n:], words[n:], s_start, s_end)
-                return
-        for n in (3, 2):
-            if len(words) > n and " ".join(words[:n]) in self.orgs and not head_is_org:
-                prefix = " ".join(words[:n])
-                self._add(toks[0][0], toks[n - 1][1], prefix, "organization", canonical=self.orgs[prefix])
-                self._classify(toks[n:], words[n:], s_start, s_end)
-                return
-        if len(words) > 1 and words[0] in self.orgs and is_acronym(words[0]) and not head_is_org:
-            self._add(toks[0][0], toks[0][1], words[0], "organization", canonical=self.orgs[words[0]])
-            self._classify(toks[1:], words[1:], s_start, s_end)
+        if len(words) > 1 and not head_is_org and self._split_known_prefix(toks, words, s_start, s_end):
             return
         # titles and honorifics: "Prime Minister X", "Mr. X"
         n_title = 0
@@ -448,6 +443,29 @@ class _Extractor:
             cand.vote("person", 3)
         if prev_word in ("said", "told", "added") or self._speaks(end):
             cand.vote("person", 1)
+
+    def _split_known_prefix(
+        self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int
+    ) -> bool:
+        """A leading country form or known organisation split off a longer chunk ("Russian President X",
+        "Syrian Kurds", "UN envoy"), the rest classified on its own; False when there is none."""
+        for n in (3, 2, 1):
+            prefix = self.countries.get(" ".join(words[:n])) if len(words) > n else None
+            if prefix and (prefix.how == "demonym" or _is_title(words[n])):
+                self._country(toks[0][0], toks[n - 1][1], " ".join(words[:n]), s_end, followed=False)
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return True
+        for n in (3, 2):
+            if len(words) > n and " ".join(words[:n]) in self.orgs:
+                prefix = " ".join(words[:n])
+                self._add(toks[0][0], toks[n - 1][1], prefix, "organization", canonical=self.orgs[prefix])
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return True
+        if words[0] in self.orgs and is_acronym(words[0]):
+            self._add(toks[0][0], toks[0][1], words[0], "organization", canonical=self.orgs[words[0]])
+            self._classify(toks[1:], words[1:], s_start, s_end)
+            return True
+        return False
 
     def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
         form = self.countries[surface]
@@ -613,6 +631,17 @@ def _first_start(fields: tuple) -> int:
     return mentions[0][0] if mentions else 0
 
 
+def _dropped_alone(chunk: str) -> bool:
+    """True when a one-word chunk is a word ``_chunk_words`` drops from the edge, leaving nothing."""
+    if not (
+        chunk in gz.NOT_NAMES
+        or chunk in ("of", "for", "the")
+        or (chunk[0].isupper() and chunk.lower() in gz.FUNCTION_WORDS)
+    ):
+        return False
+    return chunk.rstrip(".") not in gz.HONORIFICS and len(chunk.split()) == 1
+
+
 def _joins_of(word: str) -> bool:
     return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
 
@@ -637,12 +666,14 @@ def _is_title_case(text: str, start: int, end: int) -> bool:
     """A headline in Title Case or ALL CAPS (no closing full stop): its capitals say nothing about names."""
     if text[end - 1] in ".!?\"”'’":
         return False
-    words = _WORD.findall(text, start, min(end, start + 400))
-    if len(words) < 4:
+    stop = min(end, start + 400)
+    n = len(_WORD.findall(text, start, stop))
+    if n < 4:
         return False
-    caps = sum(1 for w in words if w[0].isupper())
-    upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-    return caps >= 0.75 * len(words) or upper >= 0.6 * len(words)
+    # capitalised words: every capital starts a word (a word goes on with lower-case letters only);
+    # words in capitals: a capital and apostrophes only (a capitalised word is "upper" only then)
+    caps = len(_CAPITAL.findall(text, start, stop))
+    return caps >= 0.75 * n or len(_UPPER_WORD.findall(text, start, stop)) >= 0.6 * n
 
 
 class _LowerWords:
@@ -861,12 +892,15 @@ def _fuzzy(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None
     """Transliteration variants of names of the same kind, compared only inside small blocks: same kind and
     token count; people: same initials of first and last token; others: same initial of every token (the
     rule below needs that anyway)."""
+    candidates = [
+        i for i, p in enumerate(protos) if kinds[i] in ("person", "group", "organization") and not p.canonical
+    ]
+    if len(candidates) < 2:  # no pair to compare (the usual case inside one article)
+        return
     # block → name → the records whose best form reads so (the same name always matches itself)
     blocks: dict[tuple, dict[str, list[int]]] = {}
-    for i, p in enumerate(protos):
-        kind = kinds[i]
-        if kind not in ("person", "group", "organization") or p.canonical:
-            continue
+    for i in candidates:
+        p, kind = protos[i], kinds[i]
         forms = p.forms
         best = (
             max(forms, key=lambda f: (len(name_tokens(f)), forms[f])) if len(forms) > 1 else next(iter(forms))

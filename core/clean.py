@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from core.model import Article, Furniture
-from core.text import Segment
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
 # for output), and the Unicode line/paragraph separators: never let them reach a terminal or a file.
@@ -47,15 +46,15 @@ _CREDIT = re.compile(
     r"|\bflickr\s*:|\((?:photo|image|credit)\s*:[^)]*\)$",
     re.I,
 )
-_COMMENTS = re.compile(
-    r"^(?:comments are closed\.?|leave a (?:comment|reply)|share this(?: article)?:?|click here\b.*"
-    r"|sign up for\b.*|subscribe\b.*|related (?:articles|stories|posts):?|read more:?.*|advertisement)$",
-    re.I,
+# Comments/promotion, byline and source lines, tried in that order in one match: the first alternative that
+# fits the whole line wins, as three patterns tried one after the other would.
+_COMMENTS = (
+    r"(?:comments are closed\.?|leave a (?:comment|reply)|share this(?: article)?:?|click here\b.*"
+    r"|sign up for\b.*|subscribe\b.*|related (?:articles|stories|posts):?|read more:?.*|advertisement)$"
 )
-_BYLINE = re.compile(
-    r"^(?:author|by|written by|reporting by|writing by|editing by)\s*:?\s+(\S.{0,80})$", re.I
-)
-_SOURCE = re.compile(r"^source\s*:\s*(\S.{0,80})$", re.I)
+_BYLINE = r"(?:author|by|written by|reporting by|writing by|editing by)\s*:?\s+(?P<author>\S.{0,80})$"
+_SOURCE = r"source\s*:\s*(?P<outlet>\S.{0,80})$"
+_META_LINE = re.compile(rf"(?P<comments>{_COMMENTS})|(?P<byline>{_BYLINE})|(?P<source>{_SOURCE})", re.I)
 _OUTLET_DATELINE = re.compile(
     r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\)(?:\s*[A-Z][\w.' ]{1,30}?\s+[-–—]+(?=\s))?)\s*"
 )
@@ -65,23 +64,29 @@ _WIRE_DATELINE = re.compile(
     r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-–—]+)"
 )
 # cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
-# lowered text is over ten times faster than one case-insensitive alternation
-_GATE_WORDS = (
-    "creative commons",
-    "licen",
-    "attribution-",
-    "rights reserved",
-    "©",
-    "copyright",
-    "cc by",
-    "photo",
-    "image",
-    "picture",
-    "credit",
-    "flickr",
-    "video",
-    "getty",
-    "illustration",
+# lowered text is over ten times faster than one case-insensitive alternation. Each expression needs one of
+# its words in an ASCII line (case-insensitive matching may also fold non-ASCII letters: those lines skip the
+# gate). Comments, byline and source lines start with one of ``_META_STARTS``.
+_LICENCE_WORDS = ("creative commons", "licen", "attribution-", "rights reserved", "©", "copyright", "cc by")
+_CREDIT_WORDS = ("photo", "image", "picture", "credit", "flickr", "video", "getty", "illustration")
+_GATE_WORDS = _LICENCE_WORDS + _CREDIT_WORDS
+_META_STARTS = (
+    "comments are closed",
+    "leave a ",
+    "share this",
+    "click here",
+    "sign up for",
+    "subscribe",
+    "related ",
+    "read more",
+    "advertisement",
+    "author",
+    "by",
+    "written by",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "source",
 )
 
 
@@ -90,24 +95,22 @@ def _gated(text: str) -> bool:
     return any(w in lower for w in _GATE_WORDS)
 
 
+def _has_any(key: str, words: tuple[str, ...]) -> bool:
+    """``key`` (a lowered line) may match an expression gated by ``words``."""
+    return not key.isascii() or any(w in key for w in words)
+
+
 _SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
 
 
-_LINE = re.compile(r"[^\n]+")
+# A line trimmed of surrounding whitespace: from its first to its last non-space character (``\s`` is
+# ``str.isspace``); blank lines have none and are skipped.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
-def _lines(text: str) -> list[Segment]:
-    """Non-blank lines, trimmed."""
-    out: list[Segment] = []
-    for m in _LINE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append(Segment(start, end))
-    return out
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, trimmed: (start, end) offsets."""
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def clean(article: Article) -> Article:
@@ -117,31 +120,35 @@ def clean(article: Article) -> Article:
     author, source = article.author, article.source
     seen: dict[str, int] = {}
     gated = _gated(text)
-    for para in _lines(text):
-        line = text[para.start : para.end]
+    lines = _lines(text)
+    for start, end in lines:
+        line = text[start:end]
         key = line.lower()
         kind: str | None = None
         if len(key) > 20 and key in seen:
             kind = "repeat"
             first = seen[key]
             if not any(f.start == first for f in furniture):
-                start = first
-                furniture.append(Furniture(start=start, end=start + len(line), kind="caption"))
-        elif gated and len(line) < 400 and _LICENCE.search(line):
+                furniture.append(Furniture(start=first, end=first + len(line), kind="caption"))
+        elif gated and len(line) < 400 and _has_any(key, _LICENCE_WORDS) and _LICENCE.search(line):
             kind = "licence"
-        elif gated and len(line) < 200 and _CREDIT.search(line):
+        elif gated and len(line) < 200 and _has_any(key, _CREDIT_WORDS) and _CREDIT.search(line):
             kind = "credit"
-        elif len(line) < 120 and _COMMENTS.match(line):
-            kind = "comments"
-        elif len(line) < 100 and (m := _BYLINE.match(line)):
-            kind = "byline"
-            author = author or m.group(1).strip()
-        elif len(line) < 100 and (m := _SOURCE.match(line)):
-            kind = "source"
-            source = source or m.group(1).strip()
-        seen.setdefault(key, para.start)
+        elif (
+            len(line) < 120
+            and (not key.isascii() or key.startswith(_META_STARTS))
+            and (m := _META_LINE.match(line))
+        ):
+            kind = m.lastgroup
+            if kind == "byline" and len(line) < 100:
+                author = author or m.group("author").strip()
+            elif kind == "source" and len(line) < 100:
+                source = source or m.group("outlet").strip()
+            elif kind != "comments":
+                kind = None
+        seen.setdefault(key, start)
         if kind:
-            furniture.append(Furniture(start=para.start, end=para.end, kind=kind))
+            furniture.append(Furniture(start=start, end=end, kind=kind))
     if m := _OUTLET_DATELINE.match(text):
         furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
         source = source or m.group(2).strip()
@@ -151,21 +158,21 @@ def clean(article: Article) -> Article:
         furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)
-    title = article.title or _headline_line(text, furniture)
+    title = article.title or _headline_line(text, lines, furniture)
     return article.model_copy(
         update={"furniture": furniture, "author": author, "source": source, "title": title}
     )
 
 
-def _headline_line(text: str, furniture: list[Furniture]) -> str | None:
+def _headline_line(text: str, lines: list[tuple[int, int]], furniture: list[Furniture]) -> str | None:
     """A short first line is the headline when it lacks closing punctuation or a photo caption follows it."""
-    lines = _lines(text)
     if len(lines) < 3:
         return None
-    first = text[lines[0].start : lines[0].end]
-    if len(first) > 160 or any(f.start <= lines[0].start < f.end for f in furniture):
+    (start, end), (second, _) = lines[0], lines[1]
+    first = text[start:end]
+    if len(first) > 160 or any(f.start <= start < f.end for f in furniture):
         return None
-    caption_next = any(f.start == lines[1].start and f.kind == "caption" for f in furniture)
+    caption_next = any(f.start == second and f.kind == "caption" for f in furniture)
     if caption_next or not re.search(r"[.!?\"”’]$", first):
         return first
     return None

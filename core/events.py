@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import timedelta
+from operator import methodcaller
 
 from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
 from core.tense import future_status, tense
@@ -25,7 +26,6 @@ from core.text import (
     lead_paragraphs,
     paragraph_sentences,
     paragraphs,
-    sentences,
 )
 
 # Coarse kinds of happening; merging prefers events of the same kind. General English only.
@@ -45,18 +45,46 @@ KINDS: dict[str, str] = {
 }
 _KIND_OF = {w: k for k, words in KINDS.items() for w in words.split()}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Where clauses meet: "; " / " — ", ", but " (and other conjunctions), " but ", a quotation mark. Written to
+# consume the break's first character first (white space or one of ;:—–,"“”), then go on by what it was: the
+# engine then only tries positions holding such a character. Same matches as
+# ``\s*[;:—–]\s+|,\s+(?:but|while|…|so)\s+|\s+but\s+|["“”]\s*``.
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:—–]\s+|,\s+(?:but|while|whereas|although|though|which|as|and|so)\s+|\s+but\s+|[\"“”]\s*", re.I
+    r"[\s;:—–,\"“”]"
+    r"(?:(?<=\s)\s*[;:—–]\s+|(?<=[;:—–])\s+"
+    r"|(?<=,)\s+(?:but|while|whereas|although|though|which|as|and|so)\s+"
+    r"|(?<=\s)\s*but\s+|(?<=[\"“”])\s*)",
+    re.I,
 )
 _LEADING_JUNK = re.compile(
     r"^(?:and|but|or|so|yet|also|then|instead|however|meanwhile|still|though|while|as|that|which|who)(?=[,\s])[,\s]*",
     re.I,
 )
-_TRAILING_PREP = re.compile(
-    r"[\s,]+(?:in|on|at|by|during|since|for|until|till|from|of|to|before|after|around|about|through|within"
-    r"|throughout|over|the|a|an|and|or|as|ended|ending|starting|beginning|that|which|slated|scheduled|due|set)$",
-    re.I,
-)
+_TRAILING_WORDS = (
+    "in on at by during since for until till from of to before after around about through within throughout "
+    "over the a an and or as ended ending starting beginning that which slated scheduled due set"
+).split()
+_TRAILING_PREP = re.compile(rf"[\s,]+(?:{'|'.join(_TRAILING_WORDS)})$", re.I)
+_TRAILING_WORD_SET = frozenset(_TRAILING_WORDS)
+
+
+def _drop_trailing_prep(s: str) -> str:
+    """``_TRAILING_PREP.sub("", s)``: the last word and the spaces and commas before it go when it is one of
+    ``_TRAILING_WORDS``. Read from the end of the string (the expression would scan all of it)."""
+    body = s[:-1] if s.endswith("\n") else s  # ``$`` also matches before a final newline
+    if not body or body[-1] == "," or body[-1].isspace():
+        return s
+    word = body.rsplit(None, 1)[-1].rsplit(",", 1)[-1]
+    if not word.isascii():  # re.I also folds some non-ASCII letters to ASCII ones
+        return _TRAILING_PREP.sub("", s)
+    if word.lower() not in _TRAILING_WORD_SET:
+        return s
+    cut = len(body) - len(word)
+    while cut > 0 and (body[cut - 1] == "," or body[cut - 1].isspace()):
+        cut -= 1
+    return s if cut == len(body) - len(word) else s[:cut] + s[len(body) :]
+
+
 _DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
 HEADLINE_CHARS = 72
 _STOP_BEFORE_NP = {
@@ -120,12 +148,21 @@ def _candidate_sentences(text: str, starts: list[int], scheduled: bool) -> Itera
 
     Splitting only these paragraphs into sentences saves most of the splitting on long articles.
     """
+    # a cheap filter before the regular expression: the cue words an ASCII text holds, found in its lowered
+    # copy (same offsets); other texts go straight to the expression (re.I also folds some non-ASCII letters)
+    low = text.lower() if scheduled and text.isascii() else None
+    cues = [w for w in _SCHEDULING_WORDS if w in low] if low is not None else []
     for para in paragraphs(text):
         i = bisect_left(starts, para.start)
         if (i < len(starts) and starts[i] < para.end) or (
-            scheduled and _SCHEDULED.search(text, para.start, para.end)
+            scheduled
+            and (low is None or any(low.find(c, para.start, para.end) >= 0 for c in cues))
+            and _SCHEDULED.search(text, para.start, para.end)
         ):
             yield from paragraph_sentences(text, para)
+
+
+_SCHEDULING_WORDS = ("upcoming", "forthcoming", "slated", "scheduled", "will ")
 
 
 # --- the three sources of events -----------------------------------------------------------------------------
@@ -159,7 +196,7 @@ def lead_segment(article: Article) -> Segment | None:
     paras = lead_paragraphs(article, 1)
     if not paras:
         return None
-    sents = sentences(article.text, paras[0].start, paras[0].end)
+    sents = paragraph_sentences(article.text, paras[0])
     if not sents:
         return None
     sent = sents[0]
@@ -255,12 +292,12 @@ def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evid
 
 
 def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: bool) -> EventStatus:
-    t = tense(clause)
-    if dct is not None:
+    if dct is not None:  # a date wholly before or after publication settles it
         if date.latest and dct.earliest and date.latest < dct.earliest:
             return "occurred"
         if date.earliest and dct.latest and date.earliest > dct.latest:
             return future_status(clause)
+    t = tense(clause)
     if t == "future":
         return future_status(clause)
     if t == "present":
@@ -274,11 +311,7 @@ def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: boo
 
 def kind_of(clause: str) -> str | None:
     """The kind of happening a clause names (the first kind word wins), or ``None``."""
-    for w in _WORD.findall(clause.lower()):
-        k = _KIND_OF.get(w)
-        if k:
-            return k
-    return None
+    return next(filter(None, map(_KIND_OF.get, _WORD.findall(clause.lower()))), None)
 
 
 def _clause_breaks(text: str, sent: Segment) -> list[tuple[int, int]]:
@@ -347,6 +380,28 @@ def lead_headline(sentence: str) -> str:
     return s[:1].upper() + s[1:] if s else "Event"
 
 
+_STRIP_PUNCT = methodcaller("strip", ",.;:")
+
+
+def _short_start(words: list[str]) -> int:
+    """The first word (not the first, nor among the last three) that starts a clause or noun phrase and leaves
+    at most ``HEADLINE_CHARS`` from it on; the last ten words when there is none."""
+    # words[i:] joined is at most HEADLINE_CHARS long from ``fits`` on (it gets shorter as i grows)
+    fits, length = len(words), -1
+    while fits > 0 and length + 1 + len(words[fits - 1]) <= HEADLINE_CHARS:
+        fits -= 1
+        length += 1 + len(words[fits])
+    for i in range(max(1, fits), max(1, len(words) - 3)):
+        if (
+            words[i].lower() in _DETERMINER
+            or (words[i][:1].isupper() and not words[i - 1].endswith((".", ":")))
+            or words[i - 1].lower() in ("that", "when", "after", "because")
+            or words[i - 1].endswith(",")
+        ):
+            return i
+    return max(0, len(words) - 10)
+
+
 def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     """A short headline from a clause: the time expression left out, cut near it to a readable length."""
     before = text[
@@ -362,16 +417,15 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         if len(main.split()) >= 3:
             head = _resolve_pronoun(lead_headline(main), text[max(0, clause.start - 200) : clause.start])
             return head[:1].upper() + head[1:]
-    before = _TRAILING_PREP.sub("", before.rstrip(" ,"))
+    before = _drop_trailing_prep(before.rstrip(" ,"))
     while True:
-        cut = _TRAILING_PREP.sub("", before)
+        cut = _drop_trailing_prep(before)
         if cut == before:
             break
         before = cut
     words = before.split()
-    kind_at = max(
-        (i for i, w in enumerate(words) if _KIND_OF.get(w.lower().strip(",.;:")) is not None), default=-1
-    )
+    kinds = list(map(_KIND_OF.get, map(_STRIP_PUNCT, before.lower().split())))  # one per word
+    kind_at = max((i for i, k in enumerate(kinds) if k), default=-1) if any(kinds) else -1
     if kind_at >= 0 and len(words) - kind_at <= 8:
         # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"
         start = kind_at
@@ -384,23 +438,14 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         words = words[start:]
     elif len(" ".join(words)) > HEADLINE_CHARS:
         # start where a clause or noun phrase starts: the earliest such word that leaves a short headline
-        starts = [
-            i
-            for i in range(1, max(1, len(words) - 3))
-            if words[i].lower() in _DETERMINER
-            or (words[i][:1].isupper() and not words[i - 1].endswith((".", ":")))
-            or words[i - 1].lower() in ("that", "when", "after", "because")
-            or words[i - 1].endswith(",")
-        ]
-        fitting = [i for i in starts if len(" ".join(words[i:])) <= HEADLINE_CHARS]
-        words = words[fitting[0] :] if fitting else words[-10:]
+        words = words[_short_start(words) :]
     head = " ".join(words)
     tail = " ".join(after.split()).strip(" ,.")
     if tail and not re.match(r"[,;]", after.strip()):
         room = HEADLINE_CHARS - len(head) - 1
         if len(tail) > room:
             tail = tail[: max(room, 0)].rsplit(" ", 1)[0] if room > 10 else ""
-        head = f"{head} {_TRAILING_PREP.sub('', tail)}".strip()
+        head = f"{head} {_drop_trailing_prep(tail)}".strip()
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
         head = " ".join(text[clause.start : clause.end].split())
     head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")

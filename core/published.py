@@ -28,16 +28,21 @@ def window(lo: date, hi: date) -> DateValue:
     return DateValue.between(lo, hi)
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BASIC_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
+
+
+@lru_cache(maxsize=4096)
 def parse_given(raw: str) -> date | None:
     """Parse a metadata date (ISO date or date-time first, any other format through dateparser)."""
     raw = raw.strip()
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", raw)
+    m = _ISO_DATE.match(raw)
     if m:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
-    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T.*)?", raw)
+    m = _BASIC_DATE.fullmatch(raw)
     if m:
         try:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

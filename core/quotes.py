@@ -21,7 +21,9 @@ from core.text import NON_CONTENT, FurnitureIndex, Segment, paragraphs
 
 _VERBS = "|".join(sorted(gz.REPORTING_VERBS, key=len, reverse=True))
 _VERB = re.compile(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?](?=\s|$)")
+# . ! ? before white space or the end, not after "Mr", "Dr", an initial…: the mark is read first (so the
+# engine only stops at marks), then the word before it checked by lookbehind.
+_SENTENCE_END = re.compile(r"[.!?](?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\b[A-Z].)(?=\s|$)")
 _LEAD = re.compile(r"^[\s,:;—–-]*")
 _PRONOUN_VERB = re.compile(
     rf"^[\s,:;—–-]*(he|she|they|it)\s+(?:(?:also|later|then|has|had|was|is|once)\s+)*({_VERBS})\b", re.I

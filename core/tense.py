@@ -117,11 +117,18 @@ _CUE_ENDINGS = ("ed", "en", "'ll")
 
 def tense(clause: str) -> Tense:
     """The tense a clause reports, from its cues (future beats past beats present)."""
-    words = [w if w == "May" else w.lower() for w in _TOKEN.findall(clause)]  # "May" is a month
-    cues = {_cue(words, i) for i, w in enumerate(words) if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS)}
-    if "f" in cues:
-        return "future"
-    if "p" in cues:
+    if "May" in clause or not clause.isascii():  # "May" is a month; lower() may move non-ASCII letters
+        words = [w if w == "May" else w.lower() for w in _TOKEN.findall(clause)]
+    else:
+        words = _TOKEN.findall(clause.lower())
+    past = False
+    for i, w in enumerate(words):
+        if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS):
+            cue = _cue(words, i)
+            if cue == "f":
+                return "future"
+            past = past or cue == "p"
+    if past:
         return "past"
     if _PROGRESSIVE.search(clause) or _ONGOING.search(clause):
         return "present"

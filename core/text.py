@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from core.model import Article, Furniture
 
@@ -20,25 +22,31 @@ ABBREVIATIONS = frozenset(
 _PARA = re.compile(r"\n[ \t\r]*\n+|\n(?=[ \t]{2,}\S)")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|[.!?]+["'”’)\]]*$""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     start: int
     end: int
 
 
-def paragraphs(text: str) -> list[Segment]:
+# Every step reads the same article's paragraphs and sentences: the splits are computed once per text (and
+# per paragraph) and shared. The results are tuples, so no caller can change what another one sees.
+@lru_cache(maxsize=16)
+def paragraphs(text: str) -> tuple[Segment, ...]:
     """Paragraph spans (blank-line separated), trimmed of surrounding whitespace."""
+    return tuple(_paragraphs_in(text, 0, len(text)))
+
+
+def _paragraphs_in(text: str, start: int, end: int) -> list[Segment]:
+    """Paragraphs of ``text[start:end]`` as offsets into ``text`` (the same as splitting the slice)."""
     out: list[Segment] = []
-    pos = 0
-    for m in _PARA.finditer(text):
+    pos = start
+    for m in _PARA.finditer(text, start, end):
         _add_trimmed(text, pos, m.start(), out)
         pos = m.end()
-    _add_trimmed(text, pos, len(text), out)
+    _add_trimmed(text, pos, end, out)
     return out
 
 
@@ -46,44 +54,65 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Segment]) -> None:
     seg = text[start:end]
     body = seg.strip()
     if body:
-        lead = len(seg) - len(seg.lstrip())
+        lead = seg.find(body[0])  # only white space comes before the first character of the body
         out.append(Segment(start + lead, start + lead + len(body)))
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     """Sentence spans inside ``text[start:end]`` (one paragraph or the whole text)."""
     end = len(text) if end is None else end
+    paras = paragraphs(text) if start == 0 and end == len(text) else _paragraphs_in(text, start, end)
     out: list[Segment] = []
-    for para in paragraphs(text[start:end]):
-        _split_paragraph(text, start + para.start, start + para.end, out)
+    for para in paras:
+        out.extend(_paragraph_sentences(text, para.start, para.end))
     return out
 
 
-def paragraph_sentences(text: str, para: Segment) -> list[Segment]:
+def paragraph_sentences(text: str, para: Segment) -> tuple[Segment, ...]:
     """Sentence spans of one paragraph (as returned by :func:`paragraphs`)."""
+    return _paragraph_sentences(text, para.start, para.end)
+
+
+@lru_cache(maxsize=256)
+def _paragraph_sentences(text: str, start: int, end: int) -> tuple[Segment, ...]:
     out: list[Segment] = []
-    _split_paragraph(text, para.start, para.end, out)
-    return out
+    _split_paragraph(text, start, end, out)
+    return tuple(out)
 
 
 def _split_paragraph(text: str, start: int, end: int, out: list[Segment]) -> None:
-    chunk = text[start:end]
-    pos = 0
-    for m in _END.finditer(chunk):
+    pos = start  # where the current sentence began (after the previous one's end)
+    first = start  # its first non-space character
+    for m in _END.finditer(text, start, end):
         stop = m.end()
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1:
-            before = _WORD_BEFORE.search(chunk, max(0, m.start() - 40), m.start() + 1)
-            if before:
-                word = before.group(1).lower()
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
+        mark = m.group()
+        if mark[0] == "." and len(mark.rstrip("\"'”’)]")) == 1:
+            word = _word_before(text, max(start, m.start() - 40), m.start())
+            if word:
+                low = word.lower()
+                if low in ABBREVIATIONS or len(low) == 1 or _INITIALS.fullmatch(low):
                     continue
         # next sentence must start with a capital, digit or opening quote
-        nxt = _NEXT_CHAR.match(chunk, stop)
+        nxt = _NEXT_CHAR.match(text, stop, end)
         if nxt and not (nxt.group(1).isupper() or nxt.group(1).isdigit() or nxt.group(1) in "\"'“‘(["):
             continue
-        _add_trimmed(text, start + pos, start + stop, out)
+        if pos == start:
+            _add_trimmed(text, pos, stop, out)
+        else:  # it ends at the punctuation and starts where the check above found the next character
+            out.append(Segment(first, stop))
         pos = stop
-    _add_trimmed(text, start + pos, end, out)
+        first = nxt.start(1) if nxt else end
+    _add_trimmed(text, pos, end, out)
+
+
+_LETTERS_AND_DOTS = string.ascii_letters + "."
+
+
+def _word_before(text: str, lo: int, dot: int) -> str:
+    """The word ending at the full stop at ``dot`` ("Corp", "U.S"), read back no further than ``lo``: the
+    run of ASCII letters and dots before it, from its first letter ("" when there is none)."""
+    tail = text[lo:dot]
+    return tail[len(tail.rstrip(_LETTERS_AND_DOTS)) :].lstrip(".")
 
 
 class FurnitureIndex:
