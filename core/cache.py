@@ -353,14 +353,19 @@ class AnalysisCache:
         try:
             db = self._db
             assert db is not None
+            seen: set[str] = set()
             for seq in range(expected):  # one chunk in memory at a time
                 row = db.execute("SELECT field, data FROM run_chunks WHERE key = ? AND seq = ?", (key, seq))
                 found = row.fetchone()
                 if found is None:
                     raise ValueError("missing chunk")
                 yield from unpack_parts([(found[0], bytes(found[1]))])
+                seen.add(found[0])
                 time.sleep(0)  # let other threads (an app's screen) run between chunks
-        except (ValidationError, ValueError, sqlite3.Error) as exc:
+            # Every field has a chunk, even an empty one: fewer means the run was cut short.
+            if len(seen) != len(RUN_FIELDS):
+                raise ValueError("missing field")
+        except (ValidationError, ValueError, TypeError, sqlite3.Error) as exc:  # TypeError: a row's SQL type
             self._delete_run(key)
             raise RunUnreadable(str(exc)) from None
 

@@ -163,8 +163,9 @@ def related_articles(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]
         for y, count in shared.items():
             if count < need:
                 continue
-            vy = vecs[y]
-            sim = sum(vx[t] * vy[t] for t in vx.keys() & vy.keys())
+            # the pair in id order, as before: the float sum's order decides ties between equal stories
+            va, vb = (vx, vecs[y]) if ids[x] < ids[y] else (vecs[y], vx)
+            sim = sum(va[t] * vb[t] for t in va.keys() & vb.keys())
             if sim >= STORY_SIMILARITY:
                 scores[x].append((sim, ids[y]))
                 scores[y].append((sim, ids[x]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -137,3 +138,57 @@ async def test_worker_processes_start_inside_the_app(monkeypatch) -> None:
         status = str(app.query_one("#status").render())
         assert "Loading failed" not in status
         assert app.index is not None, status and len(app.index.timeline.articles) == 2
+
+
+async def test_a_cached_run_found_damaged_while_shown_is_rebuilt(folder, monkeypatch) -> None:
+    import sqlite3
+
+    from core import cache
+
+    monkeypatch.setattr(core.pipeline, "analyse_safely", fake_analyse)
+    monkeypatch.setattr(cache, "RUN_CHUNK", 1)  # one event per chunk: the cached run is read in many parts
+    shown: list[tuple[int, bool]] = []
+    original = DatelineApp.show_timeline
+
+    def spy(self, timeline, *, final):
+        shown.append((len(timeline.events), final))
+        original(self, timeline, final=final)
+
+    monkeypatch.setattr(DatelineApp, "show_timeline", spy)
+    for run in range(2):
+        if run:  # the last chunk (the load problems) is damaged: the events were read, then the run fails
+            db = sqlite3.connect(Path(os.environ["DATELINE_CACHE_DIR"]) / cache.FILENAME)
+            with db:
+                db.execute(
+                    "UPDATE run_chunks SET data = x'5b7b' WHERE seq = (SELECT max(seq) FROM run_chunks)"
+                )
+            db.close()
+            shown.clear()
+        app = DatelineApp([str(folder)], jobs=1, cache=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(app, pilot)
+            await pilot.pause(0.2)
+            assert shown[-1] == (5, True) and (run == 0 or shown[0] == (1, False)), shown
+            assert not app.loading and app.index is not None and len(app.index.timeline.problems) == 1
+            status = str(app.query_one("#status").render())
+            assert "5 events" in status and "so far" not in status, status
+
+
+async def test_exporting_before_the_load_ends_writes_no_partial_file(tmp_path, monkeypatch) -> None:
+    from tests.factory import sample_timeline
+
+    partial = sample_timeline()
+
+    def load_half(self, paths) -> None:  # shows what it has so far and is still at work
+        self.show_timeline(partial.model_copy(update={"events": partial.events[:1]}), final=False)
+
+    monkeypatch.setattr(DatelineApp, "load", load_half)
+    app = DatelineApp([str(tmp_path)], jobs=1, cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.loading and app.index is not None
+        target = tmp_path / "out.json"
+        app.export_to("json", str(target))
+        await pilot.pause()
+        assert not target.exists()  # one event of many would read as the whole timeline
+        assert any("loading" in n.message.lower() for n in app._notifications)

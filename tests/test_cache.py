@@ -296,3 +296,27 @@ def test_fingerprint_follows_what_the_loader_reads(tmp_path: Path) -> None:
     (folder / "a1.txt").write_text(TEXTS[1] + " ")
     assert fingerprint([folder]) != before
     assert fingerprint(["-"]) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE runs SET chunks = NULL",
+        "UPDATE runs SET chunks = 'many'",
+        "UPDATE runs SET chunks = 0",
+        "UPDATE runs SET chunks = 2",
+        "UPDATE run_chunks SET data = CAST(data AS TEXT) WHERE seq = 0",
+        "UPDATE run_chunks SET field = 7 WHERE seq = 0",
+    ],
+)
+def test_a_run_row_of_the_wrong_shape_is_rebuilt_not_raised(tmp_path: Path, damage: str) -> None:
+    folder = tmp_path / "articles"
+    _write_folder(folder)
+    first = pipeline.timeline_for_paths([str(folder)], cache=True)
+    db = sqlite3.connect(tmp_path / "cache" / cache_mod.FILENAME)
+    with db:
+        db.execute(damage)
+    db.close()
+    loads: list[int] = []
+    again = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    assert again == first and loads == [1]  # read again from the files, not served short

@@ -104,3 +104,32 @@ def test_events_are_in_date_order_with_global_ids() -> None:
     keys = [(e.date.earliest or date.max) for e in tl.events]
     assert keys == sorted(keys)
     assert [e.id for e in tl.events] == [f"e{i}" for i in range(1, len(tl.events) + 1)]
+
+
+def test_related_articles_do_not_depend_on_the_order_articles_come_in() -> None:
+    """A story with more equally close retellings than MAX_RELATED: which ones are kept is decided by id, not
+    by the order the files were read in (the cosine is summed in one order for a pair, whichever comes first)."""
+    import random
+
+    from core.model import Article, ArticleAnalysis
+
+    rng = random.Random(7)
+    analyses = []
+    for g in range(12):
+        words = [
+            f"{w}{chr(97 + g)}"
+            for w in ("alpha", "bravo", "delta", "gamma", "kilo", "lima", "oscar", "tango")
+        ]
+        pool = [
+            f"{a}{b}" for a in words for b in ("ra", "mo", "ti", "ve", "lu", "ke", "po", "su", "ne", "da")
+        ]
+        story = pool[:70]  # told twice, each word weighed differently: the cosine's terms all differ
+        first = " ".join([w for i, w in enumerate(story) for _ in range(i % 7 + 1)] + pool[70:])
+        retold = " ".join(w for i, w in enumerate(story) for _ in range(i % 5 + 1))
+        analyses.append(ArticleAnalysis(article=Article(id=f"g{g}-first", text=first)))
+        for k in range(merge.MAX_RELATED + 4):
+            analyses.append(ArticleAnalysis(article=Article(id=f"g{g}-{k:02}", text=retold)))
+    expected = merge.related_articles(analyses)
+    for _ in range(3):
+        rng.shuffle(analyses)
+        assert merge.related_articles(analyses) == expected

@@ -553,6 +553,8 @@ class DatelineApp(App[int]):
     def action_export(self, fmt: str) -> None:
         from tui.screens.prompt import PromptScreen
 
+        if self._still_loading():
+            return
         default = f"dateline-timeline.{fmt}"
         self.push_screen(
             PromptScreen(f"Export {fmt.upper()} to file", default, "A path; an existing file is replaced"),
@@ -560,7 +562,7 @@ class DatelineApp(App[int]):
         )
 
     def export_to(self, fmt: str, path: str | None) -> None:
-        if not path or self.index is None:
+        if not path or self.index is None or self._still_loading():
             return
         from core import export
 
@@ -577,6 +579,12 @@ class DatelineApp(App[int]):
             self.notify(f"Could not write {path}: {exc.strerror}", severity="error", markup=False)
             return
         self.notify(f"Wrote {path}", markup=False, timeout=3)
+
+    def _still_loading(self) -> bool:
+        """While loading, what is shown is partial: a file written from it would read as the whole timeline."""
+        if self.loading:
+            self.notify("Still loading: export once the timeline is complete.", severity="warning", timeout=4)
+        return self.loading
 
     def action_brief(self) -> None:
         if self.index is None:
