@@ -343,7 +343,19 @@ class AnalysisCache:
             row = self._db.execute("SELECT chunks FROM runs WHERE key = ?", (key,)).fetchone()
             if row is None:
                 return None
-            self._db.execute("UPDATE runs SET used = ? WHERE key = ?", (time.time(), key))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        # "last used" is only a hint for trimming: when another dateline is writing the cache, skip it at once
+        # rather than wait for the lock (or turn the cache off)
+        try:
+            self._db.execute("PRAGMA busy_timeout = 0")
+            try:
+                self._db.execute("UPDATE runs SET used = ? WHERE key = ?", (time.time(), key))
+            finally:
+                self._db.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.OperationalError:
+            pass
         except sqlite3.Error as exc:
             self._fail(exc)
             return None

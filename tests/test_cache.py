@@ -320,3 +320,20 @@ def test_a_run_row_of_the_wrong_shape_is_rebuilt_not_raised(tmp_path: Path, dama
     loads: list[int] = []
     again = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
     assert again == first and loads == [1]  # read again from the files, not served short
+
+
+def test_a_cached_run_reads_while_another_process_writes_the_cache(tmp_path: Path) -> None:
+    from core import cache
+
+    loaded = [Article(id="w", text=TEXTS[0], published_given="2021-02-01")]
+    timeline = build_timeline(loaded)
+    with AnalysisCache(tmp_path) as store:
+        store.put_run("k", timeline)
+        other = sqlite3.connect(tmp_path / cache.FILENAME, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another dateline holds the write lock
+        try:
+            assert store.get_run("k") == timeline
+            assert store.enabled and store.problem is None  # "last used" skipped, the cache still on
+        finally:
+            other.execute("ROLLBACK")
+            other.close()

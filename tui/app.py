@@ -204,6 +204,8 @@ class DatelineApp(App[int]):
         return True
 
     def on_timeline_read(self, message: TimelineRead) -> None:
+        if not self.loading:  # a late message from a cached run that turned out damaged and was rebuilt
+            return
         self.query_one("#progress").display = False  # a cached run takes a second or two: no bar to animate
         self.load_note = "Loading from the cache"
         self.show_timeline(message.timeline, final=message.final)
