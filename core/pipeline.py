@@ -343,21 +343,16 @@ def timeline_for_paths(
     """:func:`~core.load.load_paths` then :func:`build_timeline`, with the whole run cached under the files
     it read: reopening the same files validates the cached Timeline without loading or hashing an article.
     ``loaded`` is called with the load result when the articles had to be loaded."""
-    from core.cache import AnalysisCache, RunUnreadable, assemble, files_key
+    from core.cache import AnalysisCache, files_key
     from core.load import load_paths
 
     store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
     try:
         key = files_key(paths) if store is not None else None
-        if store is not None and key is not None and (parts := store.iter_run(key)) is not None:
-            try:
-                with paused_gc():
-                    timeline = assemble(parts)
-                if progress:
-                    progress(len(timeline.articles), len(timeline.articles))
-                return timeline
-            except RunUnreadable:
-                pass  # deleted: build it again
+        if store is not None and key is not None and (timeline := store.get_run(key)) is not None:
+            if progress:
+                progress(len(timeline.articles), len(timeline.articles))
+            return timeline
         result = load_paths(paths)
         if loaded:
             loaded(result)
