@@ -395,6 +395,10 @@ class _Extractor:
             or (n_title and words[n_title] in ("of", "the", "for"))
         ):
             n_title += 1
+        k = _last_office(words) if not head_is_org else -1
+        if k >= n_title:  # a title after qualifiers: "Transport Minister X", "Chief Financial Officer X"
+            self._qualified_title(toks, words, k, s_start, s_end)
+            return
         if n_title and not head_is_org:
             rest_words, rest_toks = words[n_title:], toks[n_title:]
             if rest_words and rest_words[0] in ("of", "the", "for"):
@@ -443,6 +447,30 @@ class _Extractor:
             cand.vote("person", 3)
         if prev_word in ("said", "told", "added") or self._speaks(end):
             cand.vote("person", 1)
+
+    def _qualified_title(
+        self, toks: list[tuple[int, int]], words: list[str], k: int, s_start: int, s_end: int
+    ) -> None:
+        """``words[: k + 1]`` are a role ("Federal Reserve Board Chairman"), the rest a person's name. Qualifiers
+        that name an organisation ("Federal Reserve Board", "BP") are an actor of their own too."""
+        q = next((i for i, w in enumerate(words[:k]) if _is_title(w) or w in gz.OFFICE_WORDS), k)
+        if q:
+            qualifiers = words[:q]
+            if (
+                qualifiers[-1] in gz.ORG_HEADS
+                or qualifiers[-1] in gz.GROUP_HEADS
+                or (q == 1 and is_acronym(qualifiers[0]))
+                or " ".join(qualifiers) in self.orgs
+                or " ".join(qualifiers) in self.countries
+            ):
+                self._classify(toks[:q], qualifiers, s_start, s_end)
+        name_toks, name_words = toks[k + 1 :], words[k + 1 :]
+        if len(name_words) == 1 and name_words[0] in self.countries:
+            self._country(name_toks[0][0], name_toks[0][1], name_words[0], s_end)
+            return
+        cand = self._add(name_toks[0][0], name_toks[-1][1], " ".join(name_words), "person")
+        cand.vote("person", 3)
+        cand.role = self._role_with_qualifiers(toks[0][0], toks[k][1], s_start)
 
     def _split_known_prefix(
         self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int
@@ -656,6 +684,28 @@ def _is_initial(text: str, p_start: int, pos: int) -> bool:
     if i <= p_start or text[i - 1] in ":.!?":
         return True
     return text[i:pos].strip(" \t\n") in ("-", "–", "—", "--")  # "CITY, Feb 26 - Showers continued"
+
+
+def _last_office(words: list[str]) -> int:
+    """Index of the office word that ends a title run followed by a name of one to four capitalised words
+    ("Transport Minister Pedro Nunes" → 1), or -1. Every word before it must be capitalised (or a joining
+    "of", "the", "for", "and"), so a sentence fragment never passes for a title."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] not in gz.OFFICE_WORDS:
+            continue
+        name = words[i + 1 :]
+        if (
+            len(name) > 4
+            or any(_is_title(w) or not w[:1].isupper() for w in name)
+            or name[0] in gz.NAME_SUFFIXES
+            or name[-1] in gz.ORG_HEADS
+            or name[-1] in gz.GROUP_HEADS
+        ):
+            return -1
+        if any(not w[:1].isupper() and w not in ("of", "the", "for", "and") for w in words[:i]):
+            return -1
+        return i
+    return -1
 
 
 def _is_title(word: str) -> bool:

@@ -253,6 +253,16 @@ TITLE_WORDS = frozenset(
     State Attorney Supreme Coach Professor Inspector Detective Sheriff Superintendent Commissioner
     Prosecutor Pastor Father Rabbi Archbishop Councillor Councilman Councilwoman Alderman Chancellor-elect""".split()
 )
+# Office words that end a capitalised title run after qualifiers ("Transport Minister X", "Federal Reserve
+# Board Chairman X", "Chief Financial Officer X"); words that are also common surnames or name parts (King,
+# Major, General, Justice, ...) are left out.
+OFFICE_WORDS = frozenset(
+    """President Premier Minister Ministers Secretary Secretary-General Chancellor Governor Mayor Chairman
+    Chairwoman Chair Chief Executive Officer Director Ambassador Envoy Spokesman Spokeswoman Spokesperson
+    Commissioner Senator Prosecutor Superintendent Inspector Commander Leader Speaker Judge Treasurer
+    Administrator Deputy Vice-President Vice-Chairman Negotiator Representative""".split()
+)
+NAME_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 # Lower-case role nouns before or after a name ("UN envoy X", "X, delegate of ...").
 ROLE_NOUNS = frozenset(
     """envoy minister president spokesman spokeswoman spokesperson representative delegate negotiator

@@ -63,7 +63,10 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
             continue
         event, other = min(candidates, key=lambda c: (c[0].date.span_days, c[1].article.id))
         article = published.from_related(a.article, other.article, event.date)
-        out[i] = redate(a, article)
+        try:
+            out[i] = redate(a, article)
+        except Exception:  # a bug in a step must not sink the run: keep the article undated, as analysed
+            continue
     return out
 
 

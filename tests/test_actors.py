@@ -249,3 +249,23 @@ def test_merge_joins_a_surname_shared_by_compatible_given_names() -> None:
         "Senator Donald Ruskin spoke again. Ruskin said so twice.",
     )
     assert [a.name for a in merged if a.kind == "person"] in (["Don Ruskin"], ["Donald Ruskin"])
+
+
+def test_a_title_after_qualifiers_is_a_role_not_part_of_the_name() -> None:
+    found = _by_name(
+        _extract(
+            "Transport Minister Pedro Alves said on Monday that the strike must end. "
+            "He met Lakeside Savings Bank Governor Ana Costa. Chief Financial Officer Rui Santos declined to comment."
+        )
+    )
+    assert {"Pedro Alves", "Ana Costa", "Rui Santos"} <= set(found), sorted(found)
+    assert found["Pedro Alves"].kind == "person"
+    assert [r.title for r in found["Pedro Alves"].roles] == ["Transport Minister"]
+    assert "Lakeside Savings Bank" in found  # the qualifier that names an organisation is an actor too
+    assert not any("Minister" in name or "Officer" in name for name in found)
+
+
+def test_a_name_ending_in_an_office_word_is_not_split() -> None:
+    found = _by_name(_extract("Analysts at Lakeside Leader Holdings said profits fell. Carole King sang."))
+    assert "Carole King" in found
+    assert not any(name == "Holdings" for name in found)

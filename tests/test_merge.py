@@ -99,6 +99,18 @@ def test_undated_article_is_dated_from_a_related_article() -> None:
     assert out[1].article.published_how.startswith("cross-article")
 
 
+def test_a_step_failing_while_redating_keeps_the_article_undated(monkeypatch) -> None:
+    a = _analyse_a()
+    b = _analyse_b(None)
+
+    def broken(analysis, article):
+        raise ValueError("a bug in a step")
+
+    monkeypatch.setattr(pipeline, "redate", broken)
+    out = pipeline.date_from_related([a, b])
+    assert out[1] is b and out[1].article.published is None
+
+
 def test_events_are_in_date_order_with_global_ids() -> None:
     tl = merge.merge([_analyse_a(), _analyse_b(date(2021, 1, 21))])
     keys = [(e.date.earliest or date.max) for e in tl.events]
