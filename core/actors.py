@@ -34,7 +34,13 @@ _MID_PARTICLE = (
 _HYPHEN_WORDS = "al el ad ash as an ar at az ul ud bin ibn abu".split()
 _HYPHEN_PARTICLE = rf"(?:{'|'.join(_HYPHEN_WORDS)})"
 _TOK_TAIL = r"[^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*"
-_TOK = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_TOK_TAIL})"
+# A middle initial ("Robert W. Fisher") is a name token when a name word follows it, not a word that opens a
+# sentence ("... of Class B. The company ...").
+_SENTENCE_OPENERS = (
+    "The A An It He She They We In On At But And This That Its His Her Their There If As".split()
+)
+_INITIAL = rf"[A-Z]\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
+_TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
 _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
 _SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table columns
@@ -902,7 +908,11 @@ def _givens_of(p: _Proto) -> frozenset[str]:
 def _given_name(form: str) -> str:
     """The word before the surname of a person's name ("Carla" in "Minister Carla Brandt"), lower case."""
     toks = _content_tokens(form)
-    return toks[-2].lower().rstrip(".") if len(toks) >= 2 else ""
+    for tok in reversed(toks[:-1]):  # the word before the surname, past middle initials ("Robert W. Fisher")
+        given = tok.lower().rstrip(".")
+        if len(given) > 1 or tok is toks[0]:
+            return given
+    return ""
 
 
 @lru_cache(maxsize=1 << 16)

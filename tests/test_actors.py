@@ -269,3 +269,14 @@ def test_a_name_ending_in_an_office_word_is_not_split() -> None:
     found = _by_name(_extract("Analysts at Lakeside Leader Holdings said profits fell. Carole King sang."))
     assert "Carole King" in found
     assert not any(name == "Holdings" for name in found)
+
+
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    found = _by_name(_extract("The board said Robert W. Fisher would retire. Fisher joined in 1971."))
+    assert "Robert W. Fisher" in found and "Fisher" in found["Robert W. Fisher"].aliases
+    assert "Robert W" not in found
+
+
+def test_a_letter_that_ends_a_sentence_is_not_an_initial() -> None:
+    found = _by_name(_extract("It sold shares of Series B. The company said demand was strong."))
+    assert not any(name.endswith("The") or "B. The" in name for name in found), sorted(found)
