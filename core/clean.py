@@ -58,11 +58,25 @@ _META_LINE = re.compile(rf"(?P<comments>{_COMMENTS})|(?P<byline>{_BYLINE})|(?P<s
 _OUTLET_DATELINE = re.compile(
     r"\A\s*(\(([A-Z][A-Za-z&.\- ]{0,30})\)(?:\s*[A-Z][\w.' ]{1,30}?\s+[-–—]+(?=\s))?)\s*"
 )
-# "SALVADOR, Feb 26 -", "NATICK, Mass., March 2 -", "AMSTERDAM, 2 March -": a wire story's place and day
+# "SALVADOR, Feb 26 -", "NATICK, Mass., March 2 -", "AMSTERDAM, 2 March -", "LISBON, March 3 (Reuters) -",
+# "WASHINGTON (AP) —": a wire story's place, day and outlet, then a dash. At the very start of the text the
+# place may be any short run of words ("La paz, march 4 -"); opening a later line (after a headline or
+# byline) it must be capitalised words followed by a space, so a sentence never passes for one.
+_DAY = r"(?:[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)"
+_OUTLET = r"(?:[ \t]*\((?P<outlet>[A-Z][A-Za-z&.\- ]{0,30})\))?"
 _WIRE_DATELINE = re.compile(
-    r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,?\s+"
-    r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-–—]+)"
+    r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"
+    rf"{_DAY}{_OUTLET}[ \t]*[-–—]+)"
 )
+_LINE_DATELINE = re.compile(
+    r"[ \t]*("
+    r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
+    rf"(?:,?[ \t]+{_DAY}(?P<dated>))?{_OUTLET}"
+    r"[ \t]*[-–—]+)(?=\s)"
+)
+DATELINE_LINES = 4  # lines from the top where a dateline may open the story
+
+
 # cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
 # lowered text is over ten times faster than one case-insensitive alternation. Each expression needs one of
 # its words in an ASCII line (case-insensitive matching may also fold non-ASCII letters: those lines skip the
@@ -154,6 +168,14 @@ def clean(article: Article) -> Article:
         source = source or m.group(2).strip()
     elif m := _WIRE_DATELINE.match(text):
         furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+        source = source or (m.group("outlet") or "").strip() or None
+    else:
+        for start, _end in lines[:DATELINE_LINES]:
+            m = _LINE_DATELINE.match(text, start)
+            if m and (m.group("dated") is not None or m.group("outlet")):
+                furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+                source = source or (m.group("outlet") or "").strip() or None
+                break
     if m := _SIGNOFF.search(text):
         furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)

@@ -124,6 +124,11 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     starts = [t.start for t in by_start]
     for sent in _candidate_sentences(text, starts, dct is not None):
         kind = index.kind(sent.start)
+        if kind == "dateline":  # a wire story's first sentence: what follows the dateline is the lead
+            found = past_dateline(text, index, sent)
+            if found is None:
+                continue
+            sent, kind = found, index.kind(found.start)
         if kind in NON_CONTENT:
             continue
         governing = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
@@ -199,14 +204,19 @@ def lead_segment(article: Article) -> Segment | None:
     sents = paragraph_sentences(article.text, paras[0])
     if not sents:
         return None
-    sent = sents[0]
-    index = FurnitureIndex(article.furniture)
+    return past_dateline(article.text, FurnitureIndex(article.furniture), sents[0])
+
+
+def past_dateline(text: str, index: FurnitureIndex, sent: Segment) -> Segment | None:
+    """``sent`` without a leading dateline ("(OUTLET)", "CITY, Feb 26 -"); None when nothing is left."""
     start = sent.start
     f = index.at(start)
-    while f is not None and f.kind == "dateline" and start < sent.end:  # skip "(OUTLET)" / "CITY, Feb 26 -"
+    if f is None or f.kind != "dateline":
+        return sent
+    while f is not None and f.kind == "dateline" and start < sent.end:
         start = f.end
         f = index.at(start)
-    body = article.text[start : sent.end]
+    body = text[start : sent.end]
     offset = len(body) - len(body.lstrip(" \t\n–—-"))
     return Segment(start + offset, sent.end) if start + offset < sent.end else None
 
@@ -426,8 +436,12 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     words = before.split()
     kinds = list(map(_KIND_OF.get, map(_STRIP_PUNCT, before.lower().split())))  # one per word
     kind_at = max((i for i, k in enumerate(kinds) if k), default=-1) if any(kinds) else -1
-    if kind_at >= 0 and len(words) - kind_at <= 8:
-        # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"
+    modified = (
+        len(words) - kind_at >= 2
+    )  # the date sits in the noun's own phrase: "an accord made ... in May"
+    if kind_at >= 0 and len(words) - kind_at <= 8 and (modified or len(before) > HEADLINE_CHARS):
+        # start at the noun phrase naming the happening: "... to monitor [a ceasefire negotiated by ...]"; a
+        # short clause whose date follows the noun itself stays whole ("Dockworkers extended their strike")
         start = kind_at
         while start > 0 and kind_at - start < 3 and words[start - 1].lower() not in _DETERMINER:
             if not words[start - 1][:1].isalpha() or words[start - 1].lower() in _STOP_BEFORE_NP:

@@ -1,7 +1,8 @@
 """Step 4 — publication date (the document creation time, DCT).
 
 From metadata when given; otherwise inferred from the text, always with bounds and a note saying how:
-a full date in a photo caption or dateline (the article was published that day or just after), else the
+a dateline's date when it gives the year (the day the story was filed), a full date in a photo caption
+(the article was published that day or just after), else the
 latest full date the article mentions (a lower bound). Articles still undated are dated later from other
 loaded articles that report the same happening (see :func:`from_related`).
 """
@@ -28,6 +29,7 @@ def window(lo: date, hi: date) -> DateValue:
     return DateValue.between(lo, hi)
 
 
+_YEAR_DATE = re.compile(r"\b(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\b")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _BASIC_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
 
@@ -68,6 +70,13 @@ def infer(article: Article, timexes: list[TimeExpression]) -> Article:
         d = parse_given(article.published_given)
         if d:
             return article.model_copy(update={"published": day(d), "published_how": "metadata"})
+    for f in article.furniture:  # "LISBON, March 3, 2021 (Reuters) -": the story was filed that day
+        if f.kind == "dateline" and (m := _YEAR_DATE.search(article.text, f.start, f.end)):
+            d = parse_given(m.group())
+            if d:
+                return article.model_copy(
+                    update={"published": day(d), "published_how": f"text: dateline “{m.group()}”"}
+                )
     index = FurnitureIndex(article.furniture)
     full_days = [t for t in timexes if t.granularity == "day" and not t.anchored and t.earliest]
     in_captions = [t for t in full_days if index.kind(t.start) in ("caption", "repeat", "dateline")]

@@ -73,3 +73,32 @@ def test_wire_datelines_are_furniture() -> None:
         assert art.text[f.end :].strip().startswith("The mill"), text
     prose = clean(Article(id="x", text="The talks ended - again, officials said.\n"))
     assert not any(f.kind == "dateline" for f in prose.furniture)
+
+
+def test_a_dateline_after_the_headline_and_byline_is_furniture_and_names_the_outlet() -> None:
+    text = (
+        "Mill workers vote to strike\n\nBy Ann Example\n\n"
+        "SPRINGFIELD, March 3, 2021 (Wire News) - The mill workers voted to strike on Tuesday.\n"
+    )
+    art = clean(Article(id="x", text=text))
+    [f] = [f for f in art.furniture if f.kind == "dateline"]
+    assert art.text[f.start : f.end] == "SPRINGFIELD, March 3, 2021 (Wire News) -"
+    assert art.source == "Wire News"
+    short = clean(Article(id="y", text="Headline here\nSPRINGFIELD (Wire News) — The mill closed.\n"))
+    assert [f.kind for f in short.furniture] == ["dateline"]
+    prose = clean(Article(id="z", text="Headline here\nThe mill said on March 3 - again - it would close.\n"))
+    assert not any(f.kind == "dateline" for f in prose.furniture)
+
+
+def test_a_dated_dateline_dates_the_article() -> None:
+    from core import published
+
+    text = (
+        "Mill workers vote to strike\n\nSPRINGFIELD, March 3, 2021 (Wire News) - Workers voted on Tuesday.\n"
+    )
+    art = clean(Article(id="x", text=text))
+    from core import timexes
+
+    art = published.infer(art, timexes.extract(art, None))
+    assert art.published is not None and art.published.earliest is not None
+    assert art.published.earliest.isoformat().startswith("2021-03-0")

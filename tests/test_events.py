@@ -120,3 +120,19 @@ def test_headline_keeps_a_possessive_time_expression() -> None:
         art, [timex(art, "this year", "2020", "year", date(2020, 1, 1), date(2020, 12, 31))]
     )
     assert "this year's harvest" in ev.headline
+
+
+def test_a_wire_lead_after_its_dateline_is_dated_by_its_own_date() -> None:
+    from core import pipeline
+    from core.model import Article
+
+    text = (
+        "Mill workers strike\n\nBy Ann Example\n\n"
+        "SPRINGFIELD, March 3 (Wire News) - Mill workers extended their strike on Tuesday after talks "
+        "broke down, union leaders said.\n"
+    )
+    analysis = pipeline.analyse(Article(id="w", text=text, published_given="2026-03-03"))
+    [event] = analysis.events
+    assert event.date.value == "2026-03-03" and event.status == "occurred"
+    assert event.evidence[0].text.startswith("Mill workers extended")  # the dateline is not evidence
+    assert event.headline.startswith("Mill workers extended their strike")
