@@ -72,7 +72,7 @@ _WORD = re.compile(r"[A-Za-z][a-z'’]*")
 _CAPITAL = re.compile(r"[A-Z]")
 _UPPER_WORD = re.compile(r"[A-Z]['’]+(?![a-z'’])")  # an upper-case ``_WORD`` match longer than one letter
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
-_OPENERS = "\"“‘'([-–—•* \t\n"
+_OPENERS = "\"“‘'([-–—•*# \t\n"
 _ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _PAREN_ALIAS = re.compile(
     r"\s*\(\s*(?:(?:formerly|previously|also known as|also called|known as|aka|a\.k\.a\.)\s+)?([^()]{1,60})\)"

@@ -719,6 +719,8 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     low = prev.lower().rstrip(".")
     if strong or range_end or low in _YEAR_CONTEXT or low in MONTHS:
         return True
+    if low == "as" and _AS_EARLY_AS.search(text, max(0, s - 30), s):
+        return True  # "as early as 2027", "as recently as 2019" (not "as many as 2000")
     if range_start and not prev[:1].isupper():
         return True  # "2009-2010"
     if low in ("version", "v", "resolution", "no", "number", "flight", "room", "page", "route", "model",
@@ -733,6 +735,7 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
 
 
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
+_AS_EARLY_AS = re.compile(r"\b(?i:as\s+(?:early|late|soon|recently|long\s+ago)\s+as)\s+$")
 
 
 # A bare number far from the DCT after "around", "at", "to" or "a figure of" is a level ("the index closed

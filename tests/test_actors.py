@@ -280,3 +280,8 @@ def test_a_middle_initial_is_part_of_the_name() -> None:
 def test_a_letter_that_ends_a_sentence_is_not_an_initial() -> None:
     found = _by_name(_extract("It sold shares of Series B. The company said demand was strong."))
     assert not any(name.endswith("The") or "B. The" in name for name in found), sorted(found)
+
+
+def test_the_first_word_of_a_markdown_heading_opens_a_sentence() -> None:
+    found = _extract("# City council delays its vote\n\nThe city council met on Monday.")
+    assert "City" not in _all_forms(found)

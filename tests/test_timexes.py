@@ -561,3 +561,12 @@ def test_anchors_start_words(text: str, spans: list[str]) -> None:
 def test_a_capitalised_number_word_is_a_day(text: str, span: str, value: str) -> None:
     t = one(text, WED)
     assert (t.text, t.value) == (span, value)
+
+
+def test_as_early_as_a_year_is_a_year_but_as_many_as_a_number_is_not() -> None:
+    def years(text: str) -> list[str]:
+        return [t.value for t in extract(Article(id="x", text=text), TUE)]
+
+    assert years("Construction could begin as early as 2019 if the plan is approved.") == ["2019"]
+    assert "2012" in years("The species was seen as recently as 2012 in the north.")
+    assert years("As many as 2000 workers joined the protest.") == []
