@@ -319,9 +319,18 @@ class _Extractor:
         while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in ("of", "for", "the")):
             toks, words = toks[:-1], words[:-1]
         if not words or (
-            len(words) == 1 and (len(words[0]) == 1 or (words[0].isupper() and len(words[0]) > 6))
+            len(words) == 1
+            and (
+                len(words[0]) == 1
+                or (words[0].isupper() and len(words[0]) > 6)
+                or (
+                    words[0] in gz.TITLE_WORDS
+                    and words[0] not in self.countries
+                    and words[0] not in self.orgs
+                )
+            )
         ):
-            return
+            return  # (a title word alone, "Health" or "President", names no one)
         first = words[0]
         if initial and not self._known(first) and first.lower() not in gz.NAME_PARTICLES:
             low = first.lower()

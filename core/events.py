@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from operator import methodcaller
 
+from core import gazetteer as gz
 from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
 from core.tense import future_status, tense
 from core.text import (
@@ -180,7 +181,10 @@ def _dated_event(
     clause = _clause(breaks, sent, t.start, t.end)
     date = t.date_value()
     # the time expression itself says nothing about tense ("in May" is no modal), so it is left out
-    masked = text[clause.start : t.start] + " " + text[t.end : clause.end]
+    lo, hi = clause.start, clause.end
+    if m := _REPORTED_THAT.search(text, lo, hi):  # "warned on Tuesday that cases could double by February":
+        lo, hi = (lo, m.end()) if t.start < m.end() else (m.end(), hi)  # the report and what it reports
+    masked = text[lo : t.start] + " " + text[t.end : hi]
     status = _status(masked, date, dct, caption=caption)
     how = f"from “{t.text}”"
     if t.anchored and dct is not None:
@@ -299,6 +303,13 @@ def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evid
         timex_start=t.start if t else None,
         timex_end=t.end if t else None,
     )
+
+
+# A reporting verb, up to a few words, then "that": the report's time and the reported happening's differ.
+_REPORTED_THAT = re.compile(
+    rf"\b(?:{'|'.join(sorted(v for v in gz.REPORTING_VERBS if v.endswith('ed') or v in ('said', 'told')))})"
+    r"\b[^.;:\"“”]{0,60}?\bthat\b"
+)
 
 
 def _status(clause: str, date: DateValue, dct: DateValue | None, *, caption: bool) -> EventStatus:

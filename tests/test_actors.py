@@ -285,3 +285,11 @@ def test_a_letter_that_ends_a_sentence_is_not_an_initial() -> None:
 def test_the_first_word_of_a_markdown_heading_opens_a_sentence() -> None:
     found = _extract("# City council delays its vote\n\nThe city council met on Monday.")
     assert "City" not in _all_forms(found)
+
+
+def test_a_title_word_alone_is_not_an_actor() -> None:
+    found = _extract(
+        "Health officials warn of a surge\n\nThe President met Health Minister Anna Berg on Monday."
+    )
+    assert not {"Health", "President"} & _all_forms(found)
+    assert "Anna Berg" in _all_forms(found)

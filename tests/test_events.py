@@ -136,3 +136,13 @@ def test_a_wire_lead_after_its_dateline_is_dated_by_its_own_date() -> None:
     assert event.date.value == "2026-03-03" and event.status == "occurred"
     assert event.evidence[0].text.startswith("Mill workers extended")  # the dateline is not evidence
     assert event.headline.startswith("Mill workers extended their strike")
+
+
+def test_a_report_and_what_it_reports_get_their_own_status() -> None:
+    from core import pipeline
+    from core.model import Article
+
+    text = "The agency warned on Tuesday that cases could double by February, officials said."
+    analysis = pipeline.analyse(Article(id="r", text=text, published_given="2017-01-24"))  # a Tuesday
+    status = {e.date.value: e.status for e in analysis.events}
+    assert status == {"2017-01-24": "occurred", "2017-02": "expected"}
