@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from core import gazetteer as gz
 from core.gcpause import paused_gc
-from core.model import Actor, ActorKind, Article, Role
+from core.model import Actor, ActorKind, Article, Mention, Role, trusted
 from core.text import NON_CONTENT, FurnitureIndex, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
@@ -574,7 +574,8 @@ class _Extractor:
 
     def _build(self) -> list[Actor]:
         """Candidates → entity records (one per identity) → groups → Actors. Records hold plain mention
-        offsets and role titles; the pydantic objects are built once, one validation call per actor."""
+        offsets and role titles; the records are built once, at the end, from these typed values (unvalidated:
+        ``trusted``)."""
         aid = self.article.id
         text = self.text
         protos: list[_Proto] = []
@@ -605,25 +606,23 @@ class _Extractor:
                     b.link(a.index)
         fields = [_materialise(protos, members, kinds, _START) for members, kinds in _group(protos, True)]
         fields.sort(key=_first_start)
-        validate = Actor.__pydantic_validator__.validate_python
         return [
-            validate(
-                {
-                    "id": f"{aid}:a{n}",
-                    "name": name,
-                    "kind": kind,
-                    "aliases": aliases,
-                    "roles": [{"title": r, "article": aid} for r in roles],
-                    "mentions": [
-                        {"article": aid, "start": a, "end": b, "text": text[a:b]} for a, b in mentions
-                    ],
-                }
+            _new_actor(
+                id=f"{aid}:a{n}",
+                name=name,
+                kind=kind,
+                aliases=aliases,
+                roles=[_new_role(title=r, article=aid) for r in roles],
+                mentions=[_new_mention(article=aid, start=a, end=b, text=text[a:b]) for a, b in mentions],
             )
             for n, (name, kind, aliases, roles, mentions) in enumerate(fields, 1)
         ]
 
 
 _START = itemgetter(0)
+_new_actor = trusted(Actor)
+_new_role = trusted(Role)
+_new_mention = trusted(Mention)
 
 
 def _first_start(fields: tuple) -> int:
