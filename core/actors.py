@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import get_args
@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from core import gazetteer as gz
 from core.gcpause import paused_gc
-from core.model import Actor, ActorKind, Article, Mention, Role, trusted
+from core.model import Actor, ActorKind, Article, Mention, Role, trusted, trusted_replace
 from core.text import NON_CONTENT, FurnitureIndex, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
@@ -1112,7 +1112,9 @@ def merge(groups: list[list[Actor]]) -> tuple[list[Actor], dict[str, str]]:
         merged = []
         for members, kinds in _group(protos, within_article=False):
             name, kind, aliases, roles, mentions = _materialise(protos, members, kinds, _MENTION_ORDER)
-            actor = Actor(id="", name=name, kind=kind, aliases=aliases, roles=list(roles), mentions=mentions)
+            actor = _new_actor(
+                id="", name=name, kind=kind, aliases=aliases, roles=list(roles), mentions=mentions
+            )
             merged.append((actor, members))
         merged.sort(key=lambda pair: (-len(pair[0].mentions), pair[0].name))
         out: list[Actor] = []
@@ -1170,4 +1172,6 @@ def _mark_conflicts(roles: list[Role]) -> list[Role]:
         for j in range(i + 1, len(roles)):
             if roles[i].article != roles[j].article and affs[i] and affs[j] and not affs[i] & affs[j]:
                 conflict[i] = conflict[j] = True
-    return [replace(r, conflict=c) if c != r.conflict else r for r, c in zip(roles, conflict, strict=True)]
+    return [
+        trusted_replace(r, conflict=c) if c != r.conflict else r for r, c in zip(roles, conflict, strict=True)
+    ]

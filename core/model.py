@@ -349,3 +349,13 @@ def trusted(cls: type[_T]) -> Callable[..., _T]:
     new = namespace["new"]
     new.__qualname__ = f"trusted({cls.__name__})"
     return new
+
+
+def trusted_replace(record: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace`` without validation, for records the pipeline built itself (see ``trusted``).
+
+    The copy shares its lists with ``record``, as records' lists are never changed in place once built."""
+    cls = type(record)
+    fields = {name: getattr(record, name) for name in cls.__pydantic_fields__}  # type: ignore[attr-defined]
+    fields.update(changes)
+    return trusted(cls)(**fields)

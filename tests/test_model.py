@@ -7,7 +7,18 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from core.model import Actor, DateValue, Event, Evidence, Mention, Role, TimeExpression, Timeline, trusted
+from core.model import (
+    Actor,
+    DateValue,
+    Event,
+    Evidence,
+    Mention,
+    Role,
+    TimeExpression,
+    Timeline,
+    trusted,
+    trusted_replace,
+)
 
 
 def dv(value: str, gran: str, lo: date | None, hi: date | None, mod: str | None = None) -> str:
@@ -88,3 +99,15 @@ def test_trusted_records_equal_validated_ones() -> None:
         trusted(DateValue)(value="2017")  # a required field is still required
     with pytest.raises(ValidationError):
         DateValue(value="2017", granularity="fortnight")  # the class itself still validates
+
+
+def test_trusted_replace_is_dataclasses_replace() -> None:
+    day = date(2017, 1, 24)
+    event = Event(id="a:e1", headline="It happened", date=DateValue.between(day, day), status="occurred")
+    for changes in ({"id": "e1"}, {"actors": ["a1"], "quotes": ["q1"]}, {}):
+        copy = trusted_replace(event, **changes)
+        assert copy == dataclasses.replace(event, **changes) and copy is not event
+    assert event.id == "a:e1" and event.actors == []  # the original is left as it was
+    role = Role(title="envoy", article="a")
+    assert trusted_replace(role, conflict=True) == Role(title="envoy", article="a", conflict=True)
+    assert hash(trusted_replace(role, conflict=True)) == hash(Role(title="envoy", article="a", conflict=True))
