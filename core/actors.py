@@ -67,6 +67,7 @@ _CAPITAL = re.compile(r"[A-Z]")
 _UPPER_WORD = re.compile(r"[A-Z]['’]+(?![a-z'’])")  # an upper-case ``_WORD`` match longer than one letter
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
 _OPENERS = "\"“‘'([-–—•* \t\n"
+_NOT_PLAIN = frozenset(_OPENERS + ":.!?")  # before a space, what may make the next word initial
 _ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
 _PAREN_ALIAS = re.compile(
     r"\s*\(\s*(?:(?:formerly|previously|also known as|also called|known as|aka|a\.k\.a\.)\s+)?([^()]{1,60})\)"
@@ -237,13 +238,13 @@ class _Extractor:
                     if kind is not None and kind in NON_CONTENT:
                         continue
                 initial = _is_initial(text, p_start, start)
-                chunks.append((start, m.end(), initial, p_start, p_end))
                 if not initial:
                     mid_caps.update(m.group().split())
+                elif _dropped_alone(m.group()):  # "The", "But": nothing left to classify
+                    continue
+                chunks.append((start, m.end(), initial, p_start, p_end))
         lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
-            if initial and _dropped_alone(text[start:end]):  # "The", "But": nothing left to classify
-                continue
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         self._regime_mentions()
         self._link_aliases()
@@ -647,6 +648,8 @@ def _joins_of(word: str) -> bool:
 
 def _is_initial(text: str, p_start: int, pos: int) -> bool:
     """True when ``pos`` starts a paragraph, a sentence, a quotation or a clause after a colon."""
+    if pos - 2 >= p_start and text[pos - 1] == " " and text[pos - 2] not in _NOT_PLAIN:
+        return False  # the usual case: one space after a word (what the loop below finds, quicker)
     i = pos
     while i > p_start and text[i - 1] in _OPENERS:
         if text[i - 1] in "\"“‘'" and i - 1 > p_start and text[i - 2] in " \t\n(":
