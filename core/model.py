@@ -4,7 +4,8 @@ The containers (Article, ArticleAnalysis, Timeline) are ``BaseModel``s. What a c
 hundred thousand (time expressions, events, actors, quotes, and the dates, spans and mentions inside them)
 are slotted pydantic dataclasses: validated, serialised and described by the same schema, but without a
 ``BaseModel``'s per-instance ``__dict__`` and fields-set, which tripled the memory of a corpus and the time
-to read one back. Copy them with ``dataclasses.replace``.
+to read one back. Copy them with ``dataclasses.replace``. The pipeline builds the ones it makes from its own
+typed values with :func:`trusted` (and copies them with :func:`trusted_replace`), which skip validation.
 
 Offsets (``start``/``end``) are always character offsets into ``Article.text`` of the article named by
 ``article``; ``text[start:end]`` is the extracted span. Dates are :class:`DateValue`: a TIMEX3-style value at
@@ -322,7 +323,8 @@ def trusted(cls: type[_T]) -> Callable[..., _T]:
     it resolved, instances of these classes): every constructor call of a pydantic dataclass validates, and
     the pipeline builds tens of such records per article. Anything read from outside (the cache, JSON, user
     input) goes through the class itself, which validates. Keyword arguments only, with the class's defaults
-    and default factories; the instance is the one validation would build (equal, same hash, same dump).
+    and default factories (a list field left out or given as ``None`` gets a fresh list); the instance is the
+    one validation would build (equal, same hash, same dump), sharing the lists it is given.
 
     The constructor is written once per class, as ``dataclasses`` writes ``__init__``: it sets each slot
     through its descriptor (which a frozen class's ``__setattr__`` does not stop).
