@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from core.model import Article, Furniture
+from core.model import Article, Furniture, trusted
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
 # for output), and the Unicode line/paragraph separators: never let them reach a terminal or a file.
@@ -127,6 +127,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text)]
 
 
+_new_furniture = trusted(Furniture)  # offsets of matches found here: no validation needed
+
+
 def clean(article: Article) -> Article:
     """Return ``article`` with its furniture marked and byline/source metadata filled in."""
     text = article.text
@@ -143,7 +146,7 @@ def clean(article: Article) -> Article:
             kind = "repeat"
             first = seen[key]
             if not any(f.start == first for f in furniture):
-                furniture.append(Furniture(start=first, end=first + len(line), kind="caption"))
+                furniture.append(_new_furniture(start=first, end=first + len(line), kind="caption"))
         elif gated and len(line) < 400 and _has_any(key, _LICENCE_WORDS) and _LICENCE.search(line):
             kind = "licence"
         elif gated and len(line) < 200 and _has_any(key, _CREDIT_WORDS) and _CREDIT.search(line):
@@ -162,22 +165,22 @@ def clean(article: Article) -> Article:
                 kind = None
         seen.setdefault(key, start)
         if kind:
-            furniture.append(Furniture(start=start, end=end, kind=kind))
+            furniture.append(_new_furniture(start=start, end=end, kind=kind))
     if m := _OUTLET_DATELINE.match(text):
-        furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+        furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="dateline"))
         source = source or m.group(2).strip()
     elif m := _WIRE_DATELINE.match(text):
-        furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+        furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="dateline"))
         source = source or (m.group("outlet") or "").strip() or None
     else:
         for start, _end in lines[:DATELINE_LINES]:
             m = _LINE_DATELINE.match(text, start)
             if m and (m.group("dated") is not None or m.group("outlet")):
-                furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="dateline"))
+                furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="dateline"))
                 source = source or (m.group("outlet") or "").strip() or None
                 break
     if m := _SIGNOFF.search(text):
-        furniture.append(Furniture(start=m.start(1), end=m.end(1), kind="source"))
+        furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)
     title = article.title or _headline_line(text, lines, furniture)

@@ -18,7 +18,7 @@ from datetime import timedelta
 from operator import methodcaller
 
 from core import gazetteer as gz
-from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression
+from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression, trusted
 from core.tense import future_status, tense
 from core.text import (
     NON_CONTENT,
@@ -88,6 +88,10 @@ def _drop_trailing_prep(s: str) -> str:
 
 _DETERMINER = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "those", "some"}
 HEADLINE_CHARS = 72
+# records built here from values the pipeline typed: no validation needed
+_new_event = trusted(Event)
+_new_evidence = trusted(Evidence)
+_new_date_value = trusted(DateValue)
 _STOP_BEFORE_NP = {
     "to",
     "of",
@@ -189,7 +193,7 @@ def _dated_event(
     how = f"from “{t.text}”"
     if t.anchored and dct is not None:
         how += f", relative to the publication date ({dct.label()})"
-    return Event(
+    return _new_event(
         id="",
         headline=headline(text, clause, t.start, t.end),
         date=date,
@@ -249,7 +253,7 @@ def _lead_event(article: Article, dated: set[int]) -> Event | None:
         return None
     hi = dct.latest or dct.earliest
     date = DateValue.between(lo, hi)
-    return Event(
+    return _new_event(
         id="",
         headline=lead_headline(clause_text),
         date=date,
@@ -278,8 +282,8 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     kind = kind_of(clause_text)
     if kind is None:
         return None
-    date = DateValue(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
-    return Event(
+    date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
+    return _new_event(
         id="",
         headline=lead_headline(clause_text),
         date=date,
@@ -294,7 +298,7 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
 
 
 def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evidence:
-    return Evidence(
+    return _new_evidence(
         article=article.id,
         start=sent.start,
         end=sent.end,

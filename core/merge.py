@@ -13,11 +13,19 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from core import actors as actors_step
-from core.model import ArticleAnalysis, DateValue, Event, LoadProblem, Quote, Timeline
+from core.model import (
+    ArticleAnalysis,
+    DateValue,
+    Event,
+    LoadProblem,
+    Quote,
+    Timeline,
+    trusted,
+    trusted_replace,
+)
 from core.text import FurnitureIndex, paragraphs
 
 STORY_SIMILARITY = 0.12  # cosine of tf-idf vectors above which two articles tell the same story
@@ -43,7 +51,7 @@ STOPWORDS = frozenset(
 def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | None = None) -> Timeline:
     actor_list, actor_ids = actors_step.merge([a.actors for a in analyses])
     quotes = [
-        replace(q, speaker=actor_ids.get(q.speaker) if q.speaker else None)
+        trusted_replace(q, speaker=actor_ids.get(q.speaker) if q.speaker else None)
         for a in analyses
         for q in a.quotes
     ]
@@ -58,8 +66,8 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
         gid = f"e{i}"
         for e in cluster:
             local_to_global[e.id] = gid
-        final.append(replace(event, id=gid))
-    quotes = [replace(q, events=_unique(local_to_global.get(x, x) for x in q.events)) for q in quotes]
+        final.append(trusted_replace(event, id=gid))
+    quotes = [trusted_replace(q, events=_unique(local_to_global.get(x, x) for x in q.events)) for q in quotes]
     return Timeline(
         articles=[a.article for a in analyses],
         events=final,
@@ -115,7 +123,7 @@ def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes
                         q_ids.extend(
                             q.id for q in quotes_by_article[ev.article] if para.start <= q.start < para.end
                         )
-            out.append(replace(e, actors=_unique(ids), quotes=_unique(q_ids)))
+            out.append(trusted_replace(e, actors=_unique(ids), quotes=_unique(q_ids)))
     return out
 
 
@@ -241,7 +249,9 @@ def _intersect(a: DateValue, b: DateValue) -> DateValue | None:
             return v
     if lo and hi:
         return DateValue.between(lo, hi)
-    return DateValue(value="FUTURE_REF" if lo else "PAST_REF", granularity="unknown", earliest=lo, latest=hi)
+    return trusted(DateValue)(
+        value="FUTURE_REF" if lo else "PAST_REF", granularity="unknown", earliest=lo, latest=hi
+    )
 
 
 def _caption_sentences(analyses: Sequence[ArticleAnalysis]) -> set[tuple[str, int]]:
@@ -280,7 +290,7 @@ def _combine(cluster: list[Event], captions: set[tuple[str, int]]) -> Event:
     elif len(cluster) > 1:
         how = f"{dated.date_how} (the most precise of {len(cluster)} sources)"
     evidence = [ev for e in sorted(cluster, key=narrative) for ev in e.evidence]
-    return Event(
+    return trusted(Event)(
         id="",
         headline=best.headline,
         date=date_value,

@@ -4,7 +4,8 @@ The containers (Article, ArticleAnalysis, Timeline) are ``BaseModel``s. What a c
 hundred thousand (time expressions, events, actors, quotes, and the dates, spans and mentions inside them)
 are slotted pydantic dataclasses: validated, serialised and described by the same schema, but without a
 ``BaseModel``'s per-instance ``__dict__`` and fields-set, which tripled the memory of a corpus and the time
-to read one back. Copy them with ``dataclasses.replace``.
+to read one back. Copy them with ``dataclasses.replace``. The pipeline builds the ones it makes from its own
+typed values with :func:`trusted` (and copies them with :func:`trusted_replace`), which skip validation.
 
 Offsets (``start``/``end``) are always character offsets into ``Article.text`` of the article named by
 ``article``; ``text[start:end]`` is the extracted span. Dates are :class:`DateValue`: a TIMEX3-style value at
@@ -16,12 +17,14 @@ The JSON export is ``Timeline.model_dump(mode="json")``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass
+from pydantic_core import PydanticUndefined
 
 PIPELINE_VERSION = "1"
 
@@ -84,9 +87,10 @@ class DateValue:
     @classmethod
     def between(cls, lo: date, hi: date) -> DateValue:
         """A known window of days: one day when ``lo == hi``, else a range ``lo/hi``."""
+        new = trusted(cls)
         if lo == hi:
-            return cls(value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
-        return cls(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
+            return new(value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
+        return new(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
 
     def label(self) -> str:
         """Human label at the true granularity: ``24 Jan 2017``, ``Feb 2017``, ``late 2016``."""
@@ -211,7 +215,7 @@ class TimeExpression:
     anchored: bool = False  # True when resolved relative to the publication date
 
     def date_value(self) -> DateValue:
-        return DateValue(
+        return trusted(DateValue)(
             value=self.value,
             granularity=self.granularity,
             earliest=self.earliest,
@@ -306,3 +310,54 @@ class Timeline(Model):
     actors: list[Actor] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     problems: list[LoadProblem] = Field(default_factory=list)
+
+
+_T = TypeVar("_T")
+
+
+@cache
+def trusted(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the slotted record or value ``cls`` that does not validate its arguments.
+
+    Only for records the pipeline builds itself from values it has already typed (offsets it computed, dates
+    it resolved, instances of these classes): every constructor call of a pydantic dataclass validates, and
+    the pipeline builds tens of such records per article. Anything read from outside (the cache, JSON, user
+    input) goes through the class itself, which validates. Keyword arguments only, with the class's defaults
+    and default factories (a list field left out or given as ``None`` gets a fresh list); the instance is the
+    one validation would build (equal, same hash, same dump), sharing the lists it is given.
+
+    The constructor is written once per class, as ``dataclasses`` writes ``__init__``: it sets each slot
+    through its descriptor (which a frozen class's ``__setattr__`` does not stop).
+    """
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    params, body = [], []
+    for name, info in cls.__pydantic_fields__.items():  # type: ignore[attr-defined]
+        namespace[f"_set_{name}"] = getattr(cls, name).__set__
+        value = name
+        if info.default_factory is not None:
+            namespace[f"_make_{name}"] = info.default_factory
+            params.append(f"{name}=None")
+            value = f"_make_{name}() if {name} is None else {name}"
+        elif info.default is not PydanticUndefined:
+            namespace[f"_default_{name}"] = info.default
+            params.append(f"{name}=_default_{name}")
+        else:
+            params.append(name)
+        body.append(f"    _set_{name}(self, {value})")
+    source = (
+        f"def new(*, {', '.join(params)}):\n    self = _new(_cls)\n" + "\n".join(body) + "\n    return self\n"
+    )
+    exec(source, namespace)  # the source is built from the class's own field names
+    new = namespace["new"]
+    new.__qualname__ = f"trusted({cls.__name__})"
+    return new
+
+
+def trusted_replace(record: _T, /, **changes: Any) -> _T:
+    """``dataclasses.replace`` without validation, for records the pipeline built itself (see ``trusted``).
+
+    The copy shares its lists with ``record``, as records' lists are never changed in place once built."""
+    cls = type(record)
+    fields = {name: getattr(record, name) for name in cls.__pydantic_fields__}  # type: ignore[attr-defined]
+    fields.update(changes)
+    return trusted(cls)(**fields)

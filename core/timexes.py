@@ -15,6 +15,7 @@ The common forms use plain date arithmetic; dateparser only parses leftover nume
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from calendar import isleap
 from collections.abc import Callable, Iterable
@@ -23,7 +24,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType
+from core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType, trusted
 from core.tense import sentence_bounds
 from core.tense import tense_near as tense
 from core.text import NON_CONTENT
@@ -380,9 +381,23 @@ _CAP_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _prev_word(text: str, start: int) -> str:
-    """The word just before ``start`` when only spaces separate them (else ``""``); keeps a final full stop."""
-    m = _PREV_WORD.search(text[max(0, start - 30) : start])
-    return m.group(1) if m else ""
+    """The word just before ``start`` when only spaces separate them (else ``""``); keeps a final full stop.
+
+    What ``_PREV_WORD.search`` finds in the 30 characters before ``start``, read back from the end instead of
+    tried at every position: the trailing run of ASCII letters, then its full stop."""
+    window = text[max(0, start - 30) : start]
+    body = window.rstrip()  # str.isspace is what ``\s`` matches
+    if len(body) == len(window):
+        return ""
+    dot = body.endswith(".")
+    core = body[:-1] if dot else body
+    i = len(core)
+    while i and core[i - 1] in _ASCII_LETTERS:
+        i -= 1
+    return "" if i == len(core) else body[i:]
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
 def _next_word(text: str, end: int) -> str:
@@ -1775,6 +1790,9 @@ def _resolve_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_
     return kept
 
 
+_new_timex = trusted(TimeExpression)  # built from values resolved here: no validation needed
+
+
 def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
     """Time expressions of ``article`` resolved against ``dct`` (the publication date, possibly unknown)."""
     text = article.text
@@ -1784,7 +1802,7 @@ def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
     out: list[TimeExpression] = []
     for f in _resolve_all(text, ctx, _blocked(article.furniture)):
         out.append(
-            TimeExpression(
+            _new_timex(
                 id=f"{article.id}:t{len(out) + 1}",
                 article=article.id,
                 start=f.start,

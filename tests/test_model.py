@@ -1,8 +1,24 @@
-"""DateValue labels show the granularity the text gave, never an invented day."""
+"""DateValue labels show the granularity the text gave, never an invented day; unvalidated records are the
+validated ones."""
 
+import dataclasses
 from datetime import date
 
-from core.model import DateValue
+import pytest
+from pydantic import ValidationError
+
+from core.model import (
+    Actor,
+    DateValue,
+    Event,
+    Evidence,
+    Mention,
+    Role,
+    TimeExpression,
+    Timeline,
+    trusted,
+    trusted_replace,
+)
 
 
 def dv(value: str, gran: str, lo: date | None, hi: date | None, mod: str | None = None) -> str:
@@ -28,3 +44,70 @@ def test_overlap_and_containment() -> None:
     jan = DateValue(value="2017-01", granularity="month", earliest=date(2017, 1, 1), latest=date(2017, 1, 31))
     assert feb.overlaps(after) and after.contains(feb) and not feb.contains(after)
     assert not feb.overlaps(jan)
+
+
+def test_trusted_records_equal_validated_ones() -> None:
+    """``trusted`` builds the very record validation builds: equal, same hash, same dump, and defaults made
+    fresh per instance; the class itself still validates."""
+    day = date(2017, 1, 24)
+    dv_fields = {"value": "2017-01-24", "granularity": "day", "earliest": day, "latest": day}
+    assert trusted(DateValue)(**dv_fields) == DateValue(**dv_fields)
+    assert hash(trusted(DateValue)(**dv_fields)) == hash(DateValue(**dv_fields))
+    assert trusted(DateValue)(**dv_fields).mod is None
+    assert DateValue.between(day, day) == DateValue(**dv_fields)
+    tx_fields = dict(
+        id="a:t1",
+        article="a",
+        start=3,
+        end=9,
+        text="Jan 24",
+        type="DATE",
+        value="2017-01-24",
+        granularity="day",
+    )
+    timex = trusted(TimeExpression)(**tx_fields, earliest=day, latest=day)
+    assert timex == TimeExpression(**tx_fields, earliest=day, latest=day)
+    assert timex.anchored is False and timex.mod is None
+    ev_fields = {"article": "a", "start": 0, "end": 20, "text": "It happened Jan 24.", "timex": "a:t1"}
+    evidence = trusted(Evidence)(**ev_fields)
+    assert evidence == Evidence(**ev_fields) and hash(evidence) == hash(Evidence(**ev_fields))
+    one = trusted(Event)(id="a:e1", headline="It happened", date=timex.date_value(), status="occurred")
+    two = trusted(Event)(id="a:e2", headline="It happened", date=timex.date_value(), status="occurred")
+    one.actors.append("a:a1")
+    assert two.actors == [] and one.evidence is not two.evidence  # default lists made per instance
+    actor_fields = dict(id="a:a1", name="Ann Lee", kind="person", aliases=["Ann Lee"])
+    actor = trusted(Actor)(
+        **actor_fields,
+        roles=[trusted(Role)(title="envoy", article="a")],
+        mentions=[trusted(Mention)(article="a", start=0, end=7, text="Ann Lee")],
+    )
+    validated = Actor(
+        **actor_fields,
+        roles=[{"title": "envoy", "article": "a"}],
+        mentions=[{"article": "a", "start": 0, "end": 7, "text": "Ann Lee"}],
+    )
+    assert actor == validated and dataclasses.asdict(actor) == dataclasses.asdict(validated)
+    event = dataclasses.replace(one, evidence=[evidence])
+    built = Timeline(events=[event], timexes=[timex], actors=[actor])
+    checked = Timeline(
+        events=[Event(**{**dataclasses.asdict(event), "date": DateValue(**dv_fields)})],
+        timexes=[TimeExpression(**tx_fields, earliest=day, latest=day)],
+        actors=[validated],
+    )
+    assert built.model_dump_json() == checked.model_dump_json()
+    with pytest.raises(TypeError):
+        trusted(DateValue)(value="2017")  # a required field is still required
+    with pytest.raises(ValidationError):
+        DateValue(value="2017", granularity="fortnight")  # the class itself still validates
+
+
+def test_trusted_replace_is_dataclasses_replace() -> None:
+    day = date(2017, 1, 24)
+    event = Event(id="a:e1", headline="It happened", date=DateValue.between(day, day), status="occurred")
+    for changes in ({"id": "e1"}, {"actors": ["a1"], "quotes": ["q1"]}, {}):
+        copy = trusted_replace(event, **changes)
+        assert copy == dataclasses.replace(event, **changes) and copy is not event
+    assert event.id == "a:e1" and event.actors == []  # the original is left as it was
+    role = Role(title="envoy", article="a")
+    assert trusted_replace(role, conflict=True) == Role(title="envoy", article="a", conflict=True)
+    assert hash(trusted_replace(role, conflict=True)) == hash(Role(title="envoy", article="a", conflict=True))
