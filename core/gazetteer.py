@@ -269,7 +269,8 @@ ROLE_NOUNS = frozenset(
     ambassador official leader commander chief chairman chairwoman director diplomat diplomats secretary
     adviser advisor aide head mayor governor lawmaker senator executive economist analyst professor
     researcher activist correspondent premier general colonel commissioner prosecutor judge lawyer attorney
-    founder owner king queen prince emir cleric mediator coordinator president-elect candidate""".split()
+    founder owner king queen prince emir cleric mediator coordinator president-elect candidate member
+    director-general secretary-general chief-executive manager partner""".split()
 )
 # Words that may qualify a role: "lead negotiator", "special envoy", "regime delegate".
 ROLE_MODIFIERS = frozenset(

@@ -293,3 +293,14 @@ def test_a_title_word_alone_is_not_an_actor() -> None:
     )
     assert not {"Health", "President"} & _all_forms(found)
     assert "Anna Berg" in _all_forms(found)
+
+
+def test_member_and_hyphenated_offices_are_roles() -> None:
+    found = _by_name(
+        _extract(
+            "Council member Luis Ortega said the delay would help. "
+            "The agency's director-general, Amara Okafor, is due to speak on Friday."
+        )
+    )
+    assert found["Luis Ortega"].kind == "person" and found["Amara Okafor"].kind == "person"
+    assert [r.title for r in found["Luis Ortega"].roles] == ["Council member"]
