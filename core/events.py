@@ -137,6 +137,8 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
         if kind in NON_CONTENT:
             continue
         governing = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        if len(governing) > 1:  # "X struck two days ago, officials said on Wednesday": the saying's date
+            governing = [t for t in governing if not _dates_the_attribution(text, t, sent)] or governing
         breaks = _clause_breaks(text, sent) if governing else []
         for t in governing:
             events.append(_dated_event(article, sent, t, breaks, caption=kind == "caption"))
@@ -306,6 +308,23 @@ def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evid
         timex=t.id if t else None,
         timex_start=t.start if t else None,
         timex_end=t.end if t else None,
+    )
+
+
+# "..., officials said on Wednesday.": a date right after a reporting verb, ending the sentence's last clause
+_ATTRIBUTION_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(v for v in gz.REPORTING_VERBS if v.endswith('ed') or v in ('said', 'told')))})"
+    r"(?:\s+(?:reporters|journalists|lawmakers|parliament|the\s+\w+))?\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$"
+)
+_ATTRIBUTION_AFTER = re.compile(r"\s*[.!?\"”’']*\s*$")
+
+
+def _dates_the_attribution(text: str, t: TimeExpression, sent: Segment) -> bool:
+    """Whether ``t`` only says when something was said ("..., officials said on Wednesday.")."""
+    clause_start = text.rfind(",", sent.start, t.start) + 1 or sent.start
+    return bool(
+        _ATTRIBUTION_BEFORE.search(text, clause_start, t.start)
+        and _ATTRIBUTION_AFTER.match(text, t.end, sent.end)
     )
 
 

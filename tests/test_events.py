@@ -146,3 +146,16 @@ def test_a_report_and_what_it_reports_get_their_own_status() -> None:
     analysis = pipeline.analyse(Article(id="r", text=text, published_given="2017-01-24"))  # a Tuesday
     status = {e.date.value: e.status for e in analysis.events}
     assert status == {"2017-01-24": "occurred", "2017-02": "expected"}
+
+
+def test_the_date_of_an_attribution_is_not_a_second_event() -> None:
+    from core import pipeline
+    from core.model import Article
+
+    text = "An aftershock struck the coast two days ago, officials said on Tuesday."
+    analysis = pipeline.analyse(Article(id="q", text=text, published_given="2017-01-24"))
+    assert [e.date.value for e in analysis.events] == ["2017-01-22"]
+    alone = pipeline.analyse(
+        Article(id="r", text="The port reopened, officials said on Tuesday.", published_given="2017-01-24")
+    )
+    assert [e.date.value for e in alone.events] == ["2017-01-24"]  # the only date there is: kept
