@@ -166,19 +166,10 @@ def clean(article: Article) -> Article:
         seen.setdefault(key, start)
         if kind:
             furniture.append(_new_furniture(start=start, end=end, kind=kind))
-    if m := _OUTLET_DATELINE.match(text):
-        furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="dateline"))
-        source = source or m.group(2).strip()
-    elif m := _WIRE_DATELINE.match(text):
-        furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="dateline"))
-        source = source or (m.group("outlet") or "").strip() or None
-    else:
-        for start, _end in lines[:DATELINE_LINES]:
-            m = _LINE_DATELINE.match(text, start)
-            if m and (m.group("dated") is not None or m.group("outlet")):
-                furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="dateline"))
-                source = source or (m.group("outlet") or "").strip() or None
-                break
+    if found := _dateline(text, lines):
+        start, end, outlet = found
+        furniture.append(_new_furniture(start=start, end=end, kind="dateline"))
+        source = source or outlet
     if m := _SIGNOFF.search(text):
         furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
@@ -187,6 +178,19 @@ def clean(article: Article) -> Article:
     return article.model_copy(
         update={"furniture": furniture, "author": author, "source": source, "title": title}
     )
+
+
+def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | None] | None:
+    """The story's dateline (start, end, the outlet it names), if it has one."""
+    if m := _OUTLET_DATELINE.match(text):
+        return m.start(1), m.end(1), m.group(2).strip()
+    if m := _WIRE_DATELINE.match(text):
+        return m.start(1), m.end(1), (m.group("outlet") or "").strip() or None
+    for start, _end in lines[:DATELINE_LINES]:
+        m = _LINE_DATELINE.match(text, start)
+        if m and (m.group("dated") is not None or m.group("outlet")):
+            return m.start(1), m.end(1), (m.group("outlet") or "").strip() or None
+    return None
 
 
 def _headline_line(text: str, lines: list[tuple[int, int]], furniture: list[Furniture]) -> str | None:

@@ -311,9 +311,12 @@ def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evid
     )
 
 
+_REPORTED = "|".join(
+    sorted(v for v in gz.REPORTING_VERBS if v.endswith("ed") or v in ("said", "told"))
+)  # past
 # "..., officials said on Wednesday.": a date right after a reporting verb, ending the sentence's last clause
 _ATTRIBUTION_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(v for v in gz.REPORTING_VERBS if v.endswith('ed') or v in ('said', 'told')))})"
+    rf"\b(?:{_REPORTED})"
     r"(?:\s+(?:reporters|journalists|lawmakers|parliament|the\s+\w+))?\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$"
 )
 _ATTRIBUTION_AFTER = re.compile(r"\s*[.!?\"”’']*\s*$")
@@ -330,7 +333,7 @@ def _dates_the_attribution(text: str, t: TimeExpression, sent: Segment) -> bool:
 
 # A reporting verb, up to a few words, then "that": the report's time and the reported happening's differ.
 _REPORTED_THAT = re.compile(
-    rf"\b(?:{'|'.join(sorted(v for v in gz.REPORTING_VERBS if v.endswith('ed') or v in ('said', 'told')))})"
+    rf"\b(?:{_REPORTED})"
     r"\b[^.;:\"“”]{0,60}?\bthat\b"
 )
 
