@@ -162,15 +162,6 @@ def assemble(parts: Iterable[RunPart]) -> Timeline:
     return Timeline(**fields)
 
 
-def unpack_timeline(chunks: Iterable[tuple[str, bytes]]) -> Timeline | None:
-    """Validate a packed Timeline; ``None`` if it is invalid."""
-    try:
-        with paused_gc():
-            return assemble(unpack_parts(chunks))
-    except (ValidationError, ValueError):
-        return None
-
-
 class RunUnreadable(Exception):
     """A cached run turned out damaged while being read (it has been deleted)."""
 
@@ -329,7 +320,7 @@ class AnalysisCache:
         except RunUnreadable:
             return None
         if articles is not None and [a.id for a in timeline.articles] != [a.id for a in articles]:
-            self._delete_run(key)
+            self.forget_run(key)
             return None
         return timeline
 
@@ -378,7 +369,7 @@ class AnalysisCache:
             if len(seen) != len(RUN_FIELDS):
                 raise ValueError("missing field")
         except (ValidationError, ValueError, TypeError, sqlite3.Error) as exc:  # TypeError: a row's SQL type
-            self._delete_run(key)
+            self.forget_run(key)
             raise RunUnreadable(str(exc)) from None
 
     def put_run(self, key: str, timeline: Timeline) -> None:
@@ -402,10 +393,7 @@ class AnalysisCache:
             self._fail(exc)
 
     def forget_run(self, key: str) -> None:
-        """Drop a cached run (e.g. one whose files changed while they were read)."""
-        self._delete_run(key)
-
-    def _delete_run(self, key: str) -> None:
+        """Drop a cached run (damaged, or one whose files changed while they were read)."""
         if self._db is None:
             return
         try:

@@ -215,7 +215,7 @@ def test_a_run_round_trips_in_chunks_and_damage_is_refused(monkeypatch, tmp_path
     monkeypatch.setattr(cache, "RUN_CHUNK", 2)  # several chunks even for the seeds
     loaded = load_paths([str(Path(__file__).resolve().parents[1] / "seeds")])
     timeline = build_timeline(loaded.articles, loaded.problems)
-    assert cache.unpack_timeline(cache.pack_timeline(timeline)) == timeline
+    assert cache.assemble(cache.unpack_parts(cache.pack_timeline(timeline))) == timeline
     with AnalysisCache(tmp_path) as store:
         store.put_run("k", timeline)
         assert store.get_run("k") == timeline
