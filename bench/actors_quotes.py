@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core import actors, clean, quotes  # noqa: E402
-from core.model import Article  # noqa: E402
+from dateline.core import actors, clean, quotes  # noqa: E402
+from dateline.core.model import Article  # noqa: E402
 
 DEFAULT = ROOT.parent.parent / "shared" / "corpus" / "reuters21578" / "articles.jsonl"
 

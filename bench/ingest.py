@@ -30,9 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core import pipeline  # noqa: E402
-from core.load import load_paths  # noqa: E402
-from core.model import Article  # noqa: E402
+from dateline.core import pipeline  # noqa: E402
+from dateline.core.load import load_paths  # noqa: E402
+from dateline.core.model import Article  # noqa: E402
 
 CORPUS_NAME = Path("shared/corpus/reuters21578/articles.jsonl")
 
@@ -65,7 +65,7 @@ def cold(articles: list[Article], jobs: int) -> float:
 
 def profile_steps(articles: list[Article]) -> None:
     """Wrap each step function with a timer and run the per-article pipeline in this process."""
-    from core import actors, clean, events, published, quotes, timexes
+    from dateline.core import actors, clean, events, published, quotes, timexes
 
     totals: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
@@ -137,7 +137,7 @@ def baseline(articles: list[Article], corpus_mb: float, corpus_n: int) -> None:
 
 
 def reopen(articles: list[Article], problems: list, jobs: int) -> None:
-    from core.cache import AnalysisCache
+    from dateline.core.cache import AnalysisCache
 
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         start = time.perf_counter()

@@ -33,7 +33,7 @@ from bench.ingest import default_corpus  # noqa: E402
 
 TIMELINE = (
     "import sys, time\n"
-    "from core import load_paths, build_timeline\n"
+    "from dateline.core import load_paths, build_timeline\n"
     "r = load_paths([sys.argv[1]])\n"
     "t = build_timeline(r.articles, r.problems, jobs=int(sys.argv[2]), cache=True)\n"
     "print(len(t.articles), len(t.events), file=sys.stderr)\n"
@@ -112,7 +112,16 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--command", choices=("export", "timeline", "app"), default="export")
     args = ap.parse_args()
-    export = [sys.executable, "-m", "tui.cli", "export", "--format", "json", "--jobs", str(args.jobs)]
+    export = [
+        sys.executable,
+        "-m",
+        "dateline.tui.cli",
+        "export",
+        "--format",
+        "json",
+        "--jobs",
+        str(args.jobs),
+    ]
     export.append(str(args.corpus))
     with tempfile.TemporaryDirectory(prefix="dateline-reopen-") as tmp:
         tmp = os.environ.get("BENCH_CACHE", tmp)
@@ -122,7 +131,7 @@ def main() -> None:
             print(
                 f"export {args.corpus.name}: cold (fills the cache) {secs:.2f} s, peak {peak:.0f} MB, exit {code}"
             )
-            app = [sys.executable, "-m", "tui.cli", "--jobs", str(args.jobs), str(args.corpus)]
+            app = [sys.executable, "-m", "dateline.tui.cli", "--jobs", str(args.jobs), str(args.corpus)]
             for i in range(args.runs):
                 shown, full, peak, code = run_app(app, env)
                 print(

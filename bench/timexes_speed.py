@@ -13,8 +13,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from core import clean, timexes
-from core.model import Article, DateValue
+from dateline.core import clean, timexes
+from dateline.core.model import Article, DateValue
 
 CORPUS = Path("/work/shared/corpus/reuters21578/articles.jsonl")
 

@@ -32,7 +32,7 @@ REUTERS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "articles.jsonl"
 
 def dateline_command() -> list[str]:
     beside = Path(sys.executable).with_name("dateline")
-    return [str(beside)] if beside.exists() else [sys.executable, "-m", "tui.cli"]
+    return [str(beside)] if beside.exists() else [sys.executable, "-m", "dateline.tui.cli"]
 
 
 def first_frame(path: Path, timeout: float = 30.0) -> float:
@@ -107,7 +107,7 @@ class FrameClock:
 
 async def load_while_pressing(path: Path, timeout: float) -> tuple[float, list[float], int]:
     """Full load time in a headless app, with j / k presses during the load to see that the UI responds."""
-    from tui.app import DatelineApp
+    from dateline.tui.app import DatelineApp
 
     app = DatelineApp([str(path)])
     presses: list[float] = []
@@ -129,8 +129,8 @@ async def load_while_pressing(path: Path, timeout: float) -> tuple[float, list[f
 
 async def key_latency(n: int, presses: int = 300) -> tuple[float, float]:
     """Median seconds from a ``j`` press to the next frame, and for one full-screen repaint, at ``n`` events."""
+    from dateline.tui.app import DatelineApp
     from tests.factory import synthetic_timeline
-    from tui.app import DatelineApp
 
     app = DatelineApp(timeline=synthetic_timeline(n))
     async with app.run_test(size=(80, 24)) as pilot:

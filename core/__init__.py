@@ -2,13 +2,13 @@
 
 Usable as a library and never imports the UI::
 
-    from core import load_paths, build_timeline
+    from dateline.core import load_paths, build_timeline
     loaded = load_paths(["seeds"])
     timeline = build_timeline(loaded.articles, loaded.problems)
 """
 
-from core.load import load_paths
-from core.model import (
+from dateline.core.load import load_paths
+from dateline.core.model import (
     Actor,
     Article,
     ArticleAnalysis,
@@ -40,10 +40,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """The pipeline (and with it every step's patterns) is imported on first use, not by ``import core``:
+    """The pipeline (and with it every step's patterns) is imported on first use, not by ``import dateline.core``:
     reopening a cached run needs only the model and the cache."""
     if name in ("analyse", "build_timeline", "timeline_for_paths"):
-        from core import pipeline
+        from dateline.core import pipeline
 
         return getattr(pipeline, name)
-    raise AttributeError(f"module 'core' has no attribute {name!r}")
+    raise AttributeError(f"module 'dateline.core' has no attribute {name!r}")

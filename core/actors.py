@@ -19,10 +19,10 @@ from typing import get_args
 
 from rapidfuzz import fuzz, process
 
-from core import gazetteer as gz
-from core.gcpause import paused_gc
-from core.model import Actor, ActorKind, Article, Mention, Role, trusted, trusted_replace
-from core.text import NON_CONTENT, FurnitureIndex, paragraphs
+from dateline.core import gazetteer as gz
+from dateline.core.gcpause import paused_gc
+from dateline.core.model import Actor, ActorKind, Article, Mention, Role, trusted, trusted_replace
+from dateline.core.text import NON_CONTENT, FurnitureIndex, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 One SQLite file (standard library) under ``platformdirs.user_cache_dir("dateline")``, or the folder named by
 the ``DATELINE_CACHE_DIR`` environment variable. A row maps a key to the JSON of one
 :class:`ArticleAnalysis`. The key hashes the loaded article (``Article.model_dump_json()``, so text *and*
-metadata), :data:`core.model.PIPELINE_VERSION` and a fingerprint of the pipeline's own source code, so
+metadata), :data:`dateline.core.model.PIPELINE_VERSION` and a fingerprint of the pipeline's own source code, so
 editing an extractor never serves stale results.
 
 Nothing read back is trusted: the file carries a schema version (another version is dropped and rebuilt), a
@@ -25,8 +25,8 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from core.gcpause import paused_gc
-from core.model import (
+from dateline.core.gcpause import paused_gc
+from dateline.core.model import (
     PIPELINE_VERSION,
     Actor,
     Article,
@@ -107,10 +107,10 @@ def run_key(keys: Sequence[str]) -> str:
 
 def files_key(paths: Sequence[str]) -> str | None:
     """Key of a whole run over the files under ``paths``: what the loader would read (one hash of the files,
-    no parsing: :func:`core.load.fingerprint`), the loader's own code (it decides what an article is) and
+    no parsing: :func:`dateline.core.load.fingerprint`), the loader's own code (it decides what an article is) and
     the pipeline's. ``None`` when the input cannot be read twice (stdin). The fast path for reopening: look
     the run up with :meth:`AnalysisCache.iter_run`."""
-    from core.load import fingerprint
+    from dateline.core.load import fingerprint
 
     found = fingerprint(paths)
     if found is None:

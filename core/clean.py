@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from core.model import Article, Furniture, trusted
+from dateline.core.model import Article, Furniture, trusted
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
 # for output), and the Unicode line/paragraph separators: never let them reach a terminal or a file.

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from datetime import timedelta
 from operator import methodcaller
 
-from core import gazetteer as gz
-from core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression, trusted
-from core.tense import future_status, tense
-from core.text import (
+from dateline.core import gazetteer as gz
+from dateline.core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression, trusted
+from dateline.core.tense import future_status, tense
+from dateline.core.text import (
     NON_CONTENT,
     FurnitureIndex,
     Segment,

@@ -16,8 +16,8 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
-from core.clean import normalise_text
-from core.model import Actor, DateValue, Event, Quote, Timeline
+from dateline.core.clean import normalise_text
+from dateline.core.model import Actor, DateValue, Event, Quote, Timeline
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 FUTURE_STATUSES = ("planned", "expected")

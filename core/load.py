@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from core.clean import normalise_text
-from core.model import Article, LoadProblem
+from dateline.core.clean import normalise_text
+from dateline.core.model import Article, LoadProblem
 
 SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".text", ".markdown", ".ndjson")
 JSON_SUFFIXES = (".json",)
@@ -96,7 +96,7 @@ class _Loader:
 
 def load_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES) -> LoadResult:
     """Load every article under ``paths`` (files, folders, or ``-`` for stdin). Never raises on bad input."""
-    from core.cache import paused_gc
+    from dateline.core.cache import paused_gc
 
     with paused_gc():
         return _load_all(paths, max_bytes)

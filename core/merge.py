@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from core import actors as actors_step
-from core.model import (
+from dateline.core import actors as actors_step
+from dateline.core.model import (
     ArticleAnalysis,
     DateValue,
     Event,
@@ -26,7 +26,7 @@ from core.model import (
     trusted,
     trusted_replace,
 )
-from core.text import FurnitureIndex, paragraphs
+from dateline.core.text import FurnitureIndex, paragraphs
 
 STORY_SIMILARITY = 0.12  # cosine of tf-idf vectors above which two articles tell the same story
 STORY_TERMS = 20  # distinctive terms per article used to find candidate stories

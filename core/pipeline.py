@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from core import actors, clean, events, merge, published, quotes, tense, timexes
-from core.gcpause import paused_gc
-from core.model import Article, ArticleAnalysis, LoadProblem, Timeline
+from dateline.core import actors, clean, events, merge, published, quotes, tense, timexes
+from dateline.core.gcpause import paused_gc
+from dateline.core.model import Article, ArticleAnalysis, LoadProblem, Timeline
 
 if TYPE_CHECKING:
-    from core.cache import AnalysisCache
-    from core.load import LoadResult
+    from dateline.core.cache import AnalysisCache
+    from dateline.core.load import LoadResult
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -96,7 +96,7 @@ def analyse_safely(article: Article) -> tuple[ArticleAnalysis, str | None]:
 
 def _analyse_batch(payloads: list[str]) -> list[tuple[bytes, str | None]]:
     """Worker side: articles as JSON in, analyses as packed JSON out (cheaper to ship than pickled models)."""
-    from core.cache import pack
+    from dateline.core.cache import pack
 
     out: list[tuple[bytes, str | None]] = []
     with paused_gc():
@@ -118,11 +118,11 @@ def iter_analyses(
 
     ``jobs`` > 1 analyses in that many worker processes (in batches; small inputs stay in this process;
     as with any multiprocessing, a script calling this needs the ``if __name__ == "__main__":`` guard).
-    ``cache``: an :class:`~core.cache.AnalysisCache`, ``True`` for the default one, or ``None``/``False``
+    ``cache``: an :class:`~dateline.core.cache.AnalysisCache`, ``True`` for the default one, or ``None``/``False``
     for none. An article whose analysis fails is yielded with no extractions, and the failure is appended
     to ``problems`` (when given) as a warning; failures are never cached.
     """
-    from core.cache import AnalysisCache
+    from dateline.core.cache import AnalysisCache
 
     articles = list(articles)
     store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
@@ -136,7 +136,7 @@ def iter_analyses(
 
 def _keys(articles: list[Article], store: AnalysisCache | None, jobs: int) -> tuple[list[str], list[str]]:
     """Each article as JSON (when workers or the cache need it) and its cache key (when there is a cache)."""
-    from core.cache import article_key
+    from dateline.core.cache import article_key
 
     payloads = [a.model_dump_json() for a in articles] if store is not None or jobs > 1 else []
     keys = [article_key(p) for p in payloads] if store is not None else []
@@ -151,7 +151,7 @@ def _analyses(
     jobs: int,
     problems: list[LoadProblem] | None,
 ) -> Iterator[ArticleAnalysis]:
-    from core.cache import pack, unpack
+    from dateline.core.cache import pack, unpack
 
     hits = store.get_many(keys) if store is not None else {}
     todo = []
@@ -180,7 +180,7 @@ def _compute(
     articles: list[Article], payloads: list[str], todo: list[int], jobs: int
 ) -> Iterator[tuple[ArticleAnalysis, bytes | None, str | None]]:
     """Analyses of ``articles[i]`` for ``i`` in ``todo``, in that order, with their packed JSON if at hand."""
-    from core.cache import unpack
+    from dateline.core.cache import unpack
 
     chars = sum(len(articles[i].text) for i in todo)
     if jobs <= 1 or len(todo) < 2 or chars < PARALLEL_MIN_CHARS:
@@ -260,7 +260,7 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["core.pipeline"])
+        ctx.set_forkserver_preload(["dateline.core.pipeline"])
     _start_process_helpers(method)
     pending: deque[Future[list[tuple[bytes, str | None]]]] = deque()
     batches = _batches(payloads)
@@ -302,7 +302,7 @@ def build_timeline(
     ``each`` is called with the analyses so far after each one arrives (an app merges them now and then to
     show events as they come; it may raise to stop the run).
     """
-    from core import cache as cache_module
+    from dateline.core import cache as cache_module
 
     articles = list(articles)
     problems = list(problems)
@@ -343,11 +343,11 @@ def timeline_for_paths(
     each: Callable[[list[ArticleAnalysis]], None] | None = None,
     loaded: Callable[[LoadResult], None] | None = None,
 ) -> Timeline:
-    """:func:`~core.load.load_paths` then :func:`build_timeline`, with the whole run cached under the files
+    """:func:`~dateline.core.load.load_paths` then :func:`build_timeline`, with the whole run cached under the files
     it read: reopening the same files validates the cached Timeline without loading or hashing an article.
     ``loaded`` is called with the load result when the articles had to be loaded."""
-    from core.cache import AnalysisCache, files_key
-    from core.load import load_paths
+    from dateline.core.cache import AnalysisCache, files_key
+    from dateline.core.load import load_paths
 
     store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
     try:

@@ -13,8 +13,8 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from core.model import Article, DateValue, TimeExpression
-from core.text import FurnitureIndex
+from dateline.core.model import Article, DateValue, TimeExpression
+from dateline.core.text import FurnitureIndex
 
 CAPTION_SLACK = timedelta(days=1)  # a caption's photo was taken on the day of publication or the day before
 MENTION_SLACK = timedelta(days=30)  # without a caption, publication follows the latest dated mention

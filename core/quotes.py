@@ -15,9 +15,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from core import gazetteer as gz
-from core.model import Actor, Article, Event, Quote, trusted
-from core.text import NON_CONTENT, FurnitureIndex, Segment, paragraphs
+from dateline.core import gazetteer as gz
+from dateline.core.model import Actor, Article, Event, Quote, trusted
+from dateline.core.text import NON_CONTENT, FurnitureIndex, Segment, paragraphs
 
 _VERBS = "|".join(sorted(gz.REPORTING_VERBS, key=len, reverse=True))
 _VERB = re.compile(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)

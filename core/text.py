@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from core.model import Article, Furniture
+from dateline.core.model import Article, Furniture
 
 # Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(

@@ -24,10 +24,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType, trusted
-from core.tense import sentence_bounds
-from core.tense import tense_near as tense
-from core.text import NON_CONTENT
+from dateline.core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType, trusted
+from dateline.core.tense import sentence_bounds
+from dateline.core.tense import tense_near as tense
+from dateline.core.text import NON_CONTENT
 
 # ---------------------------------------------------------------------------------------------------------
 # Vocabulary

@@ -24,7 +24,7 @@ SHOTS = [  # (file name, terminal size, keys pressed first)
 
 
 async def shoot(paths: list[str], name: str, size: tuple[int, int], keys: list[str]) -> None:
-    from tui.app import DatelineApp
+    from dateline.tui.app import DatelineApp
 
     if paths:
         app = DatelineApp(paths, unicode=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from core.model import (
+from dateline.core.model import (
     Actor,
     Article,
     DateValue,

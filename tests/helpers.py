@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.clean import clean
-from core.model import Article, DateValue, TimeExpression
-from core.published import day
+from dateline.core.clean import clean
+from dateline.core.model import Article, DateValue, TimeExpression
+from dateline.core.published import day
 
 
 def article(text: str, aid: str = "a", published: date | None = None, **kw) -> Article:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core import actors, clean
-from core.model import Actor, Article
+from dateline.core import actors, clean
+from dateline.core.model import Actor, Article
 
 
 def _extract(text: str, aid: str = "t") -> list[Actor]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from dateline.tui import keys
+from dateline.tui.app import DatelineApp
+from dateline.tui.screens.pages import DetailScreen, HelpScreen
+from dateline.tui.screens.prompt import PromptScreen
+from dateline.tui.widgets.detail import DetailView
+from dateline.tui.widgets.panes import ActorsView, QuotesView, TimelineView
 from tests.factory import synthetic_timeline
-from tui import keys
-from tui.app import DatelineApp
-from tui.screens.pages import DetailScreen, HelpScreen
-from tui.screens.prompt import PromptScreen
-from tui.widgets.detail import DetailView
-from tui.widgets.panes import ActorsView, QuotesView, TimelineView
 
 NARROW = (80, 24)
 WIDE = (120, 40)
@@ -313,7 +313,7 @@ async def test_command_palette_offers_the_apps_own_commands(sample, tmp_path) ->
 
 
 async def test_palette_commands_include_filters_actors_and_themes(sample) -> None:
-    from tui.commands import DatelineCommands
+    from dateline.tui.commands import DatelineCommands
 
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW):
@@ -347,7 +347,7 @@ async def test_rows_fit_beside_the_scrollbar() -> None:
 
 
 def test_unknown_theme_is_refused_before_the_app_starts(capsys) -> None:
-    from tui.app import run_app
+    from dateline.tui.app import run_app
 
     assert run_app(["seeds"], theme="no-such-theme") == 2
     assert "ansi-dark" in capsys.readouterr().err

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import core.pipeline
-import tui.app
-from core.model import ArticleAnalysis, DateValue, Event, Evidence
-from tui.app import DatelineApp
-from tui.widgets.panes import TimelineView
+import dateline.core.pipeline
+import dateline.tui.app
+from dateline.core.model import ArticleAnalysis, DateValue, Event, Evidence
+from dateline.tui.app import DatelineApp
+from dateline.tui.widgets.panes import TimelineView
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,8 +54,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) -> None:
-    monkeypatch.setattr(core.pipeline, "analyse_safely", fake_analyse)
-    monkeypatch.setattr(tui.app, "MERGE_EVERY", 0.0)  # merge after every article
+    monkeypatch.setattr(dateline.core.pipeline, "analyse_safely", fake_analyse)
+    monkeypatch.setattr(dateline.tui.app, "MERGE_EVERY", 0.0)  # merge after every article
     updates: list[tuple[int, bool]] = []
     original = DatelineApp.show_timeline
 
@@ -101,7 +101,7 @@ async def test_missing_path_is_reported_not_fatal(tmp_path) -> None:
 
 
 async def test_reopening_a_folder_comes_from_the_cache(folder, monkeypatch) -> None:
-    monkeypatch.setattr(core.pipeline, "analyse_safely", fake_analyse)
+    monkeypatch.setattr(dateline.core.pipeline, "analyse_safely", fake_analyse)
     for run in range(2):
         app = DatelineApp([str(folder)], jobs=1, cache=True)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -112,14 +112,14 @@ async def test_reopening_a_folder_comes_from_the_cache(folder, monkeypatch) -> N
         def no_analysis(article):
             raise AssertionError("a cached folder was analysed again")
 
-        monkeypatch.setattr(core.pipeline, "analyse_safely", no_analysis)
+        monkeypatch.setattr(dateline.core.pipeline, "analyse_safely", no_analysis)
 
 
 async def test_a_failed_load_says_so(folder, monkeypatch) -> None:
     def broken(paths):
         raise OSError("disk on fire")
 
-    monkeypatch.setattr("core.load.load_paths", broken)
+    monkeypatch.setattr("dateline.core.load.load_paths", broken)
     app = DatelineApp([str(folder)], jobs=1, cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
@@ -131,7 +131,7 @@ async def test_a_failed_load_says_so(folder, monkeypatch) -> None:
 
 async def test_worker_processes_start_inside_the_app(monkeypatch) -> None:
     """With several jobs the pool starts while Textual holds sys.stderr (whose fd is not real)."""
-    monkeypatch.setattr(core.pipeline, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(dateline.core.pipeline, "PARALLEL_MIN_CHARS", 0)
     app = DatelineApp([str(ROOT / "seeds")], jobs=2, cache=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(app, pilot)
@@ -143,9 +143,9 @@ async def test_worker_processes_start_inside_the_app(monkeypatch) -> None:
 async def test_a_cached_run_found_damaged_while_shown_is_rebuilt(folder, monkeypatch) -> None:
     import sqlite3
 
-    from core import cache
+    from dateline.core import cache
 
-    monkeypatch.setattr(core.pipeline, "analyse_safely", fake_analyse)
+    monkeypatch.setattr(dateline.core.pipeline, "analyse_safely", fake_analyse)
     monkeypatch.setattr(cache, "RUN_CHUNK", 1)  # one event per chunk: the cached run is read in many parts
     shown: list[tuple[int, bool]] = []
     original = DatelineApp.show_timeline

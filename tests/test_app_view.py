@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from tests.factory import sample_timeline
-from tui.safe import clean
-from tui.view import (
+from dateline.tui.safe import clean
+from dateline.tui.view import (
     Filter,
     FilterError,
     TimelineIndex,
@@ -20,6 +19,7 @@ from tui.view import (
     search,
     timex_span,
 )
+from tests.factory import sample_timeline
 
 
 @pytest.fixture

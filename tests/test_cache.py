@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from core import cache as cache_mod
-from core import pipeline
-from core.cache import AnalysisCache, article_key, default_dir
-from core.model import Article, ArticleAnalysis
-from core.pipeline import build_timeline, iter_analyses
+from dateline.core import cache as cache_mod
+from dateline.core import pipeline
+from dateline.core.cache import AnalysisCache, article_key, default_dir
+from dateline.core.model import Article, ArticleAnalysis
+from dateline.core.pipeline import build_timeline, iter_analyses
 
 TEXTS = [
     "The minister said on Tuesday that talks would resume in March 2021.",
@@ -79,7 +79,7 @@ def test_key_depends_on_code_fingerprint(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_whole_run_fast_path_and_problems_are_current(monkeypatch: pytest.MonkeyPatch) -> None:
-    from core.model import LoadProblem
+    from dateline.core.model import LoadProblem
 
     first = build_timeline(_articles(), cache=True)
     calls = _count_analyse(monkeypatch)
@@ -198,7 +198,7 @@ def test_cli_uses_the_cache_and_no_cache_leaves_none(tmp_path: Path) -> None:
 
     def export(cache_dir: Path, *extra: str) -> bytes:
         env = {**os.environ, "DATELINE_CACHE_DIR": str(cache_dir)}
-        cmd = [sys.executable, "-m", "tui.cli", "export", "--format", "json", *extra, str(folder)]
+        cmd = [sys.executable, "-m", "dateline.tui.cli", "export", "--format", "json", *extra, str(folder)]
         proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, check=True, timeout=300)
         return proc.stdout
 
@@ -210,7 +210,7 @@ def test_cli_uses_the_cache_and_no_cache_leaves_none(tmp_path: Path) -> None:
 
 
 def test_a_run_round_trips_in_chunks_and_damage_is_refused(monkeypatch, tmp_path: Path) -> None:
-    from core import build_timeline, cache, load_paths
+    from dateline.core import build_timeline, cache, load_paths
 
     monkeypatch.setattr(cache, "RUN_CHUNK", 2)  # several chunks even for the seeds
     loaded = load_paths([str(Path(__file__).resolve().parents[1] / "seeds")])
@@ -262,7 +262,7 @@ def test_reopening_the_same_files_loads_nothing_and_a_changed_file_is_seen(tmp_p
 
 
 def test_a_file_changed_while_loading_is_not_cached_under_the_old_key(tmp_path: Path, monkeypatch) -> None:
-    from core import load
+    from dateline.core import load
 
     folder = tmp_path / "articles"
     _write_folder(folder)
@@ -284,7 +284,7 @@ def test_a_file_changed_while_loading_is_not_cached_under_the_old_key(tmp_path: 
 
 
 def test_fingerprint_follows_what_the_loader_reads(tmp_path: Path) -> None:
-    from core.load import fingerprint
+    from dateline.core.load import fingerprint
 
     folder = tmp_path / "articles"
     _write_folder(folder)
@@ -323,7 +323,7 @@ def test_a_run_row_of_the_wrong_shape_is_rebuilt_not_raised(tmp_path: Path, dama
 
 
 def test_a_cached_run_reads_while_another_process_writes_the_cache(tmp_path: Path) -> None:
-    from core import cache
+    from dateline.core import cache
 
     loaded = [Article(id="w", text=TEXTS[0], published_given="2021-02-01")]
     timeline = build_timeline(loaded)

@@ -1,8 +1,8 @@
 """Page furniture is marked (not deleted) and metadata lines fill the article."""
 
-from core.clean import clean, normalise_text
-from core.model import Article
-from core.text import content_sentences, lead_paragraphs
+from dateline.core.clean import clean, normalise_text
+from dateline.core.model import Article
+from dateline.core.text import content_sentences, lead_paragraphs
 
 PAGE = (
     "(XYZ) Springfield – The city council approved the budget after a long debate.\n\n"
@@ -91,13 +91,13 @@ def test_a_dateline_after_the_headline_and_byline_is_furniture_and_names_the_out
 
 
 def test_a_dated_dateline_dates_the_article() -> None:
-    from core import published
+    from dateline.core import published
 
     text = (
         "Mill workers vote to strike\n\nSPRINGFIELD, March 3, 2021 (Wire News) - Workers voted on Tuesday.\n"
     )
     art = clean(Article(id="x", text=text))
-    from core import timexes
+    from dateline.core import timexes
 
     art = published.infer(art, timexes.extract(art, None))
     assert art.published is not None and art.published.earliest is not None

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "dateline.tui.cli", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -11,11 +11,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_core_does_not_import_ui() -> None:
     code = (
         "import sys, json\n"
-        "import core\n"
-        "from core import load_paths, build_timeline\n"
+        "import dateline.core\n"
+        "from dateline.core import load_paths, build_timeline\n"
         "r = load_paths(['seeds'])\n"
         "build_timeline(r.articles, r.problems)\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual','rich','tui'))))\n"
+        "ui = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') or m.startswith('dateline.tui')]\n"
+        "print(json.dumps(sorted(ui)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
@@ -29,7 +30,7 @@ def test_core_sources_never_name_the_ui() -> None:
             "from textual",
             "import rich",
             "from rich",
-            "from tui",
-            "import tui",
+            "from dateline.tui",
+            "import dateline.tui",
         ):
             assert banned not in src, f"{path.name} contains {banned!r}"

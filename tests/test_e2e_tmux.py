@@ -31,7 +31,7 @@ def dateline_command() -> list[str]:
     if beside.exists():
         return [str(beside)]
     found = shutil.which("dateline")
-    return [found] if found else [sys.executable, "-m", "tui.cli"]
+    return [found] if found else [sys.executable, "-m", "dateline.tui.cli"]
 
 
 class Terminal:

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from core import events
-from core.tense import future_status, tense
+from dateline.core import events
+from dateline.core.tense import future_status, tense
 from tests.helpers import article, month, timex
 
 
@@ -123,8 +123,8 @@ def test_headline_keeps_a_possessive_time_expression() -> None:
 
 
 def test_a_wire_lead_after_its_dateline_is_dated_by_its_own_date() -> None:
-    from core import pipeline
-    from core.model import Article
+    from dateline.core import pipeline
+    from dateline.core.model import Article
 
     text = (
         "Mill workers strike\n\nBy Ann Example\n\n"
@@ -139,8 +139,8 @@ def test_a_wire_lead_after_its_dateline_is_dated_by_its_own_date() -> None:
 
 
 def test_a_report_and_what_it_reports_get_their_own_status() -> None:
-    from core import pipeline
-    from core.model import Article
+    from dateline.core import pipeline
+    from dateline.core.model import Article
 
     text = "The agency warned on Tuesday that cases could double by February, officials said."
     analysis = pipeline.analyse(Article(id="r", text=text, published_given="2017-01-24"))  # a Tuesday
@@ -149,8 +149,8 @@ def test_a_report_and_what_it_reports_get_their_own_status() -> None:
 
 
 def test_the_date_of_an_attribution_is_not_a_second_event() -> None:
-    from core import pipeline
-    from core.model import Article
+    from dateline.core import pipeline
+    from dateline.core.model import Article
 
     text = "An aftershock struck the coast two days ago, officials said on Tuesday."
     analysis = pipeline.analyse(Article(id="q", text=text, published_given="2017-01-24"))

@@ -3,8 +3,8 @@
 import json
 from datetime import date
 
-from core import export
-from core.model import Article, DateValue, Event, Evidence, Timeline
+from dateline.core import export
+from dateline.core.model import Article, DateValue, Event, Evidence, Timeline
 
 
 def _timeline(headline: str = "Talks [bold]end[/bold] <b>now</b>") -> Timeline:

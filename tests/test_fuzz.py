@@ -13,10 +13,10 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.clean import normalise_text
-from core.merge import merge
-from core.model import Article, ArticleAnalysis, DateValue, Timeline
-from core.pipeline import analyse
+from dateline.core.clean import normalise_text
+from dateline.core.merge import merge
+from dateline.core.model import Article, ArticleAnalysis, DateValue, Timeline
+from dateline.core.pipeline import analyse
 
 SECONDS_PER_ARTICLE = 5.0  # generous: a pathological (super-linear) regex on a 2 KB text blows far past this
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from core import load
-from core.clean import normalise_text
-from core.load import MAX_BYTES, decode, load_paths
+from dateline.core import load
+from dateline.core.clean import normalise_text
+from dateline.core.load import MAX_BYTES, decode, load_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 QUIRKS = Path("/work/shared/corpus/reuters21578/quirks")
@@ -298,7 +298,7 @@ def test_cli_on_a_hostile_folder(tmp_path: Path) -> None:
     expected = _hostile_folder(folder)
     env = {**os.environ, "DATELINE_CACHE_DIR": str(tmp_path / "cache")}
     proc = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "export", "--format", "json", str(folder)],
+        [sys.executable, "-m", "dateline.tui.cli", "export", "--format", "json", str(folder)],
         cwd=ROOT,
         capture_output=True,
         env=env,
@@ -333,7 +333,11 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
 
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
-            [sys.executable, "-m", "tui.cli", *args], cwd=ROOT, capture_output=True, env=env, timeout=120
+            [sys.executable, "-m", "dateline.tui.cli", *args],
+            cwd=ROOT,
+            capture_output=True,
+            env=env,
+            timeout=120,
         )
 
     nothing = run("export", str(tmp_path))

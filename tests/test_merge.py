@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from core import events, merge, pipeline
-from core.model import ArticleAnalysis
+from dateline.core import events, merge, pipeline
+from dateline.core.model import ArticleAnalysis
 from tests.helpers import article, month, timex
 
 STORY_A = (
@@ -123,7 +123,7 @@ def test_related_articles_do_not_depend_on_the_order_articles_come_in() -> None:
     by the order the files were read in (the cosine is summed in one order for a pair, whichever comes first)."""
     import random
 
-    from core.model import Article, ArticleAnalysis
+    from dateline.core.model import Article, ArticleAnalysis
 
     rng = random.Random(7)
     analyses = []

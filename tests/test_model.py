@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from core.model import (
+from dateline.core.model import (
     Actor,
     DateValue,
     Event,

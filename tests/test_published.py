@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from core import clean, published, timexes
-from core.model import Article
+from dateline.core import clean, published, timexes
+from dateline.core.model import Article
 
 
 def test_caption_date_dates_an_article_without_metadata() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core import actors, clean, quotes
-from core.model import Article, DateValue, Event, Evidence, Quote
+from dateline.core import actors, clean, quotes
+from dateline.core.model import Article, DateValue, Event, Evidence, Quote
 
 
 def _quotes(text: str, events: list[Event] | None = None) -> tuple[list[Quote], dict[str, str]]:

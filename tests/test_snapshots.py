@@ -6,8 +6,8 @@ unset (see conftest), so they are the same on every machine. Update with ``pytes
 
 from __future__ import annotations
 
+from dateline.tui.app import DatelineApp
 from tests.factory import sample_timeline
-from tui.app import DatelineApp
 
 
 def make_app() -> DatelineApp:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.model import Article, DateValue, Furniture, TimeExpression
-from core.timexes import extract
+from dateline.core.model import Article, DateValue, Furniture, TimeExpression
+from dateline.core.timexes import extract
 
 D = date.fromisoformat
 

@@ -19,13 +19,13 @@ from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from tui import keys
-from tui.commands import DatelineCommands
-from tui.safe import Glyphs, clean, unicode_ok
-from tui.view import Filter, FilterError
-from tui.widgets.detail import DetailView
-from tui.widgets.panes import ActorsView, QuotesView, TimelineView
-from tui.widgets.rows import RowsView
+from dateline.tui import keys
+from dateline.tui.commands import DatelineCommands
+from dateline.tui.safe import Glyphs, clean, unicode_ok
+from dateline.tui.view import Filter, FilterError
+from dateline.tui.widgets.detail import DetailView
+from dateline.tui.widgets.panes import ActorsView, QuotesView, TimelineView
+from dateline.tui.widgets.rows import RowsView
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.binding import BindingType
 
-    from core.model import Actor, Timeline
-    from tui.view import TimelineIndex
+    from dateline.core.model import Actor, Timeline
+    from dateline.tui.view import TimelineIndex
 
 MERGE_EVERY = 0.3  # seconds between partial merges while loading (stretched when merging gets slow)
 MAX_PROBLEMS_SHOWN = 8
@@ -93,7 +93,7 @@ class DatelineApp(App[int]):
             detail = DetailView(id="detail")
             detail.border_title = "Detail"
             yield detail
-        from tui.screens.pages import TooSmall
+        from dateline.tui.screens.pages import TooSmall
 
         yield TooSmall(id="too-small")
         yield Footer(compact=True)
@@ -118,7 +118,7 @@ class DatelineApp(App[int]):
         its events are read."""
         from textual.worker import get_current_worker
 
-        from core.cache import AnalysisCache
+        from dateline.core.cache import AnalysisCache
 
         worker = get_current_worker()
         clock = {"interval": MERGE_EVERY, "merge": time.monotonic(), "tick": time.monotonic()}
@@ -136,7 +136,7 @@ class DatelineApp(App[int]):
                 raise _Cancelled
             now = time.monotonic()
             if now - clock["merge"] >= clock["interval"]:
-                from core.pipeline import finish
+                from dateline.core.pipeline import finish
 
                 partial_timeline = finish(list(analyses), list(problems))
                 cost = time.monotonic() - now
@@ -155,7 +155,7 @@ class DatelineApp(App[int]):
         try:
             if store is not None and self._from_cache(paths, store, worker):
                 return
-            from core.pipeline import timeline_for_paths
+            from dateline.core.pipeline import timeline_for_paths
 
             timeline = timeline_for_paths(paths, jobs=self.jobs, cache=store, each=each, loaded=loaded)
             if not worker.is_cancelled:
@@ -172,8 +172,8 @@ class DatelineApp(App[int]):
         """Show a cached run of ``paths`` as it is read: its first events at once, then all of them, then the
         actors and quotes panes (events come first, in timeline order; then actors, quotes, articles). False
         when the cache does not hold the run whole."""
-        from core.cache import RUN_FIELDS, RunUnreadable, files_key
-        from core.model import Timeline
+        from dateline.core.cache import RUN_FIELDS, RunUnreadable, files_key
+        from dateline.core.model import Timeline
 
         key = files_key(paths)
         parts = None if key is None else store.iter_run(key)
@@ -227,7 +227,7 @@ class DatelineApp(App[int]):
 
     def show_timeline(self, timeline: Timeline, *, final: bool) -> None:
         """Show a (partial or final) timeline, keeping the cursor on the same event when it is still there."""
-        from tui.view import TimelineIndex
+        from dateline.tui.view import TimelineIndex
 
         self.index = TimelineIndex(timeline)
         if final:
@@ -316,7 +316,7 @@ class DatelineApp(App[int]):
         return isinstance(self.focused, RowsView)
 
     def detail_for(self, view: RowsView) -> tuple[str, Text] | None:
-        from tui.widgets import detail
+        from dateline.tui.widgets import detail
 
         if self.index is None:
             return None
@@ -346,7 +346,7 @@ class DatelineApp(App[int]):
             return
         found = self.detail_for(view)
         if found is not None:
-            from tui.screens.pages import DetailScreen
+            from dateline.tui.screens.pages import DetailScreen
 
             self.push_screen(DetailScreen(*found))
 
@@ -417,7 +417,7 @@ class DatelineApp(App[int]):
             self.refresh_panes()
 
     def action_help(self) -> None:
-        from tui.screens.pages import HelpScreen
+        from dateline.tui.screens.pages import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -447,7 +447,7 @@ class DatelineApp(App[int]):
 
     # search --------------------------------------------------------------------------------------------
     def action_search(self) -> None:
-        from tui.screens.prompt import PromptScreen
+        from dateline.tui.screens.prompt import PromptScreen
 
         self.push_screen(
             PromptScreen(
@@ -467,7 +467,7 @@ class DatelineApp(App[int]):
             self._search_from(timeline.cursor - 1, 1)
 
     def _search_from(self, start: int, step: int) -> None:
-        from tui.view import search
+        from dateline.tui.view import search
 
         if not self.query_text:
             self.action_search()
@@ -489,7 +489,7 @@ class DatelineApp(App[int]):
 
     # filter --------------------------------------------------------------------------------------------
     def _parse(self, text: str) -> Filter:
-        from tui.view import parse_filter
+        from dateline.tui.view import parse_filter
 
         return parse_filter(text, self.index.timeline.actors if self.index else ())
 
@@ -501,7 +501,7 @@ class DatelineApp(App[int]):
         return None
 
     def action_filter(self) -> None:
-        from tui.screens.prompt import PromptScreen
+        from dateline.tui.screens.prompt import PromptScreen
 
         hint = "actor:NAME status:expected since:2017-01 until:2017-02 words — empty to clear"
         current = self.flt.describe()
@@ -520,7 +520,7 @@ class DatelineApp(App[int]):
 
     # dates, copy, pages -------------------------------------------------------------------------------
     def _jump_date(self, step: int) -> None:
-        from tui.view import next_date
+        from dateline.tui.view import next_date
 
         timeline = self.query_one(TimelineView)
         timeline.focus()
@@ -533,7 +533,7 @@ class DatelineApp(App[int]):
         self._jump_date(-1)
 
     def action_copy(self) -> None:
-        from tui import view
+        from dateline.tui import view
 
         focused = self.focused
         text = None
@@ -553,7 +553,7 @@ class DatelineApp(App[int]):
         self.notify(f"Copied: {first[:60]}", markup=False, timeout=2)
 
     def action_export(self, fmt: str) -> None:
-        from tui.screens.prompt import PromptScreen
+        from dateline.tui.screens.prompt import PromptScreen
 
         if self._still_loading():
             return
@@ -566,7 +566,7 @@ class DatelineApp(App[int]):
     def export_to(self, fmt: str, path: str | None) -> None:
         if not path or self.index is None or self._still_loading():
             return
-        from core import export
+        from dateline.core import export
 
         timeline = self.index.timeline
         pieces = export.iter_json(timeline) if fmt == "json" else [export.markdown(timeline)]
@@ -591,13 +591,13 @@ class DatelineApp(App[int]):
     def action_brief(self) -> None:
         if self.index is None:
             return
-        from core import export
-        from tui.screens.pages import TextScreen
+        from dateline.core import export
+        from dateline.tui.screens.pages import TextScreen
 
         self.push_screen(TextScreen("Brief", export.brief(self.index.timeline)))
 
     def action_problems(self) -> None:
-        from tui.screens.pages import TextScreen
+        from dateline.tui.screens.pages import TextScreen
 
         problems = self.index.timeline.problems if self.index else []
         body = "\n".join(f"{'skipped' if p.skipped else 'warning'}: {p.path}: {p.reason}" for p in problems)

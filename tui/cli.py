@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     if args.command == "open":
-        from tui.app import run_app
+        from dateline.tui.app import run_app
 
         return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme, **_app_options(run_app, args))
     try:
@@ -108,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     if timeline is None:
         return 1
-    from core import export
+    from dateline.core import export
 
     if args.command == "brief":
         pieces = [export.brief(timeline)]
@@ -131,8 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(paths: Sequence[str], *, jobs: int = 1, cache: bool = True):  # -> Timeline | None
-    from core.cache import AnalysisCache
-    from core.pipeline import timeline_for_paths
+    from dateline.core.cache import AnalysisCache
+    from dateline.core.pipeline import timeline_for_paths
 
     store = AnalysisCache() if cache else None
     if store is not None and store.problem:

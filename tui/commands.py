@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.safe import clean
+from dateline.tui.safe import clean
 
 if TYPE_CHECKING:
-    from tui.app import DatelineApp
+    from dateline.tui.app import DatelineApp
 
 Command = tuple[str, Callable[[], object], str]
 MAX_ACTORS = 200  # actor commands offered; the Actors pane and `f actor:` reach the rest

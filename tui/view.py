@@ -1,6 +1,6 @@
 """What the app shows, without Textual: filters, search, date jumps and plain-text copies of items.
 
-Pure functions and small classes over :class:`core.model.Timeline`, so they are tested directly and the
+Pure functions and small classes over :class:`dateline.core.model.Timeline`, so they are tested directly and the
 widgets stay thin. Nothing here renders; nothing here costs more than one pass over the events.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tui.safe import clean
+from dateline.tui.safe import clean
 
 if TYPE_CHECKING:
-    from core.model import Actor, Article, Event, Evidence, Quote, Timeline
+    from dateline.core.model import Actor, Article, Event, Evidence, Quote, Timeline
 
 STATUSES = ("occurred", "ongoing", "planned", "expected", "unknown")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -192,7 +192,7 @@ class TimelineIndex:
         article = self.articles.get(quote.article)
         if article is None:
             return None
-        from core.text import sentences
+        from dateline.core.text import sentences
 
         text = article.text
         for seg in sentences(text):

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from tui import keys
-from tui.widgets.detail import DetailView
+from dateline.tui import keys
+from dateline.tui.widgets.detail import DetailView
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -79,7 +79,7 @@ class TextScreen(DetailScreen):
     """A page of plain text such as the brief or the list of load problems (shown literally)."""
 
     def __init__(self, title: str, body: str) -> None:
-        from tui.safe import clean
+        from dateline.tui.safe import clean
 
         lines = [clean(line) for line in body.splitlines()]
         super().__init__(title, Text("\n".join(lines) or "(empty)"))

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui import keys
+from dateline.tui import keys
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult

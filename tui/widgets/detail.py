@@ -1,6 +1,6 @@
 """The detail of one item (event, actor or quote) as rich Text, and the scrolling pane that shows it.
 
-Every piece of article text goes through :func:`tui.safe.clean` and into ``Text`` objects (never markup).
+Every piece of article text goes through :func:`dateline.tui.safe.clean` and into ``Text`` objects (never markup).
 Styles are attributes (bold, reverse, underline, dim) so they read the same in 16 colours or with NO_COLOR.
 """
 
@@ -12,14 +12,14 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.safe import Glyphs, clean
-from tui.view import status_word, timex_span
+from dateline.tui.safe import Glyphs, clean
+from dateline.tui.view import status_word, timex_span
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from core.model import Actor, Event, Quote
-    from tui.view import TimelineIndex
+    from dateline.core.model import Actor, Event, Quote
+    from dateline.tui.view import TimelineIndex
 
 HEADING = "bold"
 TIMEX = "bold reverse"

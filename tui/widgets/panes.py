@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.safe import clean
-from tui.widgets.rows import RowsView
+from dateline.tui.safe import clean
+from dateline.tui.widgets.rows import RowsView
 
 if TYPE_CHECKING:
-    from core.model import Actor, Event, Quote
-    from tui.view import TimelineIndex
+    from dateline.core.model import Actor, Event, Quote
+    from dateline.tui.view import TimelineIndex
 
 DATE_WIDTH = (9, 18)  # the date column fits the longest label among the first events, within these bounds
 SAMPLE = 2000

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.safe import Glyphs
+from dateline.tui.safe import Glyphs
 
 
 class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
