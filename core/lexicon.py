@@ -1,0 +1,43 @@
+"""The vocabulary the steps read, held once as data: ``core/vocab/<name>.toml``, one file per subject (time
+words, titles and organisation heads, reporting verbs, ...). Steps build their expressions from these lists
+instead of keeping word lists of their own, so a word added here reaches every rule that uses it.
+
+A file is a TOML document of tables and lists of words; :func:`table` reads one file (once per process),
+:func:`words` one list of it, :func:`alternation` turns words into a regular-expression alternation.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+VOCAB = Path(__file__).resolve().parent / "vocab"
+
+
+@cache
+def table(name: str) -> dict[str, Any]:
+    """The whole of ``vocab/<name>.toml``."""
+    with (VOCAB / f"{name}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def words(name: str, key: str) -> tuple[str, ...]:
+    """One list of ``vocab/<name>.toml``; ``key`` may be dotted (``"months.full"``)."""
+    value: Any = table(name)
+    for part in key.split("."):
+        value = value[part]
+    return tuple(value)
+
+
+def alternation(items: Iterable[str], *, spaces: bool = True) -> str:
+    """A non-capturing alternation of ``items``, longest first (so "fiscal year" wins over "year"), each
+    escaped; with ``spaces`` a space in an item matches any run of whitespace (text is often hard-wrapped)."""
+    parts = []
+    for item in sorted(set(items), key=lambda w: (-len(w), w)):
+        escaped = re.escape(item)
+        parts.append(escaped.replace(r"\ ", r"\s+") if spaces else escaped)
+    return "(?:" + "|".join(parts) + ")"
