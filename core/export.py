@@ -16,6 +16,7 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
+from dateline.core import salience
 from dateline.core.clean import normalise_text
 from dateline.core.model import Actor, DateValue, Event, Quote, Timeline
 
@@ -200,8 +201,12 @@ def _html(text: str) -> str:
     return plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def brief(timeline: Timeline, width: int = 100) -> str:
-    """A compact plain-text briefing: events by date with status and sources, main actors, a few quotes."""
+KEY_EVENTS = 10  # events the brief lists first, by salience
+
+
+def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
+    """A compact plain-text briefing: the ``top`` key events (most salient, in date order), then every event by
+    date with status and sources, main actors, a few quotes."""
     actors = _actor_names(timeline)
     lines: list[str] = []
     span = [e.date for e in timeline.events if e.date.earliest]
@@ -211,16 +216,14 @@ def brief(timeline: Timeline, width: int = 100) -> str:
     head += f" · {len(timeline.quotes)} quotes"
     if span:
         head += f" · {span[0].label()} to {span[-1].label()}"
-    lines += [head, "", "EVENTS"]
+    lines.append(head)
     date_w = max((len(e.date.label()) for e in timeline.events), default=8)
-    for e in timeline.events:
-        n = len(e.articles)
-        status = e.status if e.status != "unknown" else ""
-        text = plain(e.headline)
-        room = max(20, width - date_w - 26)
-        if len(text) > room:
-            text = text[: room - 1] + "…"
-        lines.append(f"  {e.date.label():<{date_w}}  {status:<9} {text}  [{n} source{'s' if n != 1 else ''}]")
+    if 0 < top < len(timeline.events):
+        chosen = {id(e) for e in salience.key_events(timeline, top)}
+        lines += ["", f"KEY EVENTS ({top} of {len(timeline.events)})"]
+        lines += [_brief_row(e, date_w, width) for e in timeline.events if id(e) in chosen]
+    lines += ["", "EVENTS"]
+    lines += [_brief_row(e, date_w, width) for e in timeline.events]
     main = main_actors(timeline, 10)
     if main:
         lines += ["", "ACTORS"]
@@ -241,3 +244,13 @@ def brief(timeline: Timeline, width: int = 100) -> str:
         lines += ["", f"SKIPPED ({len(timeline.problems)})"]
         lines += [f"  {plain(p.path)}: {plain(p.reason)}" for p in timeline.problems]
     return "\n".join(lines) + "\n"
+
+
+def _brief_row(e: Event, date_w: int, width: int) -> str:
+    n = len(e.articles)
+    status = e.status if e.status != "unknown" else ""
+    text = plain(e.headline)
+    room = max(20, width - date_w - 26)
+    if len(text) > room:
+        text = text[: room - 1] + "…"
+    return f"  {e.date.label():<{date_w}}  {status:<9} {text}  [{n} source{'s' if n != 1 else ''}]"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from dateline.core import actors as actors_step
+from dateline.core import salience
 from dateline.core.model import (
     ArticleAnalysis,
     DateValue,
@@ -68,6 +69,7 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
             local_to_global[e.id] = gid
         final.append(trusted_replace(event, id=gid))
     quotes = [trusted_replace(q, events=_unique(local_to_global.get(x, x) for x in q.events)) for q in quotes]
+    salience.assign(final)
     return Timeline(
         articles=[a.article for a in analyses],
         events=final,

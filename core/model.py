@@ -241,6 +241,9 @@ class Event:
     status: EventStatus
     date_how: str = ""  # how the date was derived, for the detail view
     kind: str | None = None  # coarse happening type (talks, agreement, attack, ...), used for merging
+    # how much the event matters, from the evidence across articles (higher is more important; set by the
+    # merge step, 0 before it): what ranks "key events" and picks the dates of a timeline summary
+    salience: float = 0.0
     evidence: list[Evidence] = Field(default_factory=list)
     actors: list[str] = Field(default_factory=list)  # Actor.id
     quotes: list[str] = Field(default_factory=list)  # Quote.id

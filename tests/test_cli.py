@@ -33,6 +33,7 @@ def test_formats_and_brief() -> None:
     assert run("export", "--format", "md", "seeds").stdout.startswith("# Timeline")
     assert "events" in json.loads(run("export", "--format", "timelinejs", "seeds").stdout)
     assert "EVENTS" in run("brief", "seeds").stdout
+    assert "KEY EVENTS (1 of " in run("brief", "--top", "1", "seeds").stdout
 
 
 def test_stdin() -> None:

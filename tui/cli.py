@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p_brief = sub.add_parser("brief", help="print a compact plain-text briefing")
     common(p_brief)
+    p_brief.add_argument(
+        "--top", type=_positive_int, default=10, metavar="N", help="list the N key events first (default 10)"
+    )
     processing(p_brief)
     return parser
 
@@ -111,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dateline.core import export
 
     if args.command == "brief":
-        pieces = [export.brief(timeline)]
+        pieces = [export.brief(timeline, top=args.top)]
     elif args.format == "md":
         pieces = [export.markdown(timeline)]
     elif args.format == "timelinejs":

@@ -1,0 +1,69 @@
+"""Step 9 — what matters: a salience for every merged event, the key events, and the period a timeline is about.
+
+A news timeline is read from the important happenings down, and opened where the articles' own news is, not on
+the oldest background date one of them mentions ("founded in the 1800s"). Both come from the evidence the merge
+step has gathered; nothing here reads article text again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from dateline.core.model import Article, DateValue, Event, Timeline
+
+FOCUS_SHARE = 0.8  # the focus period holds the middle this share of the articles' publication dates
+
+
+def assign(events: Sequence[Event]) -> None:
+    """Set each event's ``salience`` (in place: the records are the merge step's own)."""
+    for e in events:
+        e.salience = float(len(e.articles))
+
+
+def key_events(timeline: Timeline, top: int | None = None) -> list[Event]:
+    """The timeline's events, most salient first (ties: earlier date first, then the timeline's order)."""
+    order = {id(e): i for i, e in enumerate(timeline.events)}
+    ranked = sorted(timeline.events, key=lambda e: (-e.salience, order[id(e)]))
+    return ranked if top is None else ranked[:top]
+
+
+def focus_period(timeline: Timeline) -> DateValue | None:
+    """The period the articles are about: the middle of their publication dates, or (when none is known) of
+    their events' dates weighted by salience; ``None`` for a timeline with no dated article or event."""
+    days = _publication_days(timeline.articles)
+    if not days:
+        days = sorted(d for e in timeline.events for d in _event_days(e))
+    if not days:
+        return None
+    cut = int(len(days) * (1 - FOCUS_SHARE) / 2)
+    return DateValue.between(days[cut], days[len(days) - 1 - cut])
+
+
+def opening_index(timeline: Timeline) -> int:
+    """Index in ``timeline.events`` (sorted by date) of the first event inside :func:`focus_period`: where a
+    view of the timeline opens. 0 when there is no focus period or no event inside it."""
+    focus = focus_period(timeline)
+    if focus is None or focus.earliest is None:
+        return 0
+    for i, e in enumerate(timeline.events):
+        if e.date.earliest is not None and e.date.earliest >= focus.earliest:
+            return i
+    return 0
+
+
+def _publication_days(articles: Sequence[Article]) -> list[date]:
+    return sorted(
+        a.published.earliest
+        for a in articles
+        if a.published is not None and a.published.earliest is not None and a.published.span_days == 1
+    )
+
+
+def _event_days(e: Event) -> list[date]:
+    """An event's midpoint day, repeated by its (rounded) salience, when it is dated within a month."""
+    span = e.date.span_days
+    if span is None or span > 31 or e.date.earliest is None:
+        return []
+    mid = date.fromordinal(e.date.earliest.toordinal() + (span - 1) // 2)
+    return [mid] * max(1, round(e.salience))

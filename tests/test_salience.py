@@ -1,0 +1,75 @@
+"""Salience, key events and the focus period: what matters first, and where a timeline opens."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.core import export, salience
+from dateline.core.model import Article, DateValue, Event, Evidence, Timeline
+from dateline.core.published import day
+
+
+def _event(eid: str, when: DateValue, articles: list[str], headline: str = "Something happened") -> Event:
+    evidence = [Evidence(article=a, start=0, end=5, text="Text.") for a in articles]
+    return Event(id=eid, headline=headline, date=when, status="occurred", evidence=evidence)
+
+
+def _day(y: int, m: int, d: int) -> DateValue:
+    return day(date(y, m, d))
+
+
+def _timeline(events: list[Event], published: list[date | None]) -> Timeline:
+    arts = [
+        Article(id=f"a{i}", text="Text.", published=day(p) if p else None) for i, p in enumerate(published)
+    ]
+    salience.assign(events)
+    return Timeline(articles=arts, events=events)
+
+
+def test_an_event_told_by_more_articles_is_more_salient() -> None:
+    one = _event("e1", _day(2020, 3, 2), ["a0"])
+    three = _event("e2", _day(2020, 3, 3), ["a0", "a1", "a2"])
+    tl = _timeline([one, three], [date(2020, 3, 3)] * 3)
+    assert three.salience > one.salience
+    assert [e.id for e in salience.key_events(tl)] == ["e2", "e1"]
+    assert [e.id for e in salience.key_events(tl, 1)] == ["e2"]
+
+
+def test_focus_period_is_where_the_articles_are_not_the_oldest_background_date() -> None:
+    background = _event(
+        "e1",
+        DateValue(value="185", granularity="decade", earliest=date(1850, 1, 1), latest=date(1859, 12, 31)),
+        ["a0"],
+    )
+    news = [_event(f"e{i}", _day(2021, 6, i), ["a1"]) for i in range(2, 6)]
+    tl = _timeline([background, *news], [date(2021, 6, 3), date(2021, 6, 4), date(2021, 6, 5)])
+    focus = salience.focus_period(tl)
+    assert focus is not None and focus.earliest == date(2021, 6, 3) and focus.latest == date(2021, 6, 5)
+    assert tl.events[salience.opening_index(tl)].id == "e3"
+
+
+def test_focus_period_of_undated_articles_comes_from_their_events() -> None:
+    old = _event("e1", _day(1990, 1, 1), ["a0"])
+    recent = [_event(f"e{i}", _day(2019, 5, 10 + i), ["a0", "a1"]) for i in range(2, 12)]
+    tl = _timeline([old, *recent], [None, None])
+    focus = salience.focus_period(tl)
+    assert focus is not None and focus.earliest is not None and focus.earliest.year == 2019
+    assert salience.opening_index(tl) == 1
+
+
+def test_nothing_dated_opens_at_the_top() -> None:
+    tl = _timeline([], [None])
+    assert salience.focus_period(tl) is None and salience.opening_index(tl) == 0
+
+
+def test_brief_lists_key_events_first_in_date_order() -> None:
+    events = [_event(f"e{i}", _day(2020, 1, i), ["a0"], f"Minor happening {i}") for i in range(1, 6)]
+    events[3] = _event("e4", _day(2020, 1, 4), ["a0", "a1", "a2"], "Major happening")
+    events[1] = _event("e2", _day(2020, 1, 2), ["a0", "a1"], "Second happening")
+    tl = _timeline(events, [date(2020, 1, 5)] * 3)
+    out = export.brief(tl, top=2)
+    key = out[out.index("KEY EVENTS") : out.index("\nEVENTS")]
+    assert "Major happening" in key and "Second happening" in key and "Minor" not in key
+    assert key.index("Second happening") < key.index("Major happening")  # by date within the key events
+    assert "Minor happening 1" in out[out.index("\nEVENTS") :]
+    assert "KEY EVENTS" not in export.brief(tl, top=5)  # every event is key: one list
