@@ -1,0 +1,328 @@
+"""Stage 2 of actors — kind from evidence: each name span becomes candidates with a kind and votes.
+
+Evidence read here: known organisations and countries (names, demonyms, capitals), titles and honorifics
+before a name (they become roles), organisation and group heads, role nouns before or after a name, group cues,
+place prepositions, reporting verbs, outlets used as venues ("told Reuters": not an actor). The identity stage
+then sums the votes of every mention of one entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateline.core import gazetteer as gz
+from dateline.core.actors.names import (
+    NameSpan,
+    _is_title,
+    _last_office,
+    is_acronym,
+    key,
+    speaks,
+)
+from dateline.core.model import ActorKind, Article
+from dateline.core.text import NON_CONTENT, FurnitureIndex
+
+_VENUE_BEFORE = re.compile(
+    r"(?:\btold|\b(?:talking|speaking|spoke|talked|said)\s+(?:to|on)|\binterview\s+with|\binterview\s+on|"
+    r"\bwrote\s+(?:in|for)|\baccording\s+to\s+(?:a\s+report\s+(?:by|in)))\s+(?:the\s+)?$",
+    re.I,
+)
+_VENUE_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|(?:on|in|that|during|after|before|at|by|late|earlier|last)\b)")
+_VENUE_WORDS = frozenset({"told", "to", "with", "on"})
+_GROUP_CUE_WORDS = frozenset(
+    """group groups faction factions militia militias organisation organisations organization organizations
+    movement movements outfit coalition alliance network affiliate""".split()
+)
+_NEXT_TWO = re.compile(r"[ \t\n]+([a-z]+)(?:[ \t\n]+([a-z]+))?")
+_NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
+_GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities", "administration"})
+_COUNTRY_FOLLOWERS = frozenset(
+    """officials official forces troops army military delegation delegates negotiators side leadership
+    diplomats ministry president leader counterparts""".split()
+)
+_REGIME = re.compile(r"\bthe\s+regime\b")
+
+# --- candidates ------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    kind: ActorKind
+    ident: str  # grouping identity inside the article (country/organisation canonical name or the key)
+    canonical: str | None = None  # fixed name (countries, known organisations)
+    votes: dict[str, int] | None = None  # kind → evidence, made on the first vote
+    role: str | None = None
+    alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
+
+    def vote(self, kind: str, n: int) -> None:
+        if self.votes is None:
+            self.votes = {kind: n}
+        else:
+            self.votes[kind] = self.votes.get(kind, 0) + n
+
+
+@lru_cache(maxsize=1024)
+def _skip_names(source: str | None, author: str | None) -> frozenset[str]:
+    """Keys of the article's source and author and of each name in them: bylines, not actors."""
+    out = {key(n) for n in (source, author) if n}
+    for n in (source, author):
+        if n:
+            out.update(key(p) for p in re.split(r"\s*(?:,|\band\b|/)\s*", n) if p)
+    return frozenset(out)
+
+
+class Classifier:
+    """Turns the name spans of one article into candidates (``self.candidates``, in text order)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.countries = gz.country_forms()
+        self.orgs = gz.organization_forms()
+        self.skip_names = _skip_names(article.source, article.author)
+        self.furniture = FurnitureIndex(article.furniture)
+        self.candidates: list[Candidate] = []
+
+    def run(self, spans: list[NameSpan]) -> list[Candidate]:
+        for span in spans:
+            self._classify(span.toks, span.words, span.s_start, span.s_end)
+        self._regime_mentions()
+        return self.candidates
+
+    def _classify(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> None:
+        text = self.text
+        start, end = toks[0][0], toks[-1][1]
+        surface = " ".join(words)
+        if key(surface) in self.skip_names or surface in gz.OUTLET_NAMES:
+            return
+        if len(words) > 1 and words[-1] in gz.OUTLET_HEADS and surface not in self.orgs:
+            return
+        before = text[max(s_start, start - 60) : start]
+        cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(".\n"))
+        if cut >= 0:  # the text before, in this sentence only
+            before = before[cut + 2 :]
+            s_start = start - len(before)
+        last_words = before[-50:].lower().split()
+        if (
+            not _VENUE_WORDS.isdisjoint(last_words[-4:])
+            and _VENUE_BEFORE.search(before)
+            and _VENUE_AFTER.match(text, end, min(len(text), end + 20))
+            and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
+        ):
+            return  # "told Reuters": the outlet is where it was said, not who
+        # whole chunk: known organisation or country
+        if surface in self.orgs:
+            self._add(start, end, surface, "organization", canonical=self.orgs[surface])
+            return
+        if surface in self.countries:
+            self._country(start, end, surface, s_end)
+            return
+        # document names: drop the document word ("UN Security Council Resolution" → "UN Security Council")
+        if len(words) > 1 and words[-1] in gz.DOCUMENT_HEADS:
+            self._classify(toks[:-1], words[:-1], s_start, s_end)
+            return
+        if words[-1] in gz.DOCUMENT_HEADS:
+            return
+        # leading country forms followed by a title or more name: "Russian President X", "Syrian Kurds"
+        head_is_org = words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS
+        if len(words) > 1 and not head_is_org and self._split_known_prefix(toks, words, s_start, s_end):
+            return
+        # titles and honorifics: "Prime Minister X", "Mr. X"
+        n_title = 0
+        while n_title < len(words) - 1 and (
+            words[n_title].rstrip(".") in gz.TITLE_WORDS
+            or words[n_title].rstrip(".") in gz.HONORIFICS
+            or (n_title and words[n_title] in ("of", "the", "for"))
+        ):
+            n_title += 1
+        k = _last_office(words) if not head_is_org else -1
+        if k >= n_title:  # a title after qualifiers: "Transport Minister X", "Chief Financial Officer X"
+            self._qualified_title(toks, words, k, s_start, s_end)
+            return
+        if n_title and not head_is_org:
+            rest_words, rest_toks = words[n_title:], toks[n_title:]
+            if rest_words and rest_words[0] in ("of", "the", "for"):
+                return
+            role = None
+            title_words = [w for w in words[:n_title] if w.rstrip(".") not in gz.HONORIFICS]
+            if title_words:
+                title_start = toks[words.index(title_words[0])][0]
+                role = self._role_with_qualifiers(title_start, toks[n_title - 1][1], s_start)
+            if len(rest_words) == 1 and rest_words[0] in self.countries:
+                self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
+                return
+            cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
+            cand.vote("person", 3)
+            cand.role = role or self._role_after(cand.end, s_end)
+            return
+        if words[-1] in gz.GROUP_HEADS:
+            kind: ActorKind = "group"
+        elif words[-1] in gz.ORG_HEADS:
+            kind = "organization"
+        else:
+            kind = "unknown"
+        cand = self._add(start, end, surface, kind)
+        if kind != "unknown":
+            cand.vote(kind, 3)
+            return
+        if is_acronym(surface):
+            cand.vote("organization", 1)
+            return
+        # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
+        prev = before.rstrip()
+        prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
+        if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
+            cand.vote("person", 3)
+            role_end = start - (len(before) - len(prev))
+            role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
+            word_start = prev.rstrip(",").rfind(" ") + 1
+            cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
+        elif not _GROUP_CUE_WORDS.isdisjoint(last_words[-5:]) and gz.GROUP_CUES.search(before):
+            cand.vote("group", 3)
+        elif prev_word in gz.PLACE_PREPOSITIONS:
+            cand.vote("place", 1)
+        role = self._role_after(end, s_end)
+        if role:
+            cand.role = cand.role or role
+            cand.vote("person", 3)
+        if prev_word in ("said", "told", "added") or speaks(text, end):
+            cand.vote("person", 1)
+
+    def _qualified_title(
+        self, toks: list[tuple[int, int]], words: list[str], k: int, s_start: int, s_end: int
+    ) -> None:
+        """``words[: k + 1]`` are a role ("Federal Reserve Board Chairman"), the rest a person's name. Qualifiers
+        that name an organisation ("Federal Reserve Board", "BP") are an actor of their own too."""
+        q = next((i for i, w in enumerate(words[:k]) if _is_title(w) or w in gz.OFFICE_WORDS), k)
+        if q:
+            qualifiers = words[:q]
+            if (
+                qualifiers[-1] in gz.ORG_HEADS
+                or qualifiers[-1] in gz.GROUP_HEADS
+                or (q == 1 and is_acronym(qualifiers[0]))
+                or " ".join(qualifiers) in self.orgs
+                or " ".join(qualifiers) in self.countries
+            ):
+                self._classify(toks[:q], qualifiers, s_start, s_end)
+        name_toks, name_words = toks[k + 1 :], words[k + 1 :]
+        if len(name_words) == 1 and name_words[0] in self.countries:
+            self._country(name_toks[0][0], name_toks[0][1], name_words[0], s_end)
+            return
+        cand = self._add(name_toks[0][0], name_toks[-1][1], " ".join(name_words), "person")
+        cand.vote("person", 3)
+        cand.role = self._role_with_qualifiers(toks[0][0], toks[k][1], s_start)
+
+    def _split_known_prefix(
+        self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int
+    ) -> bool:
+        """A leading country form or known organisation split off a longer chunk ("Russian President X",
+        "Syrian Kurds", "UN envoy"), the rest classified on its own; False when there is none."""
+        for n in (3, 2, 1):
+            prefix = self.countries.get(" ".join(words[:n])) if len(words) > n else None
+            if prefix and (prefix.how == "demonym" or _is_title(words[n])):
+                self._country(toks[0][0], toks[n - 1][1], " ".join(words[:n]), s_end, followed=False)
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return True
+        for n in (3, 2):
+            if len(words) > n and " ".join(words[:n]) in self.orgs:
+                prefix = " ".join(words[:n])
+                self._add(toks[0][0], toks[n - 1][1], prefix, "organization", canonical=self.orgs[prefix])
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return True
+        if words[0] in self.orgs and is_acronym(words[0]):
+            self._add(toks[0][0], toks[0][1], words[0], "organization", canonical=self.orgs[words[0]])
+            self._classify(toks[1:], words[1:], s_start, s_end)
+            return True
+        return False
+
+    def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:
+        form = self.countries[surface]
+        nxt = _NEXT_TWO.match(self.text[end : min(s_end, end + 40)])
+        word = nxt.group(1) if nxt and followed else ""
+        if word in gz.GROUP_NOUNS and form.how in ("demonym", "name"):
+            gend = end + nxt.end(1)
+            cand = self._add(start, gend, f"{surface} {word}", "group")
+            cand.vote("group", 3)
+            return
+        if word == "rebel" and nxt and nxt.group(2) in ("groups", "forces", "fighters"):
+            cand = self._add(start, end + nxt.end(2), f"{surface} rebels", "group")
+            cand.vote("group", 3)
+            return
+        if word in _GOVERNMENT_NOUNS:
+            self._add(start, end + nxt.end(1), f"{surface} {word}", "country", canonical=form.country)
+            return
+        self._add(start, end, surface, "country", canonical=form.country)
+
+    def _regime_mentions(self) -> None:
+        """ "the regime" names the country whose government the article has called a regime."""
+        regimes = [c for c in self.candidates if c.kind == "country" and c.surface.endswith(" regime")]
+        if not regimes:
+            return
+        country = Counter(c.canonical for c in regimes).most_common(1)[0][0]
+        taken = {(c.start, c.end) for c in self.candidates}
+        for m in _REGIME.finditer(self.text):
+            a, b = m.start() + 4, m.end()
+            kind = self.furniture.kind(a)
+            if (kind is None or kind not in NON_CONTENT) and (a, b) not in taken:
+                self._add(a, b, "regime", "country", canonical=country)
+
+    def _role_with_qualifiers(self, role_start: int, role_end: int, s_start: int) -> str:
+        """The role words plus qualifiers right before them: "UN" envoy, "Syrian opposition's lead" negotiator."""
+        text = self.text
+        pos = role_start
+        for _ in range(4):
+            m = re.search(r"([\w.'’-]+)[ \t\n]+$", text[max(s_start, pos - 40) : pos])
+            if not m:
+                break
+            word = m.group(1)
+            bare = re.sub(r"['’]s?$", "", word)
+            if bare in gz.OUTLET_NAMES and _VENUE_BEFORE.search(
+                text, max(0, pos - len(m.group(0)) - 40), pos - len(m.group(0))
+            ):
+                break  # "told Reuters Finance Minister X": the outlet is the venue, not a qualifier
+            if (
+                bare.lower() in gz.ROLE_MODIFIERS
+                or bare in self.countries
+                or bare in self.orgs
+                or is_acronym(bare)
+                or (bare[:1].isupper() and bare.lower() not in gz.FUNCTION_WORDS and bare not in gz.NOT_NAMES)
+            ):
+                pos -= len(m.group(0))
+            else:
+                break
+        return re.sub(r"\s+", " ", text[pos:role_end]).strip(" ,")
+
+    _ROLE_AFTER = re.compile(
+        r",[ \t\n]+((?:the[ \t\n]+|a[ \t\n]+|an[ \t\n]+)?(?:[\w'’.-]+[ \t\n]+){0,3}?(?:"
+        + "|".join(sorted(gz.ROLE_NOUNS))
+        + r")s?\b(?:[ \t\n]+(?:of|for|to|at|with|in)[ \t\n]+[^,.;:()\"“”]{1,50})?)(?=[,.;:)]|[ \t\n]+(?:said|told|talking|speaking|who|and)\b)"
+    )
+
+    def _role_after(self, end: int, s_end: int) -> str | None:
+        if self.text[end : end + 1] != ",":
+            return None
+        m = self._ROLE_AFTER.match(self.text, end, s_end)
+        return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
+
+    def _add(
+        self, start: int, end: int, surface: str, kind: ActorKind, canonical: str | None = None
+    ) -> Candidate:
+        if " " in surface and surface.split(" ", 1)[0].rstrip(".") in gz.HONORIFICS:
+            surface = surface.split(" ", 1)[1]
+            start = (
+                end - len(self.text[start:end].split(None, 1)[1]) if " " in self.text[start:end] else start
+            )
+        ident = canonical or key(surface)
+        cand = Candidate(start, end, surface, kind, ident, canonical)
+        if kind in ("country", "organization") and canonical:
+            cand.vote(kind, 10)
+        self.candidates.append(cand)
+        return cand
+
+    # -- aliases ------------------------------------------------------------------------------------------

@@ -1,0 +1,387 @@
+"""Stage 1 of actors — name spans: the capitalised runs of an article that may name someone.
+
+A chunk is read by ``CHUNK`` (honorific, particles, initials, hyphenated particles); edges that name nothing
+(function words, months, a title word alone, a sentence-initial ordinary word) are trimmed, a chunk splits at
+"of"/"for" unless an organisation or title word asks for it, and an outlet run into a title ("told Reuters
+Finance Minister X") is cut off. What comes out is a list of :class:`NameSpan` for the kind stage. The name-form
+helpers every stage shares (comparison keys, tokens, acronyms, initials) live here too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from dateline.core import gazetteer as gz
+from dateline.core.model import Article
+from dateline.core.text import NON_CONTENT, FurnitureIndex, paragraphs
+
+# --- name chunks -----------------------------------------------------------------------------------------
+
+_LEAD_WORDS = "de van von bin ibn abu della del der den dos al el".split()
+_LEAD_PARTICLE = rf"(?:{'|'.join(_LEAD_WORDS)})"
+_MID_PARTICLE = (
+    r"(?:al|el|bin|ibn|bint|abu|de|da|di|du|del|della|van|von|der|den|le|la|dos|das|y|of|for|of\s+the)"
+)
+_HYPHEN_WORDS = "al el ad ash as an ar at az ul ud bin ibn abu".split()
+_HYPHEN_PARTICLE = rf"(?:{'|'.join(_HYPHEN_WORDS)})"
+_TOK_TAIL = r"[^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*"
+# A middle initial ("Robert W. Fisher") is a name token when a name word follows it, not a word that opens a
+# sentence ("... of Class B. The company ...").
+_SENTENCE_OPENERS = (
+    "The A An It He She They We In On At But And This That Its His Her Their There If As".split()
+)
+_INITIAL = rf"[A-Z]\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
+_TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
+_PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
+_HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
+_SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table columns
+
+
+def _after_first(words: list[str]) -> str:
+    """Alternatives ``words`` with their first letter already consumed: the rest of the word, then the whole
+    word checked by lookbehind. Each alternative opens with a literal letter, so the engine skips at once
+    the alternatives whose next letter is not the one in the text."""
+    return "|".join(f"{w[1:]}(?<={w})" for w in words)
+
+
+# A chunk: [honorific] [lead particle] name token, then more tokens joined by one space or a line break,
+# maybe with a particle between. It starts at a capital or at a particle's first letter that no word
+# character, apostrophe or hyphen precedes. The pattern opens by consuming that one letter (a character
+# class: the engine then skips to candidate letters instead of trying every position) and writes each way of
+# going on with that letter already read, in the order the plain form
+# ``(?<![\w'’-]){_HON}?(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}(?:…)*`` tries them, so it finds the same
+# chunks.
+CHUNK = re.compile(
+    r"[A-Zadbvei](?<![\w'’-].)"
+    rf"(?:(?<=[A-Z])(?:(?:{_after_first(_HON_WORDS)})\.?[ \t]+(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}"
+    rf"|\.(?:[A-Z]\.)+|{_TOK_TAIL})"
+    rf"|(?=[a-z]{{1,4}}(?:[ \t]+|-)[A-Z])"  # cheap test first: most words are no particle before a name
+    rf"(?:(?:{_after_first(_LEAD_WORDS)})[ \t]+(?=[A-Z]){_PTOK}|(?:{_after_first(_HYPHEN_WORDS)})-{_TOK}))"
+    rf"(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
+)
+_WORD = re.compile(r"[A-Za-z][a-z'’]*")
+_CAPITAL = re.compile(r"[A-Z]")
+_UPPER_WORD = re.compile(r"[A-Z]['’]+(?![a-z'’])")  # an upper-case ``_WORD`` match longer than one letter
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z](?:[a-z'’-]*[a-z])?")
+_OPENERS = "\"“‘'([-–—•*# \t\n"
+_NOT_PLAIN = frozenset(_OPENERS + ":.!?")  # before a space, what may make the next word initial
+_ACRONYM = re.compile(r"^(?![IVXLC]+$)(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$")
+_STRIP_KEY = re.compile(r"[\s\-‐'’.]+")
+
+
+@lru_cache(maxsize=1 << 18)
+def key(name: str) -> str:
+    """Comparison key: case-folded, without spaces, hyphens, apostrophes and dots ("Al Hassan" = "al-Hassan")."""
+    return _STRIP_KEY.sub("", name).casefold()
+
+
+@lru_cache(maxsize=1 << 18)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens, hyphenated particles split off ("al-Sham" → "al", "Sham")."""
+    out: list[str] = []
+    for tok in name.split():
+        parts = tok.split("-")
+        if len(parts) > 1 and parts[0].lower() in gz.NAME_PARTICLES:
+            out.append(parts[0])
+            out.append("-".join(parts[1:]))
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+_NOT_CONTENT_TOKENS = frozenset(
+    {"the", "of", "and", "inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv"}
+)
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens without particles, "of"/"the" and company suffixes ("Standard Oil Co" → Standard, Oil)."""
+    toks = [
+        t
+        for t in name_tokens(name)
+        if t.lower() not in gz.NAME_PARTICLES and t.lower() not in _NOT_CONTENT_TOKENS
+    ]
+    return tuple(toks) or name_tokens(name)
+
+
+@lru_cache(maxsize=1 << 18)
+def is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name))
+
+
+@lru_cache(maxsize=1 << 18)
+def initials(name: str) -> str:
+    return "".join(t[0] for t in _content_tokens(name) if t[:1].isalpha()).upper()
+
+
+def _dropped_alone(chunk: str) -> bool:
+    """True when a one-word chunk is a word ``_chunk_words`` drops from the edge, leaving nothing."""
+    if not (
+        chunk in gz.NOT_NAMES
+        or chunk in ("of", "for", "the")
+        or (chunk[0].isupper() and chunk.lower() in gz.FUNCTION_WORDS)
+    ):
+        return False
+    return chunk.rstrip(".") not in gz.HONORIFICS and len(chunk.split()) == 1
+
+
+def _joins_of(word: str) -> bool:
+    return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
+
+
+def _is_initial(text: str, p_start: int, pos: int) -> bool:
+    """True when ``pos`` starts a paragraph, a sentence, a quotation or a clause after a colon."""
+    if pos - 2 >= p_start and text[pos - 1] == " " and text[pos - 2] not in _NOT_PLAIN:
+        return False  # the usual case: one space after a word (what the loop below finds, quicker)
+    i = pos
+    while i > p_start and text[i - 1] in _OPENERS:
+        if text[i - 1] in "\"“‘'" and i - 1 > p_start and text[i - 2] in " \t\n(":
+            return True
+        i -= 1
+    if i <= p_start or text[i - 1] in ":.!?":
+        return True
+    return text[i:pos].strip(" \t\n") in ("-", "–", "—", "--")  # "CITY, Feb 26 - Showers continued"
+
+
+def _last_office(words: list[str]) -> int:
+    """Index of the office word that ends a title run followed by a name of one to four capitalised words
+    ("Transport Minister Pedro Nunes" → 1), or -1. Every word before it must be capitalised (or a joining
+    "of", "the", "for", "and"), so a sentence fragment never passes for a title."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] not in gz.OFFICE_WORDS:
+            continue
+        name = words[i + 1 :]
+        if (
+            len(name) > 4
+            or any(_is_title(w) or not w[:1].isupper() for w in name)
+            or name[0] in gz.NAME_SUFFIXES
+            or name[-1] in gz.ORG_HEADS
+            or name[-1] in gz.GROUP_HEADS
+        ):
+            return -1
+        if any(not w[:1].isupper() and w not in ("of", "the", "for", "and") for w in words[:i]):
+            return -1
+        return i
+    return -1
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".") in gz.TITLE_WORDS or word.rstrip(".") in gz.HONORIFICS
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline in Title Case or ALL CAPS (no closing full stop): its capitals say nothing about names."""
+    if text[end - 1] in ".!?\"”'’":
+        return False
+    stop = min(end, start + 400)
+    n = len(_WORD.findall(text, start, stop))
+    if n < 4:
+        return False
+    # capitalised words: every capital starts a word (a word goes on with lower-case letters only);
+    # words in capitals: a capital and apostrophes only (a capitalised word is "upper" only then)
+    caps = len(_CAPITAL.findall(text, start, stop))
+    return caps >= 0.75 * n or len(_UPPER_WORD.findall(text, start, stop)) >= 0.6 * n
+
+
+class _LowerWords:
+    """Membership in the set of lower-case words of the text (``_LOWER_WORD`` matches), answered by looking
+    for the one word asked about instead of listing every word: articles ask about few."""
+
+    __slots__ = ("answers", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.answers.get(word)
+        if found is None:
+            found = self.answers[word] = _has_lower_word(self.text, word)
+        return found
+
+
+_LOWER_TOKEN = re.compile(r"[a-z](?:[a-z'’-]*[a-z])?")
+_LOWER_RUN = re.compile(r"[a-z'’-]*")
+
+
+def _has_lower_word(text: str, word: str) -> bool:
+    """True when ``word`` is one of ``_LOWER_WORD.findall(text)``: an occurrence not preceded by a word
+    character, apostrophe or hyphen whose run of letters, apostrophes and hyphens has no letter after it."""
+    if not _LOWER_TOKEN.fullmatch(word):
+        return False
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-"):
+            run = _LOWER_RUN.match(text, i + n).group()
+            if not run or run.strip("'’-") == "":
+                return True
+        i = text.find(word, i + 1)
+    return False
+
+
+class NameSpan(NamedTuple):
+    """One name candidate: its tokens' offsets and words, and the bounds of the paragraph it sits in."""
+
+    toks: list[tuple[int, int]]
+    words: list[str]
+    s_start: int
+    s_end: int
+
+
+_NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
+
+
+def speaks(text: str, end: int) -> bool:
+    """True when a reporting verb follows ``end`` ("X said", "X, has also said")."""
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return bool(m) and m.group(1) in gz.REPORTING_VERBS
+
+
+def name_spans(article: Article) -> list[NameSpan]:
+    """The name spans of ``article`` in text order, outside non-content furniture."""
+    return _SpanFinder(article).run()
+
+
+class _SpanFinder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.countries = gz.country_forms()
+        self.orgs = gz.organization_forms()
+        self.out: list[NameSpan] = []
+
+    def run(self) -> list[NameSpan]:
+        text = self.text
+        index = FurnitureIndex(self.article.furniture)
+        hidden = [(f.start, f.end) for f in self.article.furniture if f.kind in NON_CONTENT]
+        chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
+        mid_caps: set[str] = set()
+        # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it
+        for p in paragraphs(text):
+            p_start, p_end = p.start, p.end
+            if p_end - p_start < 300 and _is_title_case(text, p_start, p_end):
+                continue
+            check = hidden and any(a < p_end and b > p_start for a, b in hidden)
+            for m in CHUNK.finditer(text, p_start, p_end):
+                start = m.start()
+                if check:
+                    kind = index.kind(start)
+                    if kind is not None and kind in NON_CONTENT:
+                        continue
+                initial = _is_initial(text, p_start, start)
+                if not initial:
+                    mid_caps.update(m.group().split())
+                elif _dropped_alone(m.group()):  # "The", "But": nothing left to classify
+                    continue
+                chunks.append((start, m.end(), initial, p_start, p_end))
+        lower_words = _LowerWords(text)
+        for start, end, initial, p_start, p_end in chunks:
+            self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
+        return self.out
+
+    def _chunk(
+        self,
+        start: int,
+        end: int,
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: _LowerWords,
+        mid_caps: set[str],
+    ) -> None:
+        text = self.text
+        words = text[start:end].split()
+        if len(words) == 1:
+            toks = [(start, end)]
+        else:
+            toks = []
+            pos = start
+            for w in words:
+                pos = text.index(w, pos)  # only whitespace lies between the words
+                toks.append((pos, pos + len(w)))
+                pos += len(w)
+        # a capitalised hyphen modifier at the end ("Eight-way", "UN-blacklisted") names nothing unless known
+        if end < s_end - 1 and text[end] == "-" and text[end + 1 : end + 2].islower():
+            last = words[-1]
+            if last not in self.countries and last not in self.orgs and not is_acronym(last):
+                toks, words = toks[:-1], words[:-1]
+        # split at "of"/"for" unless an organisation or title word comes before it
+        for i, w in enumerate(words if "of" in words or "for" in words else ()):
+            if (
+                w in ("of", "for")
+                and i > 0
+                and not _joins_of(words[i - 1])
+                and (
+                    (words[-1] not in gz.ORG_HEADS and words[-1] not in gz.GROUP_HEADS) or _is_title(words[0])
+                )
+            ):
+                self._chunk_words(toks[:i], words[:i], initial, s_start, s_end, lower_words, mid_caps)
+                rest = i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1
+                self._chunk_words(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
+                return
+        self._chunk_words(toks, words, initial, s_start, s_end, lower_words, mid_caps)
+
+    def _chunk_words(
+        self,
+        toks: list[tuple[int, int]],
+        words: list[str],
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: _LowerWords,
+        mid_caps: set[str],
+    ) -> None:
+        # drop words that are not names at the edges
+        while words and (
+            words[0] in gz.NOT_NAMES
+            or words[0] in ("of", "for", "the")
+            or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+        ):
+            if words[0].rstrip(".") in gz.HONORIFICS:
+                break
+            toks, words, initial = toks[1:], words[1:], False
+        while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in ("of", "for", "the")):
+            toks, words = toks[:-1], words[:-1]
+        if not words or (
+            len(words) == 1
+            and (
+                len(words[0]) == 1
+                or (words[0].isupper() and len(words[0]) > 6)
+                or (
+                    words[0] in gz.TITLE_WORDS
+                    and words[0] not in self.countries
+                    and words[0] not in self.orgs
+                )
+            )
+        ):
+            return  # (a title word alone, "Health" or "President", names no one)
+        first = words[0]
+        if initial and not self._known(first) and first.lower() not in gz.NAME_PARTICLES:
+            low = first.lower()
+            ordinary = (
+                low in lower_words
+                or low in gz.COMMON_SUBJECTS
+                or ("-" in first and first.split("-")[1][:1].islower())
+            )
+            if ordinary or (len(words) == 1 and first not in mid_caps and not speaks(self.text, toks[-1][1])):
+                self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
+                return
+        # an outlet run into a title ("told Reuters Finance Minister X"): the outlet is a venue, not a name part
+        if len(words) > 2 and first in gz.OUTLET_NAMES and _is_title(words[1]):
+            self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
+            return
+        self.out.append(NameSpan(toks, words, s_start, s_end))
+
+    def _known(self, word: str) -> bool:
+        w = word.rstrip(".")
+        return (
+            word in self.countries
+            or word in self.orgs
+            or w in gz.TITLE_WORDS
+            or w in gz.HONORIFICS
+            or (is_acronym(word) and len(word) <= 6)
+        )
