@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.core.actors import _is_title_case
+from dateline.core.actors.names import _is_title_case
 from dateline.core.events import _CLAUSE_BREAK, _TRAILING_PREP, _drop_trailing_prep
 from dateline.core.quotes import _SENTENCE_END
 from dateline.core.text import paragraph_sentences, paragraphs, sentences
