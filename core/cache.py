@@ -75,6 +75,18 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _reader_versions() -> str:
+    """The versions of the libraries that read pages and feeds: they decide what an HTML or feed article is."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for dist in ("trafilatura", "htmldate", "feedparser", "lxml"):
+        with contextlib.suppress(PackageNotFoundError):
+            found.append(f"{dist}={version(dist)}")
+    return "\0".join(found)
+
+
 def article_key(article_json: str | bytes) -> str:
     """Cache key of one loaded article, from its ``model_dump_json()``."""
     data = article_json.encode("utf-8", "surrogatepass") if isinstance(article_json, str) else article_json
@@ -117,6 +129,7 @@ def files_key(paths: Sequence[str]) -> str | None:
         return None
     loader = (Path(__file__).resolve().parent / "load.py").read_bytes()
     h = hashlib.blake2b(code_fingerprint().encode() + b"\0" + loader + b"\0", digest_size=20)
+    h.update(_reader_versions().encode())
     h.update(found.encode())
     return "files:" + h.hexdigest()
 

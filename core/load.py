@@ -13,6 +13,9 @@ Formats, chosen by suffix (or sniffed for stdin and files without a suffix):
 * ``.json`` — one article object, a list of them, or an object holding such a list under ``articles``,
   ``items``, ``data``, ``stories`` or ``results``. The text is the first of ``text``/``body``/``content``.
 * ``.jsonl``/``.ndjson`` — one article object per line, read line by line.
+* ``.html``/``.htm`` (or an ``html`` field of a JSON object without text) — a saved web page: its main text
+  and metadata; ``.xml``/``.rss``/``.atom`` — an RSS or Atom feed, one article per entry. Both are read by
+  :mod:`dateline.core.web`; files without a telling suffix that start like a page or a feed are read so too.
 
 Encoding: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else cp1252 and finally Latin-1, with a note on the
 article. Limits (see README "Limits"): one article's text is read up to :data:`MAX_BYTES`; JSON collections
@@ -35,8 +38,9 @@ from typing import BinaryIO
 
 from dateline.core.clean import normalise_text
 from dateline.core.model import Article, LoadProblem
+from dateline.core.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_HTML_BYTES, WebText, sniff
 
-SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".text", ".markdown", ".ndjson")
+SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".text", ".markdown", ".ndjson", *HTML_SUFFIXES, *FEED_SUFFIXES)
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -258,7 +262,10 @@ def _load_file(loader: _Loader, path: Path, *, explicit: bool) -> None:
 
 def _load_stream(loader: _Loader, name: str, stem: str, fh: io.BufferedReader, suffix: str) -> None:
     if suffix not in SUFFIXES:
-        suffix = _sniff(fh.peek(256)[:256])
+        suffix = _sniff(fh.peek(1024)[:1024])
+    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
+        _load_web(loader, name, stem, fh, suffix in HTML_SUFFIXES)
+        return
     if suffix in JSONL_SUFFIXES:
         _load_jsonl(loader, name, stem, fh)
         return
@@ -294,13 +301,52 @@ def _load_stream(loader: _Loader, name: str, stem: str, fh: io.BufferedReader, s
 
 
 def _sniff(head: bytes) -> str:
-    """Format of data without a telling suffix: JSON collection, JSON lines, or text."""
+    """Format of data without a telling suffix: JSON collection, JSON lines, an HTML page, a feed, or text."""
+    if web := sniff(head):
+        return ".html" if web == "html" else ".xml"
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"["):
         return ".json"
     if head.startswith(b"{"):
         return ".jsonl"  # a single pretty-printed object is retried as JSON (see _load_jsonl)
     return ".txt"
+
+
+def _load_web(loader: _Loader, name: str, stem: str, fh: io.BufferedReader, is_html: bool) -> None:
+    """A saved page (one article) or a feed (one article per entry with text); see :mod:`dateline.core.web`."""
+    from dateline.core.web import read_feed, read_html
+
+    limit = MAX_HTML_BYTES if is_html else MAX_COLLECTION_BYTES
+    data = _read_upto(fh, limit + 1)
+    if len(data) > limit:
+        loader.problem(name, f"{'HTML page' if is_html else 'feed'} larger than {limit // _MB} MB: not read")
+        return
+    text, note = decode(data)
+    if text is None or not text.strip():
+        loader.problem(name, note or "empty file")
+        return
+    if is_html:
+        page = read_html(text if note is None else data)  # not UTF-8: the page's own charset decides
+        if page is None:
+            loader.problem(name, "no article text in the HTML page")
+        else:
+            loader.add(_web_source(page, stem, name), name)
+        return
+    feed = read_feed(data)
+    if feed is None:
+        loader.problem(name, "XML that is not an RSS or Atom feed")
+        return
+    if feed.error:
+        loader.problem(name, f"malformed feed: {feed.error}", skipped=not feed.entries)
+    for n in feed.empty:
+        loader.problem(f"{name}#{n}", "feed entry without text")
+    for n, entry in enumerate(feed.entries, 1):
+        loader.add(_web_source(entry, f"{stem}-{n}", name), name)
+
+
+def _web_source(page: WebText, stem: str, name: str) -> Source:
+    meta = {k: v for k in ("id", "title", "author", "source", "url", "published") if (v := getattr(page, k))}
+    return Source(id=stem, text=page.text, path=name, meta=meta)
 
 
 def _read_upto(fh: BinaryIO, n: int) -> bytes:
@@ -368,7 +414,7 @@ def _jsonl_lines(loader: _Loader, name: str, stem: str, lines: Iterator[bytes], 
             continue
         src = _from_object(item, f"{stem}-{lineno}", f"{name}:{lineno}")
         if src is None:
-            loader.problem(f"{name}:{lineno}", "not an article object (no text, body or content)")
+            loader.problem(f"{name}:{lineno}", "not an article object (no text, body, content or html)")
             continue
         if note:
             src.notes.append(note)
@@ -455,7 +501,7 @@ def _from_json(loader: _Loader, name: str, stem: str, text: str) -> list[Source]
     for i, item in enumerate(items):
         src = _from_object(item, f"{stem}-{i + 1}" if len(items) > 1 else stem, name)
         if src is None:
-            loader.problem(f"{name}[{i}]", "not an article object (no text, body or content)")
+            loader.problem(f"{name}[{i}]", "not an article object (no text, body, content or html)")
         else:
             out.append(src)
     return out
@@ -465,6 +511,12 @@ def _from_object(item: object, fallback_id: str, name: str) -> Source | None:
     if not isinstance(item, dict):
         return None
     body = next((item[k] for k in TEXT_FIELDS if isinstance(item.get(k), str) and item[k].strip()), None)
+    page = None
+    if body is None and isinstance(item.get("html"), str):  # a saved page inside a record
+        from dateline.core.web import read_html
+
+        page = read_html(item["html"], url=item.get("url") if isinstance(item.get("url"), str) else None)
+        body = page.text if page else None
     if body is None:
         return None
     meta: dict[str, str] = {}
@@ -475,8 +527,15 @@ def _from_object(item: object, fallback_id: str, name: str) -> Source | None:
     for key, alias in (("title", "headline"), ("url", "link"), ("author", "byline")):
         if key not in meta and alias in meta:
             meta[key] = meta[alias]
+    if page is not None:  # what the record says wins over what the page says
+        for key in ("title", "author", "source", "url", "published"):
+            if (value := getattr(page, key)) and not any(meta.get(k) for k in _SAME.get(key, (key,))):
+                meta[key] = value
     given = meta.get("id")
     return Source(id=given or fallback_id, text=body, path=name, meta=meta)
+
+
+_SAME = {"published": tuple(k.lower() for k in DATE_FIELDS)}
 
 
 def _meta_value(value: object) -> str | None:
