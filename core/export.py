@@ -16,9 +16,9 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
-from dateline.core import salience
+from dateline.core import salience, sources
 from dateline.core.clean import normalise_text
-from dateline.core.model import Actor, DateValue, Event, Quote, Timeline
+from dateline.core.model import Actor, Article, DateValue, Event, Quote, Timeline
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 FUTURE_STATUSES = ("planned", "expected")
@@ -109,7 +109,7 @@ def chosen_quotes(timeline: Timeline, n: int = 6) -> list[Quote]:
 def markdown(timeline: Timeline) -> str:
     actors = _actor_names(timeline)
     quotes = _quotes_by_id(timeline)
-    titles = {a.id: a.title or a.id for a in timeline.articles}
+    where = _source_lines(timeline)
     lines = [f"# Timeline: {len(timeline.articles)} articles, {len(timeline.events)} events", ""]
     for e in timeline.events:
         n = len(e.articles)
@@ -118,7 +118,7 @@ def markdown(timeline: Timeline) -> str:
         lines.append(f"*{md(e.date_how)}* — {n} source{'s' if n != 1 else ''}")
         lines.append("")
         for ev in e.evidence:
-            lines.append(f"- {md(ev.text)} ({md(titles.get(ev.article, ev.article))})")
+            lines.append(f"- {md(ev.text)} — *{md(where.get(ev.article, ev.article))}*")
         who = [actors[a].name for a in e.actors if a in actors]
         if who:
             lines.append(f"- Actors: {md(', '.join(who))}")
@@ -161,8 +161,10 @@ def _bound_granularity(v: DateValue) -> str:
 
 
 def timelinejs(timeline: Timeline) -> str:
-    """TimelineJS 3 JSON: start_date/end_date with unknown parts left out, text, group (the status)."""
-    titles = {a.id: a.title or a.id for a in timeline.articles}
+    """TimelineJS 3 JSON: start_date/end_date with unknown parts left out, text, group (the status), and as
+    ``media`` the URL of the first source that has one, with its outlet as the credit."""
+    where = _source_lines(timeline)
+    articles = {a.id: a for a in timeline.articles}
     actors = _actor_names(timeline)
     quotes = _quotes_by_id(timeline)
     out = []
@@ -181,9 +183,11 @@ def timelinejs(timeline: Timeline) -> str:
             if v.latest != v.earliest and _date_parts(v.latest, g) != item["start_date"]:
                 item["end_date"] = _date_parts(v.latest, g)
         body = "".join(
-            f"<p>{_html(ev.text)} <em>({_html(titles.get(ev.article, ev.article))})</em></p>"
+            f"<p>{_html(ev.text)} <em>({_html(where.get(ev.article, ev.article))})</em></p>"
             for ev in e.evidence
         )
+        if media := _media([articles[a] for a in e.articles if a in articles]):
+            item["media"] = media
         who = [actors[a].name for a in e.actors if a in actors]
         if who:
             body += f"<p><strong>Actors:</strong> {_html(', '.join(who))}</p>"
@@ -195,6 +199,21 @@ def timelinejs(timeline: Timeline) -> str:
         item["text"] = {"headline": _html(e.headline), "text": body}
         out.append(item)
     return json.dumps({"events": out}, ensure_ascii=False, indent=1)
+
+
+def _source_lines(timeline: Timeline) -> dict[str, str]:
+    return {a.id: sources.line(a, short=True) for a in timeline.articles}
+
+
+def _media(articles: list[Article]) -> dict[str, str] | None:
+    """TimelineJS media for an event: the first source's URL, credited to its outlet, captioned by its title."""
+    for a in articles:
+        if a.url:
+            media = {"url": plain(a.url), "caption": _html(sources.label(a))}
+            if a.source:
+                media["credit"] = _html(a.source)
+            return media
+    return None
 
 
 def _html(text: str) -> str:
@@ -218,12 +237,21 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
         head += f" · {span[0].label()} to {span[-1].label()}"
     lines.append(head)
     date_w = max((len(e.date.label()) for e in timeline.events), default=8)
+    where = {a.id: a for a in timeline.articles}
     if 0 < top < len(timeline.events):
         chosen = {id(e) for e in salience.key_events(timeline, top)}
         lines += ["", f"KEY EVENTS ({top} of {len(timeline.events)})"]
-        lines += [_brief_row(e, date_w, width) for e in timeline.events if id(e) in chosen]
-    lines += ["", "EVENTS"]
-    lines += [_brief_row(e, date_w, width) for e in timeline.events]
+        for e in timeline.events:
+            if id(e) in chosen:
+                lines.append(_brief_row(e, date_w, width))
+                lines += _brief_sources(e, where, date_w, width)
+        lines += ["", "EVENTS"]
+        lines += [_brief_row(e, date_w, width) for e in timeline.events]
+    else:  # every event is a key event: each with its sources
+        lines += ["", "EVENTS"]
+        for e in timeline.events:
+            lines.append(_brief_row(e, date_w, width))
+            lines += _brief_sources(e, where, date_w, width)
     main = main_actors(timeline, 10)
     if main:
         lines += ["", "ACTORS"]
@@ -244,6 +272,23 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
         lines += ["", f"SKIPPED ({len(timeline.problems)})"]
         lines += [f"  {plain(p.path)}: {plain(p.reason)}" for p in timeline.problems]
     return "\n".join(lines) + "\n"
+
+
+BRIEF_SOURCES = 3  # sources shown under an event in the brief
+
+
+def _brief_sources(e: Event, articles: dict[str, Article], date_w: int, width: int) -> list[str]:
+    """The event's sources, one line each (outlet · date · title · URL), under its row."""
+    indent = " " * (date_w + 4)
+    out = []
+    ids = e.articles
+    for aid in ids[:BRIEF_SOURCES]:
+        text = plain(sources.line(articles[aid], short=True)) if aid in articles else plain(aid)
+        room = max(20, width - len(indent) - 2)
+        out.append(f"{indent}· {text if len(text) <= room else text[: room - 1] + '…'}")
+    if len(ids) > BRIEF_SOURCES:
+        out.append(f"{indent}· and {len(ids) - BRIEF_SOURCES} more")
+    return out
 
 
 def _brief_row(e: Event, date_w: int, width: int) -> str:

@@ -62,7 +62,14 @@ def _mention(article: str, text: str, name: str) -> Mention:
 
 
 def sample_timeline() -> Timeline:
-    a = Article(id="a", path="harbour.txt", title="Harbour talks open", text=ARTICLE_A)
+    a = Article(
+        id="a",
+        path="harbour.txt",
+        title="Harbour talks open",
+        text=ARTICLE_A,
+        source="Harbour Gazette",
+        url="https://gazette.example/harbour-talks",
+    )
     b = Article(id="b", path="quota.txt", title="Quota [bold]dispute[/bold]", text=ARTICLE_B)
     c = Article(id="c", path="markup.txt", title="Markup \x1b[31mtest", text=ARTICLE_C)
     s_a = ARTICLE_A.split(". ")

@@ -148,6 +148,11 @@ async def test_wide_terminal_shows_the_detail_beside_the_timeline(sample) -> Non
         await pilot.press("j", "j")
         assert detail.text is not None and "Ministers meet again" in detail.text.plain
         assert "We are close to a deal" in detail.text.plain  # the event's quotes
+        # each source says where it came from: outlet, date, title and URL, never a file path
+        assert "Harbour Gazette · undated · Harbour talks open · https://gazette.example/harbour-talks" in (
+            detail.text.plain
+        )
+        assert "harbour.txt" not in detail.text.plain
 
 
 async def test_narrow_terminal_keeps_the_detail_for_enter(sample) -> None:
@@ -252,7 +257,12 @@ async def test_y_copies_the_selected_item_as_text(sample) -> None:
         await pilot.press("2", "y")
         assert app.clipboard == "Norland (country)"
         await pilot.press("3", "y")
-        assert app.clipboard == "“We are close to a deal,” — Mara Velt"
+        quote, source = app.clipboard.split("\n")
+        assert quote == "“We are close to a deal,” — Mara Velt"
+        assert (
+            source.strip()
+            == "Harbour Gazette · undated · Harbour talks open · https://gazette.example/harbour-talks"
+        )
 
 
 async def test_q_quits(sample) -> None:

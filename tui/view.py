@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from dateline.core import sources
 from dateline.tui.safe import clean
 
 if TYPE_CHECKING:
@@ -265,8 +266,8 @@ def event_text(event: Event, index: TimelineIndex) -> str:
         lines.append("Actors: " + ", ".join(clean(n) for n in index.actor_names(event.actors)))
     for ev in event.evidence:
         article = index.articles.get(ev.article)
-        where = clean(article.title or article.path or ev.article) if article else ev.article
-        lines.append(f"  “{clean(ev.text)}” ({where})")
+        where = clean(sources.line(article)) if article else ev.article
+        lines.append(f"  “{clean(ev.text)}”\n    {where}")
     return "\n".join(lines)
 
 
@@ -277,4 +278,6 @@ def actor_text(actor: Actor) -> str:
 
 
 def quote_text(quote: Quote, index: TimelineIndex) -> str:
-    return f"“{clean(quote.text)}” — {clean(index.speaker(quote))}"
+    text = f"“{clean(quote.text)}” — {clean(index.speaker(quote))}"
+    article = index.articles.get(quote.article)
+    return f"{text}\n    {clean(sources.line(article))}" if article else text

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from dateline.core import sources
 from dateline.tui.safe import Glyphs, clean
 from dateline.tui.view import status_word, timex_span
 
@@ -57,7 +58,7 @@ def event_detail(event: Event, index: TimelineIndex, glyphs: Glyphs) -> Text:
         if k:
             out.append("\n")
         article = index.articles.get(ev.article)
-        where = (article.title or article.path or ev.article) if article else ev.article
+        where = sources.line(article) if article else ev.article
         out.append(f"{glyphs.quote_open}", style=DIM)
         out.append_text(highlighted(ev.text, timex_span(ev), TIMEX))
         out.append(f"{glyphs.quote_close}\n", style=DIM)
@@ -103,7 +104,7 @@ def quote_detail(quote: Quote, index: TimelineIndex, glyphs: Glyphs) -> Text:
         out.append_text(highlighted(sentence, (lo, hi), QUOTED))
         article = index.articles.get(quote.article)
         if article is not None:
-            out.append(f"\n  {clean(article.title or article.path or article.id)}", style=DIM)
+            out.append(f"\n  {clean(sources.line(article))}", style=DIM)
     return out
 
 

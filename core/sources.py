@@ -1,0 +1,65 @@
+"""Where a sentence came from, said the same way wherever a source is shown: the app's detail pane and copy,
+the brief, the Markdown and TimelineJS exports.
+
+A source is an article: its outlet, its publication date (and how that date was inferred when the article did
+not give it), its title and its URL, each when known. An article without a title is named by its first line of
+text, never by a file path: a path says where a file sits on one machine, not what the story is.
+"""
+
+from __future__ import annotations
+
+from dateline.core.model import Article
+from dateline.core.text import FurnitureIndex
+
+LABEL_CHARS = 100  # a first line used as a label is cut to this
+
+
+def label(article: Article) -> str:
+    """The article's title, else its first line of text (outside page furniture), else its id."""
+    if article.title and article.title.strip():
+        return " ".join(article.title.split())
+    index = FurnitureIndex(article.furniture)
+    text = article.text
+    pos = 0
+    while pos < len(text):  # the first stretch of a line outside furniture ("(AGENCY) City – The talks ...")
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        while pos < end and (text[pos].isspace() or index.at(pos) is not None):
+            f = index.at(pos)
+            pos = max(pos + 1, f.end if f is not None else 0)
+        words = " ".join(text[pos:end].split()).lstrip("-–—: ")
+        if words:
+            return words if len(words) <= LABEL_CHARS else words[: LABEL_CHARS - 1].rstrip() + "…"
+        pos = end + 1
+    return article.id
+
+
+def published(article: Article, *, short: bool = False) -> str:
+    """The publication date at its own granularity, with how it was inferred when the article did not say
+    (``short``: the kind of evidence only, without the words quoted); "undated" when there is none."""
+    if article.published is None:
+        return "undated"
+    day = article.published.label()
+    how = article.published_how
+    if how in ("metadata", "", "unknown"):
+        return day
+    if how.startswith("text: "):
+        how = how.removeprefix("text: ")
+        if short:
+            how = how.split("“", 1)[0].rstrip(" ,") or how
+        return f"{day} (inferred from {how})"
+    if how.startswith("cross-article: "):
+        if short:
+            return f"{day} (inferred from another article)"
+        return f"{day} (inferred from another article that {how.removeprefix('cross-article: ')})"
+    return f"{day} (inferred: {how})"
+
+
+def parts(article: Article, *, short: bool = False) -> list[str]:
+    """Outlet, publication date, label and URL: those that are known, in that order."""
+    return [p for p in (article.source, published(article, short=short), label(article), article.url) if p]
+
+
+def line(article: Article, *, short: bool = False) -> str:
+    """The source on one line: ``Outlet · 12 Mar 2017 · Title · https://…``."""
+    return " · ".join(" ".join(p.split()) for p in parts(article, short=short))
