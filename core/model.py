@@ -213,6 +213,10 @@ class TimeExpression:
     latest: date | None = None
     mod: str | None = None
     anchored: bool = False  # True when resolved relative to the publication date
+    # What only the anchor can give, for core.resolve ("mon 2 last - - -": "last February"); None when the
+    # text alone gives the value. Kept so that a date learnt later re-resolves without rescanning the text.
+    placeholder: str | None = None
+    tense: Literal["past", "future"] | None = None  # of the sentence around a date, as core.tense reads it
 
     def date_value(self) -> DateValue:
         return trusted(DateValue)(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from dateline.core import actors, clean, events, merge, published, quotes, tense, timexes
+from dateline.core import actors, clean, events, merge, published, quotes, resolve, tense, timexes
 from dateline.core.gcpause import paused_gc
 from dateline.core.model import Article, ArticleAnalysis, LoadProblem, Timeline
 
@@ -16,20 +16,20 @@ if TYPE_CHECKING:
 
 
 def analyse(article: Article) -> ArticleAnalysis:
-    """Everything one article says on its own (its publication date from metadata or its own text)."""
+    """Everything one article says on its own, in HeidelTime's three passes for time: find the time
+    expressions without the publication date, infer that date (metadata, else the article's own evidence),
+    then resolve every expression that needs it."""
     article = clean.clean(article)
-    article = published.infer(article, [])
-    tx = timexes.extract(article, article.published)
-    if article.published is None:
-        article = published.infer(article, tx)
-        if article.published is not None:
-            tx = timexes.extract(article, article.published)
-    return _extract(article, tx)
+    found = timexes.find(article)
+    article = published.infer(article, found)
+    return _extract(article, resolve.resolve(found, article.published))
 
 
 def redate(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
-    """Analyse again an article whose publication date was inferred from other articles."""
-    return _extract(article, timexes.extract(article, article.published))
+    """An analysis again for an article whose publication date was learnt later (from other articles): its
+    time expressions are re-resolved from their placeholders (no rescan of the text), then the steps that
+    read dates run again."""
+    return _extract(article, resolve.resolve(analysis.timexes, article.published))
 
 
 def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:

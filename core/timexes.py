@@ -1,15 +1,19 @@
-"""Step 3 — time expressions: find candidate spans, then normalise them against the publication date.
+"""Step 3 — time expressions, first pass: FIND every candidate span and normalise what the text alone says.
 
-Candidates come from a small grammar of compiled regular expressions (month and weekday names, numbers,
-units, "last/next/this", "ago", "early/mid/late", "the end of", ISO dates, years in a year context, ...).
-Each candidate is validated (traps: the pronoun "we", the modal "may", "March" the verb, amounts, version
-strings, "Sunday Times"), then resolved to a TIMEX3-style value at its own granularity with inclusive
-``earliest``/``latest`` bounds. Anything relative is resolved against the document creation time (DCT);
-month and weekday names without a year take their year or week from the tense of the sentence ("in
-February" after a January DCT is next month when the sentence is future, last February when past).
-Without a DCT relative expressions keep an unresolved value such as ``XXXX-02`` and no bounds.
+HeidelTime's order: this module finds candidates without the publication date (DCT); ``core.published``
+infers the DCT from them; ``core.resolve`` (the only reader of the DCT) then resolves what only the anchor can
+give. An expression that needs the anchor carries a *placeholder* (``TimeExpression.placeholder``: "a month
+without a year, chosen by the sentence's tense", "the Wednesday before the anchor", "the quarter after") and
+an unresolved TIMEX3 value such as ``XXXX-02``; absolute expressions ("March 3, 2017", "the 1990s") are final
+here. Learning a date later (from other articles) re-resolves the placeholders, never rescans the text.
 
-The common forms use plain date arithmetic; dateparser only parses leftover numeric dates (cached).
+Candidates come from a small grammar of compiled regular expressions built from the time vocabulary
+(``core/vocab/time.toml``: month and weekday names, numbers, units, modifiers, ...). Each rule is tried only
+where one of its anchor words occurs, validates its match (traps: the pronoun "we", the modal "may", "March"
+the verb, amounts, version strings, "Sunday Times") and carries examples that the tests run. The tense of
+the sentence around each date is read once here, for the resolver and the DCT inference.
+
+The common forms use plain date arithmetic (``core.dates``); dateparser only parses leftover numeric dates.
 """
 
 from __future__ import annotations
@@ -17,76 +21,46 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from calendar import isleap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from dateline.core import lexicon, resolve
+from dateline.core.dates import (
+    UNITS,
+    month_bounds,
+    narrow,
+    quarter_bounds,
+    season_bounds,
+    valid_day,
+)
 from dateline.core.model import Article, DateValue, Furniture, Granularity, TimeExpression, TimexType, trusted
 from dateline.core.tense import sentence_bounds
 from dateline.core.tense import tense_near as tense
 from dateline.core.text import NON_CONTENT
 
 # ---------------------------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary (core/vocab/time.toml)
 
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_TIME = lexicon.table("time")
+_MONTH_NAMES = tuple(w.lower() for w in _TIME["months"]["full"])
 MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-MONTHS.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
-MONTHS["sept"] = 9
-WEEKDAYS: dict[str, int] = {
-    name: i
-    for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-}
-_WD_ABBR = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+MONTHS.update({abbr.lower(): MONTHS[next(n for n in _MONTH_NAMES if n.startswith(abbr.lower()))]
+               for abbr in _TIME["months"]["abbr"]})  # fmt: skip
+WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(_TIME["weekdays"]["full"])}
+_WD_ABBR = {a.lower(): next(i for n, i in WEEKDAYS.items() if n.startswith(a.lower()))
+            for a in _TIME["weekdays"]["abbr"]}  # fmt: skip
 
-_SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen"
-).split()
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_SMALL = tuple(_TIME["numbers"]["small"])
+_TENS: dict[str, int] = dict(_TIME["numbers"]["tens"])
 NUMBER_WORDS: dict[str, float] = {w: i for i, w in enumerate(_SMALL)}
 NUMBER_WORDS.update(_TENS)
-NUMBER_WORDS.update({"a": 1, "an": 1, "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12})
-NUMBER_WORDS.update({"a couple of": 2, "couple of": 2, "a half": 0.5, "half a": 0.5})
-VAGUE_NUMBERS = frozenset(
-    {"a few", "few", "several", "many", "some", "dozens of", "hundreds of", "a number of", "the"}
-)
+NUMBER_WORDS.update(_TIME["numbers"]["phrases"])
+NUMBER_WORDS.update(_TIME["numbers"]["fractions"])
+VAGUE_NUMBERS = frozenset([*_TIME["numbers"]["vague"], "the"])
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_TIME["numbers"]["ordinals"])}
 ORDINALS = {
     "first": 1,
     "second": 2,
@@ -99,46 +73,28 @@ ORDINALS = {
     "final": 4,
 }
 
-# unit -> (TIMEX3 duration letter, multiplier, is a time-of-day unit, granularity)
-UNITS: dict[str, tuple[str, int, bool, Granularity]] = {
-    "second": ("S", 1, True, "time"),
-    "minute": ("M", 1, True, "time"),
-    "hour": ("H", 1, True, "time"),
-    "day": ("D", 1, False, "day"),
-    "night": ("D", 1, False, "day"),
-    "week": ("W", 1, False, "week"),
-    "fortnight": ("W", 2, False, "week"),
-    "month": ("M", 1, False, "month"),
-    "quarter": ("Q", 1, False, "quarter"),
-    "year": ("Y", 1, False, "year"),
-    "decade": ("Y", 10, False, "decade"),
-    "century": ("Y", 100, False, "century"),
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SEASONS: dict[str, str] = dict(_TIME["seasons"]["codes"])
+TIMES_OF_DAY: dict[str, str] = dict(_TIME["times_of_day"]["codes"])
+_SET_ADVERBS: dict[str, str] = dict(_TIME["sets"]["adverbs"])
+_PREMOD_MOD = {w: mod for mod in ("START", "MID", "END") for w in _TIME["modifiers"][mod]}
+_REL_HOW = {" ".join(w.split()): how for how in ("last", "next", "this") for w in _TIME["relative"][how]}
+
+
+def _alt(words: Iterable[str]) -> str:
+    return lexicon.alternation(words)
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Grammar
+# Grammar: expressions built from the vocabulary
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WEEKDAY_ANY = rf"(?:{_WEEKDAY}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
-_NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven"
-    r"|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+hundred|one\s+hundred|a\s+dozen"
-    r"|a\s+couple\s+of|couple\s+of)"
-)
-_DAY_NUM_WORD = (
-    r"(?:twenty-(?:one|two|three|four|five|six|seven|eight|nine)|thirty-one|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-)
-_VAGUE = r"(?:a\s+few|few|several|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of)"
+_MONTH_FULL = _alt(_TIME["months"]["full"])
+_MONTH = rf"(?:{_MONTH_FULL}|(?:{_alt(a for a in _TIME['months']['abbr'] if a != 'May')})\b\.?)"
+_WEEKDAY = _alt(_TIME["weekdays"]["full"])
+_WEEKDAY_ANY = rf"(?:{_WEEKDAY}|{_alt(a.capitalize() for a in _TIME['weekdays']['abbr'])}\.)"
+_ONES = _alt(_SMALL[1:10])
+_NUM_WORD = rf"(?:{_alt(_TENS)}(?:-{_ONES})?|{_alt(_SMALL)}|{_alt(p for p in _TIME['numbers']['phrases'] if len(p) > 2)})"
+_DAY_NUM_WORD = rf"(?:twenty-{_ONES}|thirty-one|{_alt(_SMALL[1:])}|twenty|thirty)"
+_VAGUE = _alt(_TIME["numbers"]["vague"])
 _NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD}|{_VAGUE}|an?))"
 _QUANT = (
     r"(?i:about|around|almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
@@ -164,17 +120,19 @@ class _Found:
     earliest: date | None = None
     latest: date | None = None
     mod: str | None = None
-    anchored: bool = False
+    placeholder: str | None = None  # what only the anchor can give (see core.resolve)
 
 
 @dataclass(slots=True)
 class _Ctx:
     text: str
-    ref: date | None  # the DCT's earliest day
-    ref_hi: date | None  # the DCT's latest day
 
 
 Handler = Callable[[re.Match[str], _Ctx], "list[_Found] | _Found | None"]
+Example = tuple[str, str, str]  # a sentence, the expression found in it, its value against EXAMPLE_DCT
+
+# The anchor the rules' examples are resolved against: Tuesday, 24 January 2017.
+EXAMPLE_DCT = date(2017, 1, 24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,16 +140,22 @@ class _Rule:
     pattern: re.Pattern[str]
     handler: Handler
     back: int  # how far before its anchor word a match may start (-1: it starts where the anchor ends)
+    examples: tuple[Example, ...]
 
 
 _RULES: dict[str, list[_Rule]] = {}  # anchor kind -> rules to try there
+RULES: list[_Rule] = []  # every rule, in the order registered (the tests run their examples)
 
 
-def _rule(pattern: str, *, kinds: str, back: int) -> Callable[[Handler], Handler]:
-    """Register a rule, tried wherever one of its anchor ``kinds`` occurs (see ``_ANCHOR``)."""
+def _rule(
+    pattern: str, *, kinds: str, back: int, examples: tuple[Example, ...] = ()
+) -> Callable[[Handler], Handler]:
+    """Register a rule, tried wherever one of its anchor ``kinds`` occurs (see ``_ANCHOR``), with the examples
+    that show what it finds: (sentence, span, value resolved against ``EXAMPLE_DCT``)."""
 
     def register(fn: Handler) -> Handler:
-        rule = _Rule(re.compile(pattern), fn, back)
+        rule = _Rule(re.compile(pattern), fn, back, examples)
+        RULES.append(rule)
         for kind in kinds.split():
             _RULES.setdefault(kind, []).append(rule)
         return fn
@@ -200,87 +164,7 @@ def _rule(pattern: str, *, kinds: str, back: int) -> Callable[[Handler], Handler
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Date arithmetic
-
-
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def days_in_month(y: int, m: int) -> int:
-    """``calendar.monthrange(y, m)[1]`` without the weekday it also computes."""
-    return 29 if m == 2 and isleap(y) else _MONTH_DAYS[m - 1]
-
-
-def month_bounds(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, days_in_month(y, m))
-
-
-def add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    n = y * 12 + (m - 1) + k
-    return n // 12, n % 12 + 1
-
-
-def week_value(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def week_bounds(d: date) -> tuple[date, date]:
-    monday = d - timedelta(days=d.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def quarter_bounds(y: int, q: int) -> tuple[date, date]:
-    return date(y, 3 * q - 2, 1), month_bounds(y, 3 * q)[1]
-
-
-def season_bounds(y: int, s: str) -> tuple[date, date]:
-    a, b = _SEASON_MONTHS[s]
-    if s == "WI":
-        return date(y, 12, 1), month_bounds(y + 1, 2)[1]
-    return date(y, a, 1), month_bounds(y, b)[1]
-
-
-def shift(d: date, n: float, unit: str) -> date:
-    """``d`` moved by ``n`` units (negative for the past); months and years keep the day where possible."""
-    letter, mult, is_time, _ = UNITS[unit]
-    if is_time:
-        return d + timedelta(days=int(n * mult / 24)) if letter == "H" else d
-    if letter == "D":
-        return d + timedelta(days=round(n))
-    if letter == "W":
-        return d + timedelta(weeks=round(n * mult))
-    months = round(n * {"M": 1, "Q": 3, "Y": 12}[letter] * mult)
-    y, m = add_months(d.year, d.month, months)
-    return date(y, m, min(d.day, days_in_month(y, m)))
-
-
-def narrow(lo: date, hi: date, mod: str | None) -> tuple[date, date]:
-    """Bounds of the START/MID/END part of ``[lo, hi]``: thirds, on month boundaries for long periods."""
-    if mod not in ("START", "MID", "END"):
-        return lo, hi
-    i = ("START", "MID", "END").index(mod)
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    if months >= 3 and lo.day == 1:
-        a = add_months(lo.year, lo.month, months * i // 3)
-        b = add_months(lo.year, lo.month, months * (i + 1) // 3 - 1)
-        return date(a[0], a[1], 1), month_bounds(*b)[1]
-    days = (hi - lo).days + 1
-    return lo + timedelta(days=days * i // 3), lo + timedelta(days=days * (i + 1) // 3 - 1)
-
-
-_PREMOD_MOD = {
-    "end": "END",
-    "close": "END",
-    "late": "END",
-    "start": "START",
-    "beginning": "START",
-    "early": "START",
-    "turn": "START",
-    "mid": "MID",
-    "middle": "MID",
-}
-
+# Helpers
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -295,75 +179,34 @@ def premod(raw: str | None) -> str | None:
     return None
 
 
-def clip_earlier_later(raw: str | None, lo: date, hi: date, ref: date | None) -> tuple[date, date]:
-    """ "earlier this year" ends at the DCT, "later this month" starts there."""
-    if not raw or ref is None or not lo <= ref <= hi:
-        return lo, hi
-    word = raw.lower()
-    if word.startswith("earlier"):
-        return lo, ref
-    if word.startswith("later"):
-        return ref, hi
-    return lo, hi
+def _clip(raw: str | None) -> str:
+    """ "earlier this year" ends at the anchor, "later this month" starts there: the placeholder's clip."""
+    word = (raw or "").lower()
+    return "earlier" if word.startswith("earlier") else "later" if word.startswith("later") else "-"
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Tense of the sentence around a span
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Resolving cyclic names (months, quarters, seasons, month-days) against the DCT
-
-Period = tuple[str, date, date]  # value, earliest, latest
-
-
-def pick(candidates: list[Period], ref: date, how: str | None) -> Period:
-    """Choose among yearly repetitions of a name: ``last``/``next``/``this`` or the sentence's tense."""
-    candidates = sorted(candidates, key=lambda c: c[1])
-    containing = [c for c in candidates if c[1] <= ref <= c[2]]
-    if how == "last":
-        return max((c for c in candidates if c[2] < ref), key=lambda c: c[1], default=candidates[0])
-    if how == "next":
-        return min((c for c in candidates if c[1] > ref), key=lambda c: c[1], default=candidates[-1])
-    if containing:
-        return containing[0]
-    if how == "this":
-        return min(candidates, key=lambda c: min(abs((c[1] - ref).days), abs((c[2] - ref).days)))
-    if how == "past":
-        return max((c for c in candidates if c[1] <= ref), key=lambda c: c[1], default=candidates[0])
-    if how == "future":
-        return min((c for c in candidates if c[2] >= ref), key=lambda c: c[1], default=candidates[-1])
-    return min(candidates, key=lambda c: (min(abs((c[1] - ref).days), abs((c[2] - ref).days)), c[1] > ref))
-
-
-def _how(rel: str | None, ctx: _Ctx, start: int, end: int) -> str | None:
-    if rel:
-        r = " ".join(rel.lower().split())
-        if r in ("last", "past", "previous", "this past"):
-            return "last"
-        if r in ("next", "coming", "following", "this coming"):
-            return "next"
-        return "this"
-    return tense(ctx.text, start, end)
-
-
-def _pick_in_context(candidates: list[Period], ctx: _Ctx, rel: str | None, start: int, end: int) -> Period:
-    """``pick`` by ``rel`` or else the sentence's tense, read only when it matters: a period containing the
-    DCT is chosen whatever the tense."""
-    assert ctx.ref is not None
+def _rel_how(rel: str | None) -> str:
+    """``last``/``next``/``this`` for a relative word ("past", "coming", "this past"), ``-`` for none."""
     if not rel:
-        for c in sorted(candidates, key=lambda c: c[1]):
-            if c[1] <= ctx.ref <= c[2]:
-                return c
-    return pick(candidates, ctx.ref, _how(rel, ctx, start, end))
+        return "-"
+    return _REL_HOW.get(" ".join(rel.lower().split()), "this")
 
 
-def month_periods(m: int, ref: date) -> list[Period]:
-    out = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        lo, hi = month_bounds(y, m)
-        out.append((f"{y}-{m:02d}", lo, hi))
-    return out
+def _arg(x: object) -> str:
+    return "-" if x is None else str(x)
+
+
+def _pending(
+    m: re.Match[str],
+    span: tuple[int, int] | None,
+    typ: TimexType,
+    gran: Granularity,
+    *parts: object,
+    mod: str | None = None,
+) -> _Found:
+    """A candidate whose value needs the anchor: ``parts`` are the placeholder's operation and arguments."""
+    return _found(m, span, type=typ, value="", granularity=gran, mod=mod,
+                  placeholder=" ".join(_arg(p) for p in parts))  # fmt: skip
 
 
 def _found(m: re.Match[str], span: tuple[int, int] | None = None, **kw: Any) -> _Found:
@@ -375,7 +218,6 @@ def _t_span(m: re.Match[str]) -> tuple[int, int]:
     return m.span("t") if m.groupdict().get("t") is not None else m.span()
 
 
-_PREV_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _CAP_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
@@ -383,8 +225,8 @@ _CAP_NEXT = re.compile(r"\s+[A-Z][a-z]")
 def _prev_word(text: str, start: int) -> str:
     """The word just before ``start`` when only spaces separate them (else ``""``); keeps a final full stop.
 
-    What ``_PREV_WORD.search`` finds in the 30 characters before ``start``, read back from the end instead of
-    tried at every position: the trailing run of ASCII letters, then its full stop."""
+    The trailing run of ASCII letters of the 30 characters before ``start``, then its full stop, read back
+    from the end (much faster than a regular expression tried at every position)."""
     window = text[max(0, start - 30) : start]
     body = window.rstrip()  # str.isspace is what ``\s`` matches
     if len(body) == len(window):
@@ -405,82 +247,16 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Rules: full dates
-
-
-NEAR_DAYS = 14
-FAR_DAYS = 183
-
 # "February last year", "March 5 of next year": the year named after a month governs it
 _YEAR_AFTER_REL = re.compile(r",?\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b(?!'s|-)")
 
 
 def _year_after(ctx: _Ctx, end: int) -> int | None:
+    """The year offset from the anchor a following "last year" / "next year" / "this year" names."""
     ym = _YEAR_AFTER_REL.match(ctx.text, end)
-    if ym is None or ctx.ref is None:
+    if ym is None:
         return None
-    return ctx.ref.year + {"last": -1, "next": 1}.get(ym["rel"].lower(), 0)
-
-
-def _valid_day(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m)
-
-
-def _day_found(
-    m: re.Match[str], ctx: _Ctx, month: int, day: int, day2: str | None, year: str | None
-) -> _Found | None:
-    day_hi = int(day2) if day2 else day
-    if day_hi <= day and day2:
-        return None
-    span = _t_span(m)
-    rel_year = None if year else _year_after(ctx, m.end())
-    if year or rel_year:
-        y = int(year) if year else rel_year
-        if not (1800 <= y <= 2100 and _valid_day(y, month, day) and _valid_day(y, month, day_hi)):
-            return None
-        lo, hi, anchored = date(y, month, day), date(y, month, day_hi), rel_year is not None
-    elif ctx.ref is None:
-        if not _valid_day(2000, month, day_hi):
-            return None
-        if day2:
-            v = f"XXXX-{month:02d}-{day:02d}/XXXX-{month:02d}-{day_hi:02d}"
-            return _found(m, span, type="DATE", value=v, granularity="range")
-        return _found(m, span, type="DATE", value=f"XXXX-{month:02d}-{day:02d}", granularity="day")
-    else:
-        cands = []
-        for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
-            if _valid_day(y, month, day) and _valid_day(y, month, day_hi):
-                cands.append((str(y), date(y, month, day), date(y, month, day_hi)))
-        if not cands:
-            return None
-        near = [c for c in cands if abs((c[1] - ctx.ref).days) <= NEAR_DAYS]
-        # a day within a fortnight of the DCT is that one whatever the tense; else the tense decides
-        _, lo, hi = near[0] if near else _pick_in_context(cands, ctx, None, *span)
-        if abs((lo - ctx.ref).days) > FAR_DAYS:
-            _, lo, hi = pick(cands, ctx.ref, None)  # a day more than half a year away would carry its year
-        anchored = True
-    if day2:
-        return _found(
-            m,
-            span,
-            type="DATE",
-            value=f"{lo.isoformat()}/{hi.isoformat()}",
-            granularity="range",
-            earliest=lo,
-            latest=hi,
-            anchored=anchored,
-        )
-    return _found(
-        m,
-        span,
-        type="DATE",
-        value=lo.isoformat(),
-        granularity="day",
-        earliest=lo,
-        latest=lo,
-        anchored=anchored,
-    )
+    return {"last": -1, "next": 1}.get(ym["rel"].lower(), 0)
 
 
 def _month_of(raw: str) -> int:
@@ -489,14 +265,58 @@ def _month_of(raw: str) -> int:
     ]
 
 
+def _weekday_of(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    w = raw.rstrip(".").lower()
+    return WEEKDAYS.get(w, _WD_ABBR.get(w))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Rules: full dates
+
+
+def _day_found(
+    m: re.Match[str],
+    ctx: _Ctx,
+    month: int,
+    day: int,
+    day2: str | None,
+    year: str | None,
+    wd: int | None = None,
+) -> _Found | None:
+    """A day (or a range of days in one month) of a month: absolute with its year, else a placeholder
+    (``md``) for the resolver, with the year offset a following "last year" gives and the weekday named
+    before it ("Friday, March 12"), which can tell the year."""
+    day_hi = int(day2) if day2 else day
+    if day_hi <= day and day2:
+        return None
+    span = _t_span(m)
+    if year:
+        y = int(year)
+        if not (1800 <= y <= 2100 and valid_day(y, month, day) and valid_day(y, month, day_hi)):
+            return None
+        lo, hi = date(y, month, day), date(y, month, day_hi)
+        if day2:
+            return _found(m, span, type="DATE", value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range",
+                          earliest=lo, latest=hi)  # fmt: skip
+        return _found(m, span, type="DATE", value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
+    if not valid_day(2000, month, day_hi):
+        return None
+    return _pending(m, span, "DATE", "range" if day2 else "day", "md", month, day, int(day2) if day2 else None,
+                    _year_after(ctx, m.end()), wd)  # fmt: skip
+
+
 @_rule(
     r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?\b(?!-)",
     kinds="yr",
     back=0,
-)
+    examples=(("The file is dated 2016-11-30.", "2016-11-30", "2016-11-30"),
+              ("Logged at 2016-11-30T08:15 by the clerk.", "2016-11-30T08:15", "2016-11-30T08:15")),
+)  # fmt: skip
 def _iso(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not _valid_day(y, mo, d):
+    if not valid_day(y, mo, d):
         return None
     day = date(y, mo, d)
     if m["hh"]:
@@ -509,13 +329,19 @@ _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 
 
 @_rule(
-    rf"(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
+    rf"(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
     r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
     kinds="mon",
     back=12,
-)
+    examples=(("The ferry sank on March 3, 1998, off the cape.", "March 3, 1998", "1998-03-03"),
+              ("Polls open on Jan. 27 across the region.", "Jan. 27", "2017-01-27"),
+              ("Police said the raid took place on Jan. 20.", "Jan. 20", "2017-01-20"),
+              ("The fair runs March 3-5 in the old hall.", "March 3-5", "2017-03-03/2017-03-05"),
+              ("The law took effect on Tuesday, Feb. 2, 2016.", "Tuesday, Feb. 2, 2016", "2016-02-02")),
+)  # fmt: skip
 def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    wd = _weekday_of(m["wdn"])
     if m["dw"]:
         day = int(_number(m["dw"].lower()) or 0)
         if (
@@ -524,51 +350,52 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             or re.match(r"\s+(?:of|year|month|week|day|time|more)|-", ctx.text[m.end() : m.end() + 8])
         ):
             return None
-        return _day_found(m, ctx, _month_of(m["mon"]), day, None, m["y"])
-    return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"])
+        return _day_found(m, ctx, _month_of(m["mon"]), day, None, m["y"], wd)
+    return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"], wd)
 
 
 @_rule(
-    rf"(?<![\d,.$£€-])(?P<t>(?:{_WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"(?<![\d,.$£€-])(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{_MONTH})"
     r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)",
     kinds="mon",
     back=28,
-)
+    examples=(("The bridge reopened on 14 July 2015.", "14 July 2015", "2015-07-14"),
+              ("Ballots are due by the 3rd of February.", "the 3rd of February", "2017-02-03")),
+)  # fmt: skip
 def _day_month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"])
+    return _day_found(m, ctx, _month_of(m["mon"]), int(m["d"]), m["d2"], m["y"], _weekday_of(m["wdn"]))
 
 
 @_rule(
     r"(?<![\d.,/$-])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b(?![.,/]\d)",
     kinds="yr",
     back=6,
+    examples=(("The form was signed 25/12/2014 in the office.", "25/12/2014", "2014-12-25"),),
 )
 def _numeric_date(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     """A leftover numeric date ("24/01/2017"): parsed by dateparser only when the order is unambiguous."""
     a, b = int(m["a"]), int(m["b"])
     if a <= 12 and b <= 12 and a != b:
         return None  # 03/04/2017 could be either; never invent a day
-    parsed = _dateparser(m.group(), ctx.ref)
+    parsed = _dateparser(m.group())
     if parsed is None:
         return None
     return _found(m, type="DATE", value=parsed.isoformat(), granularity="day", earliest=parsed, latest=parsed)
 
 
-@lru_cache(maxsize=64)
-def _parser(ref: date | None) -> Any:
+@lru_cache(maxsize=1)
+def _parser() -> Any:
     from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
-    if ref is not None:
-        settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
     return DateDataParser(languages=["en"], settings=settings)
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(span: str, ref: date | None) -> date | None:
+def _dateparser(span: str) -> date | None:
     try:
-        data = _parser(ref).get_date_data(span)
+        data = _parser().get_date_data(span)
     except (ValueError, OverflowError, TypeError):
         return None
     if data is None or data.date_obj is None or data.period != "day":
@@ -590,18 +417,23 @@ _MONTH_CONTEXT = frozenset(
     r"(?:,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d|%))?)",
     kinds="mon",
     back=32,
-)
+    examples=(("Output fell in February 2016 at the mine.", "February 2016", "2016-02"),
+              ("Exports rose in December, the ministry said.", "December", "2016-12"),
+              ("A new round of talks is planned for March.", "March", "2017-03"),
+              ("The plant closed last March after a fire.", "last March", "2016-03"),
+              ("Work should finish by early April.", "early April", "2017-04")),
+)  # fmt: skip
 def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
     s, e = _t_span(m)
     mon_raw = m["mon"]
     month = _month_of(mon_raw)
     abbrev = mon_raw not in ("May", "June", "July") and len(mon_raw.rstrip(".")) <= 4
-    rel_year = None if m["y"] or m["rel"] else _year_after(ctx, m.end())
+    year_off = None if m["y"] or m["rel"] else _year_after(ctx, m.end())
     if not m["y"]:
         prev = _prev_word(text, s).lower()
         nxt = text[m.end("mon") : m.end("mon") + 2]
-        context = bool(m["pre"] or m["rel"] or rel_year) or prev in _MONTH_CONTEXT
+        context = bool(m["pre"] or m["rel"] or year_off is not None) or prev in _MONTH_CONTEXT
         if abbrev and not context:
             return None
         if mon_raw in ("May", "March") and not context:
@@ -617,27 +449,12 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     mod = premod(m["pre"])
     if m["y"]:
         y = int(m["y"])
-        lo, hi = month_bounds(y, month)
-        value, anchored = f"{y}-{month:02d}", False
-    elif ctx.ref is None:
-        return _found(m, (s, e), type="DATE", value=f"XXXX-{month:02d}", granularity="month", mod=mod)
-    elif rel_year:
-        lo, hi = month_bounds(rel_year, month)
-        value, anchored = f"{rel_year}-{month:02d}", True
-    else:
-        value, lo, hi = _pick_in_context(month_periods(month, ctx.ref), ctx, m["rel"], s, e)
-        if (
-            m["rel"]
-            and _how(m["rel"], ctx, s, e) == "last"
-            and _same_month_nearby(text, s, e, month, lo.year)
-        ):
-            # "February sales fell from last February": a year before the bare February
-            value, lo, hi = pick(month_periods(month, lo), lo, "last")
-        anchored = True
-    lo, hi = narrow(lo, hi, mod)
-    lo, hi = clip_earlier_later(m["pre"], lo, hi, ctx.ref)
-    return _found(m, (s, e), type="DATE", value=value, granularity="month", earliest=lo, latest=hi, mod=mod,
-                  anchored=anchored)  # fmt: skip
+        lo, hi = narrow(*month_bounds(y, month), mod)
+        return _found(m, (s, e), type="DATE", value=f"{y}-{month:02d}", granularity="month", earliest=lo,
+                      latest=hi, mod=mod)  # fmt: skip
+    how = _rel_how(m["rel"])
+    again = _same_month_nearby(text, s, e, month) if how == "last" else None
+    return _pending(m, (s, e), "DATE", "month", "mon", month, how, _clip(m["pre"]), year_off, again, mod=mod)
 
 
 _AFTER_MONTH_NAME = re.compile(
@@ -646,18 +463,22 @@ _AFTER_MONTH_NAME = re.compile(
 _REL_WORDS = frozenset("last next this previous coming past following".split())
 
 
-def _same_month_nearby(text: str, s: int, e: int, month: int, year: int) -> bool:
-    """Whether the sentence around ``[s, e)`` names ``month`` of ``year`` again: bare ("February sales fell
-    from last February") or with that year ("in April 1987, against last April")."""
+def _same_month_nearby(text: str, s: int, e: int, month: int) -> str | None:
+    """Whether the sentence around ``[s, e)`` names ``month`` again, bare ("February sales fell from last
+    February": ``bare``) or with years (``1987,1988``: "in April 1987, against last April"); ``None`` if not.
+    The resolver moves "last February" a year back when the bare February or one with its year is nearby."""
     lo, hi = sentence_bounds(text, s, e)
     name = re.compile(rf"\b{_MONTH_NAMES[month - 1].capitalize()}\b")
+    years: list[str] = []
     for mm in name.finditer(text, lo, hi):
         if s <= mm.start() < e or _prev_word(text, mm.start()).lower() in _REL_WORDS:
             continue
         after = _AFTER_MONTH_NAME.match(text, mm.end())
-        if after is None or (after["y"] and int(after["y"]) == year):
-            return True
-    return False
+        if after is None:
+            return "bare"
+        if after["y"]:
+            years.append(after["y"])
+    return ",".join(years) or None
 
 
 @_rule(
@@ -665,6 +486,7 @@ def _same_month_nearby(text: str, s: int, e: int, month: int, year: int) -> bool
     r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)",
     kinds="mon",
     back=0,
+    examples=(("Sales rose in March-May 2015.", "March-May 2015", "2015-03/2015-05"),),
 )
 def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     a, b = _month_of(m["m1"]), _month_of(m["m2"])
@@ -672,17 +494,11 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None
     s, e = _t_span(m)
     if m["y"]:
-        y, anchored = int(m["y"]), False
-    elif ctx.ref is None:
-        return _found(m, (s, e), type="DATE", value=f"XXXX-{a:02d}/XXXX-{b:02d}", granularity="range")
-    elif rel_year := _year_after(ctx, m.end()):
-        y, anchored = rel_year, True
-    else:
-        y = int(_pick_in_context(month_periods(a, ctx.ref), ctx, None, s, e)[0][:4])
-        anchored = True
-    lo, hi = month_bounds(y, a)[0], month_bounds(y, b)[1]
-    return _found(m, (s, e), type="DATE", value=f"{y}-{a:02d}/{y}-{b:02d}", granularity="range", earliest=lo,
-                  latest=hi, anchored=anchored)  # fmt: skip
+        y = int(m["y"])
+        lo, hi = month_bounds(y, a)[0], month_bounds(y, b)[1]
+        return _found(m, (s, e), type="DATE", value=f"{y}-{a:02d}/{y}-{b:02d}", granularity="range", earliest=lo,
+                      latest=hi)  # fmt: skip
+    return _pending(m, (s, e), "DATE", "range", "mrange", a, b, _year_after(ctx, m.end()))
 
 
 _YEAR_CONTEXT = frozenset(
@@ -753,19 +569,15 @@ _DETERMINERS = frozenset("a an the his her its their our my your this that".spli
 _AS_EARLY_AS = re.compile(r"\b(?i:as\s+(?:early|late|soon|recently|long\s+ago)\s+as)\s+$")
 
 
-# A bare number far from the DCT after "around", "at", "to" or "a figure of" is a level ("the index closed
-# at 1841", "levels around 2050"), not a year.
-FAR_PAST_YEARS = 120
-FAR_FUTURE_YEARS = 40
+# A bare number after "around", "at", "to" or "a figure of" may be a level ("the index closed at 1841",
+# "levels around 2050"), not a year: the resolver keeps it only when it lies near the anchor.
 _LEVEL_PREPS = frozenset("around about at to near".split())
 _LEVEL_NOUNS = frozenset(
     "figure level levels total reading index high low value average close peak mark price rate score sum".split()
 )
 
 
-def _level_not_year(text: str, s: int, y: int, ref: date) -> bool:
-    if ref.year - FAR_PAST_YEARS <= y <= ref.year + FAR_FUTURE_YEARS:
-        return False
+def _level_context(text: str, s: int) -> bool:
     prev = _prev_word(text, s)
     low = prev.lower()
     if low in _LEVEL_PREPS:
@@ -778,12 +590,13 @@ def _level_not_year(text: str, s: int, y: int, ref: date) -> bool:
     r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))",
     kinds="yr",
     back=22,
-)
+    examples=(("The dam was finished in 1964.", "1964", "1964"),
+              ("Prices peaked in late 2008, analysts said.", "late 2008", "2008"),
+              ("The index closed at 2075, a record.", "", "")),
+)  # fmt: skip
 def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(m["y"])
     if not _year_ok(ctx.text, m.start("y"), m.end("y"), bool(m["pre"] or m["fy"])):
-        return None
-    if ctx.ref is not None and not (m["pre"] or m["fy"]) and _level_not_year(ctx.text, m.start(), y, ctx.ref):
         return None
     if (
         y < 1900
@@ -792,6 +605,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     ):
         return None
     mod = premod(m["pre"])
+    if not (m["pre"] or m["fy"]) and _level_context(ctx.text, m.start()):
+        return _pending(m, _t_span(m), "DATE", "year", "level", y, mod=mod)
     lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), mod)
     return _found(
         m, _t_span(m), type="DATE", value=str(y), granularity="year", earliest=lo, latest=hi, mod=mod
@@ -802,6 +617,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?<=\d\d)(?P<sep>[-–/])(?P<y2>\d\d)\b(?![-–/.,]\d)",
     kinds="yr",
     back=-1,
+    examples=(("Rainfall fell during 1957-58.", "58", "1958"),),
 )
 def _year_range_tail(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     """The "58" of "1957-58": a second year (the first is tagged on its own)."""
@@ -821,7 +637,9 @@ def _year_range_tail(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?:\b(?P<full>1[0-9]|20)(?P<dd>\d0)|'(?P<short>\d0))'?s)\b",
     kinds="dec",
     back=10,
-)
+    examples=(("Rents doubled in the 1990s.", "the 1990s", "199"),
+              ("The mill shut in the late 1800s.", "the late 1800s", "18")),
+)  # fmt: skip
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["full"]:
         y = int(m["full"] + m["dd"])
@@ -837,20 +655,12 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _found(m, type="DATE", value=str(y // 10), granularity="decade", earliest=lo, latest=hi, mod=mod)
 
 
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "twenty-first": 21,
-}  # fmt: skip
-
-
 @_rule(
-    r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third"
-    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-    r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+[Cc]entury)\b",
+    rf"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt(_ORDINAL_WORDS)}))"
+    r"[\s-]+[Cc]entury)\b",
     kinds="cent",
     back=26,
+    examples=(("Trade grew in the 19th century.", "the 19th century", "18"),),
 )
 def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     raw = m["n"].lower()
@@ -872,7 +682,10 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"|\b(?P<t3>(?P<y3>(?:19|20)\d\d)\s+(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr))\b",
     kinds="quarter qtr",
     back=26,
-)
+    examples=(("Profit rose in the third quarter of 2015.", "the third quarter of 2015", "2015-Q3"),
+              ("Sales slipped in Q2 2014.", "Q2 2014", "2014-Q2"),
+              ("Fourth-quarter profit fell, the bank said.", "Fourth-quarter", "2016-Q4")),
+)  # fmt: skip
 def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["t2"]:
         span, q, year = m.span("t2"), int(m["qn"]), m["y2"]
@@ -885,21 +698,11 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None  # "the last quarter" is the previous quarter: the relative rule
         q = 4 if word == "last" else ORDINALS[word]
     if year:
-        y, anchored = int(year), False
-    elif ctx.ref is None:
-        return _found(m, span, type="DATE", value=f"XXXX-Q{q}", granularity="quarter")
-    elif m["rel"]:
-        y = ctx.ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
-        anchored = True
-    else:
-        cands = [
-            (f"{y}-Q{q}", *quarter_bounds(y, q)) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
-        ]
-        y = int(_pick_in_context(cands, ctx, None, *span)[0][:4])
-        anchored = True
-    lo, hi = quarter_bounds(y, q)
-    return _found(m, span, type="DATE", value=f"{y}-Q{q}", granularity="quarter", earliest=lo, latest=hi,
-                  anchored=anchored)  # fmt: skip
+        y = int(year)
+        lo, hi = quarter_bounds(y, q)
+        return _found(m, span, type="DATE", value=f"{y}-Q{q}", granularity="quarter", earliest=lo, latest=hi)
+    year_off = {"last": -1, "next": 1}.get(m["rel"].lower(), 0) if m["rel"] else None
+    return _pending(m, span, "DATE", "quarter", "q", q, year_off)
 
 
 @_rule(
@@ -907,6 +710,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year|(?P<cur>the\s+(?:fiscal\s+)?year)\b))?)",
     kinds="half",
     back=12,
+    examples=(("Growth slowed in the first half of 2013.", "the first half of 2013", "2013-H1"),),
 )
 def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     h = 1 if m["h"].lower() in ("first", "1st") else 2
@@ -917,21 +721,11 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         ):
             return None  # "the second half of the match"
     if m["y"]:
-        y, anchored = int(m["y"]), False
-    elif ctx.ref is None:
-        return _found(m, type="DATE", value=f"XXXX-H{h}", granularity="half")
-    elif m["rel"]:
-        y, anchored = ctx.ref.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0), True
-    else:
-        cands = [
-            (f"{y}-H{h}", date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1])
-            for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)
-        ]
-        y, anchored = int(_pick_in_context(cands, ctx, None, *m.span())[0][:4]), True
-    lo, hi = date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1]
-    return _found(
-        m, type="DATE", value=f"{y}-H{h}", granularity="half", earliest=lo, latest=hi, anchored=anchored
-    )
+        y = int(m["y"])
+        lo, hi = date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1]
+        return _found(m, type="DATE", value=f"{y}-H{h}", granularity="half", earliest=lo, latest=hi)
+    year_off = {"last": -1, "next": 1}.get(m["rel"].lower(), 0) if m["rel"] else None
+    return _pending(m, None, "DATE", "half", "h", h, year_off)
 
 
 @_rule(
@@ -940,7 +734,10 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?)\b",
     kinds="season",
     back=34,
-)
+    examples=(("The road was built in the summer of 2011.", "summer of 2011", "2011-SU"),
+              ("Repairs will start in the spring.", "spring", "2017-SP"),
+              ("The harvest was poor last autumn.", "last autumn", "2016-FA")),
+)  # fmt: skip
 def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     season = SEASONS[m["s"].lower()]
     if not (m["rel"] or m["y"] or m["prep"] or m["pre"]):
@@ -962,62 +759,18 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     span = m.span("t")
     mod = premod(m["pre"])
     if m["y"]:
-        y, anchored = int(m["y"]), False
-    elif ctx.ref is None:
-        return _found(m, span, type="DATE", value=f"XXXX-{season}", granularity="season", mod=mod)
-    elif not m["rel"] and (rel_year := _year_after(ctx, m.end())):
-        y, anchored = rel_year, True
-    else:
-        cands = [
-            (f"{y}-{season}", *season_bounds(y, season)) for y in range(ctx.ref.year - 2, ctx.ref.year + 2)
-        ]
-        y = int(_pick_in_context(cands, ctx, m["rel"], *span)[0][:4])
-        anchored = True
-    lo, hi = narrow(*season_bounds(y, season), mod)
-    return _found(m, span, type="DATE", value=f"{y}-{season}", granularity="season", earliest=lo, latest=hi,
-                  mod=mod, anchored=anchored)  # fmt: skip
+        y = int(m["y"])
+        lo, hi = narrow(*season_bounds(y, season), mod)
+        return _found(m, span, type="DATE", value=f"{y}-{season}", granularity="season", earliest=lo,
+                      latest=hi, mod=mod)  # fmt: skip
+    year_off = None if m["rel"] else _year_after(ctx, m.end())
+    return _pending(m, span, "DATE", "season", "season", season, _rel_how(m["rel"]), year_off, mod=mod)
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Rules: relative to the DCT
-
-
-def _unit_period(unit: str, d: date) -> Period:
-    """The calendar period of ``unit`` that contains ``d``."""
-    if unit == "day":
-        return d.isoformat(), d, d
-    if unit == "week":
-        return (week_value(d), *week_bounds(d))
-    if unit == "weekend":
-        sat = d + timedelta(days=5 - d.weekday()) if d.weekday() < 5 else d - timedelta(days=d.weekday() - 5)
-        return f"{week_value(sat)}-WE", sat, sat + timedelta(days=1)
-    if unit == "month":
-        return (f"{d.year}-{d.month:02d}", *month_bounds(d.year, d.month))
-    if unit == "quarter":
-        q = (d.month - 1) // 3 + 1
-        return (f"{d.year}-Q{q}", *quarter_bounds(d.year, q))
-    if unit == "year":
-        return str(d.year), date(d.year, 1, 1), date(d.year, 12, 31)
-    if unit == "decade":
-        y = d.year - d.year % 10
-        return str(y // 10), date(y, 1, 1), date(y + 9, 12, 31)
-    if unit == "century":
-        y = d.year - d.year % 100
-        return str(y // 100), date(y, 1, 1), date(y + 99, 12, 31)
-    raise ValueError(unit)
-
+# Rules: relative to the anchor
 
 _UNIT_GRAN: dict[str, Granularity] = {"weekend": "range"}
-_UNRESOLVED = {
-    "day": "XXXX-XX-XX",
-    "week": "XXXX-WXX",
-    "weekend": "XXXX-WXX-WE",
-    "month": "XXXX-XX",
-    "quarter": "XXXX-QX",
-    "year": "XXXX",
-    "decade": "XXX",
-    "century": "XX",
-}
 
 
 @_rule(
@@ -1028,7 +781,12 @@ _UNRESOLVED = {
     r"|month[\s-]end)\b)",
     kinds="cal cent quarter",
     back=34,
-)
+    examples=(("Prices rose sharply last week.", "last week", "2017-W03"),
+              ("The firm expects a loss this year.", "this year", "2017"),
+              ("Talks resume next month in Geneva.", "next month", "2017-02"),
+              ("The deal should close by the end of the year.", "the end of the year", "2017"),
+              ("Over the past year the currency lost a third.", "the past year", "P1Y")),
+)  # fmt: skip
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["t3"]:
         raw = m["t3"].lower()
@@ -1056,47 +814,16 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         r = "this"
     if the and r in ("past", "coming", "next", "previous", "following") and not pre:
         # "the past year", "the next decade": a stretch of time, not a calendar period
-        return _duration_found(m, span, ctx, 1.0, unit, r, None)
+        return _duration_found(m, span, 1.0, unit, r, None)
     if r in ("previous", "following") and not the and not pre:
-        return None  # "the previous year" is relative to another event, not to the DCT
-    mod = premod(pre)
-    if ctx.ref is None:
-        return _found(m, span, type="DATE", value=_UNRESOLVED[unit], granularity=_UNIT_GRAN.get(unit, unit),
-                      mod=mod)  # fmt: skip
+        return None  # "the previous year" is relative to another event, not to the anchor
     step = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1, "following": 1,
             "this coming": 1}.get(r, 0)  # fmt: skip
-    ref = ctx.ref
-    if unit == "weekend":
-        base = ref + timedelta(days=7 * step)
-        if step < 0 and ref.weekday() == 6:
-            base = ref - timedelta(days=7)
-        value, lo, hi = _unit_period("weekend", base)
-        if step < 0 and ref.weekday() < 5:
-            value, lo, hi = _unit_period("weekend", ref - timedelta(days=ref.weekday() + 2))
-    else:
-        value, lo, hi = _unit_period(unit, ref)
-        for _ in range(abs(step)):
-            value, lo, hi = _unit_period(
-                unit, (lo - timedelta(days=1)) if step < 0 else (hi + timedelta(days=1))
-            )
-    if rel in (None, "the") and unit in ("year", "month", "week", "quarter") and mod:
-        # "the end of the year" in a past-tense sentence said before that end: the previous one
-        nlo, nhi = narrow(lo, hi, mod)
-        how = tense(ctx.text, *span)
-        if how == "past" and nlo > ref:
-            value, lo, hi = _unit_period(unit, lo - timedelta(days=1))
-        elif how == "future" and nhi < ref:
-            value, lo, hi = _unit_period(unit, hi + timedelta(days=1))
-    lo, hi = narrow(lo, hi, mod)
-    lo, hi = clip_earlier_later(pre, lo, hi, ref)
-    return _found(m, span, type="DATE", value=value, granularity=_UNIT_GRAN.get(unit, unit), earliest=lo,
-                  latest=hi, mod=mod, anchored=True)  # fmt: skip
-
-
-def _widened(ctx: _Ctx, days: int) -> tuple[date, date]:
-    assert ctx.ref is not None
-    hi = ctx.ref_hi or ctx.ref
-    return ctx.ref + timedelta(days=days), hi + timedelta(days=days)
+    mod = premod(pre)
+    # "the end of the year" in a past-tense sentence said before that end: the previous one (tense decides)
+    by_tense = rel in (None, "the") and unit in ("year", "month", "week", "quarter") and mod is not None
+    return _pending(m, span, "DATE", _UNIT_GRAN.get(unit, unit), "rel", unit, step, _clip(pre),  # type: ignore[arg-type]
+                    "tense" if by_tense else None, mod=mod)  # fmt: skip
 
 
 @_rule(
@@ -1105,7 +832,10 @@ def _widened(ctx: _Ctx, days: int) -> tuple[date, date]:
     r"|(?P<this>(?i:this|last))\s+(?P<tod2>morning|afternoon|evening|night))\b(?!-)",
     kinds="deic night",
     back=16,
-)
+    examples=(("The minister resigned yesterday.", "yesterday", "2017-01-23"),
+              ("Voting ends tomorrow evening.", "tomorrow evening", "2017-01-25TEV"),
+              ("Shops stay shut today.", "today", "2017-01-24")),
+)  # fmt: skip
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["ba"]:
         days, tod = (-2 if m["ba"].lower().startswith("before") else 2), None
@@ -1115,13 +845,9 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         w = m["w"].lower()
         days = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
         tod = "night" if w == "tonight" else m["tod"]
-    suffix = f"T{TIMES_OF_DAY[tod]}" if tod else ""
-    typ: TimexType = "TIME" if tod else "DATE"
-    if ctx.ref is None:
-        return _found(m, type=typ, value=f"XXXX-XX-XX{suffix}", granularity="time" if tod else "day")
-    lo, hi = _widened(ctx, days)
-    return _found(m, type=typ, value=(ctx.ref + timedelta(days=days)).isoformat() + suffix,
-                  granularity="time" if tod else "day", earliest=lo, latest=hi, anchored=True)  # fmt: skip
+    if tod:
+        return _pending(m, None, "TIME", "time", "day", days, TIMES_OF_DAY[tod])
+    return _pending(m, None, "DATE", "day", "day", days, None)
 
 
 # "Monday next week", "from Monday to Wednesday of last week": the week named after the day governs it
@@ -1130,14 +856,13 @@ _WEEK_AFTER = re.compile(
 )
 
 
-def _week_monday(ctx: _Ctx, end: int) -> date | None:
-    """Monday of the week a following "next week" / "last week" / "this week" names (``None`` if none)."""
+def _week_after(ctx: _Ctx, end: int) -> int | None:
+    """The week offset from the anchor's week that a following "next week" / "last week" names."""
     wm = _WEEK_AFTER.match(ctx.text, end)
-    if wm is None or ctx.ref is None:
+    if wm is None:
         return None
     rel = wm["rel"].lower().split()[-1]
-    step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
-    return week_bounds(ctx.ref)[0] + timedelta(weeks=step)
+    return {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
 
 
 _NAME_BEFORE_WEEKDAY = frozenset("black good easter super bloody ash palm cyber holy shrove maundy".split())
@@ -1152,7 +877,11 @@ _NAME_AFTER_WEEKDAY = frozenset(
     rf"(?:\s+(?P<tod>{_TOD}))?)\b",
     kinds="wd",
     back=12,
-)
+    examples=(("The minister resigned on Friday.", "Friday", "2017-01-20"),
+              ("The board will meet on Friday.", "Friday", "2017-01-27"),
+              ("Fighting resumed on Monday of last week.", "Monday", "2017-01-16"),
+              ("The shop opens on Sundays.", "Sundays", "XXXX-WXX-7")),
+)  # fmt: skip
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
     if _prev_word(text, m.start()).lower() in _NAME_BEFORE_WEEKDAY and not m["rel"]:
@@ -1164,38 +893,19 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     wd = WEEKDAYS[m["wd"].lower()]
     tod = m["tod"]
     suffix = f"T{TIMES_OF_DAY[tod]}" if tod else ""
-    typ: TimexType = "TIME" if tod else "DATE"
     if m["pl"]:
         return _found(m, type="SET", value=f"XXXX-WXX-{wd + 1}{suffix}", granularity="day")
-    if ctx.ref is None:
-        return _found(m, type=typ, value=f"XXXX-WXX-{wd + 1}{suffix}", granularity="time" if tod else "day")
-    ref = ctx.ref
-    delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0: the DCT itself)
-    # the DCT's own weekday is the DCT whatever the tense: read the tense only when it can matter
-    how = _how(m["rel"], ctx, *m.span()) if m["rel"] or delta else None
-    monday = None if m["rel"] else _week_monday(ctx, m.end())
-    if monday is not None:
-        d = monday + timedelta(days=wd)
-    elif how == "last":
-        d = ref - timedelta(days=(7 - delta) % 7 or 7)
-    elif how == "next":
-        d = ref + timedelta(days=delta or 7)
-    elif how == "this":
-        d = week_bounds(ref)[0] + timedelta(days=wd)
-    elif delta == 0:
-        d = ref
-    elif how == "future":
-        d = ref + timedelta(days=delta)
-    else:
-        d = ref - timedelta(days=7 - delta)
-    return _found(m, type=typ, value=d.isoformat() + suffix, granularity="time" if tod else "day", earliest=d,
-                  latest=d, anchored=True)  # fmt: skip
+    week_off = None if m["rel"] else _week_after(ctx, m.end())
+    typ: TimexType = "TIME" if tod else "DATE"
+    return _pending(m, None, typ, "time" if tod else "day", "wd", wd, _rel_how(m["rel"]), week_off,
+                    TIMES_OF_DAY[tod] if tod else None)  # fmt: skip
 
 
 @_rule(
     rf"\b(?P<t>(?P<a>{_WEEKDAY})\s*(?:-|–|to|through|until|till|and)\s*(?P<b>{_WEEKDAY}))\b(?!\s+[A-Z][a-z])",
     kinds="wd",
     back=0,
+    examples=(("Delegates met from Monday to Wednesday.", "Monday to Wednesday", "2017-01-16/2017-01-18"),),
 )
 def _weekday_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if "and" in m.group().split() and not re.search(
@@ -1203,19 +913,7 @@ def _weekday_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     ):
         return None  # "Monday and Tuesday" are two days
     a, b = WEEKDAYS[m["a"].lower()], WEEKDAYS[m["b"].lower()]
-    if ctx.ref is None:
-        return _found(m, type="DATE", value=f"XXXX-WXX-{a + 1}/XXXX-WXX-{b + 1}", granularity="range")
-    ref = ctx.ref
-    monday = _week_monday(ctx, m.end())
-    if monday is not None:
-        lo = monday + timedelta(days=a)
-    else:
-        how = tense(ctx.text, *m.span())
-        delta = (a - ref.weekday()) % 7
-        lo = ref + timedelta(days=delta) if how == "future" or delta == 0 else ref - timedelta(days=7 - delta)
-    hi = lo + timedelta(days=(b - a) % 7)
-    return _found(m, type="DATE", value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo,
-                  latest=hi, anchored=True)  # fmt: skip
+    return _pending(m, None, "DATE", "range", "wdr", a, b, _week_after(ctx, m.end()))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1266,28 +964,21 @@ _QUANT_MOD = {
 def _duration_found(
     m: re.Match[str],
     span: tuple[int, int],
-    ctx: _Ctx,
     n: float | None,
     unit: str,
     rel: str | None,
     quant: str | None,
     typ: TimexType = "DURATION",
 ) -> _Found:
+    """A duration; "the past three years", "the next decade" also get bounds from the anchor (``span``)."""
     mod = _QUANT_MOD.get(" ".join(quant.lower().split())) if quant else None
-    found = _found(m, span, type=typ, value=duration_value(n, unit), granularity=UNITS[unit][3], mod=mod)
+    value = duration_value(n, unit)
     r = (rel or "").lower()
-    if ctx.ref is not None and r in ("past", "last", "recent", "next", "coming", "this past"):
-        ref_hi = ctx.ref_hi or ctx.ref
-        if r in ("next", "coming"):
-            found.earliest = ctx.ref
-            if n is not None:
-                found.latest = shift(ref_hi, n, unit)
-        else:
-            found.latest = ref_hi
-            if n is not None:
-                found.earliest = shift(ctx.ref, -n, unit)
-        found.anchored = True
-    return found
+    if r in ("past", "last", "recent", "next", "coming", "this past"):
+        found = _pending(m, span, typ, UNITS[unit][3], "span", value, n, unit,
+                         "next" if r in ("next", "coming") else "past", mod=mod)  # fmt: skip
+        return found
+    return _found(m, span, type=typ, value=value, granularity=UNITS[unit][3], mod=mod)
 
 
 _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:older|over|above|up)\b")
@@ -1299,7 +990,11 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
     kinds="cal tunit plural hours night cent quarter",
     back=34,
-)
+    examples=(("The strike lasted three weeks.", "three weeks", "P3W"),
+              ("The mine opened two years ago.", "two years ago", "2015"),
+              ("The talks ran for 90 minutes.", "90 minutes", "PT90M"),
+              ("Sales fell over the past six months.", "the past six months", "P6M")),
+)  # fmt: skip
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
     unit = _unit_name(m["unit"])
@@ -1324,7 +1019,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None
     ago = (m["ago"] or "").strip().lower()
     if ago in ("ago", "from now", "hence") and m["sep"].strip() != "-":
-        return _ago(m, ctx, n, unit, ago)
+        return _ago(m, n, unit, ago)
     prev = _prev_word(text, m.start()).lower()
     # "5 dlrs a day", "twice a week": a rate; but "44 mln a year earlier" is a stretch back in time
     if (
@@ -1337,7 +1032,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "a quarter of the population"
     if unit == "second" and not plural:
         return None
-    return _duration_found(m, m.span("t"), ctx, n, unit, m["rel"], m["q"])
+    return _duration_found(m, m.span("t"), n, unit, m["rel"], m["q"])
 
 
 @_rule(
@@ -1345,6 +1040,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"(?P<unit>(?i:minutes|hours|days|weeks|months|years|decades)))\b",
     kinds="plural hours",
     back=30,
+    examples=(("Repairs take 12 to 18 months.", "18 months", "P18M"),),
 )
 def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     """ "12 to 18 months": two durations, the first borrowing the unit of the second."""
@@ -1355,8 +1051,8 @@ def _duration_pair(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     if first is None or second is None or first >= second:
         return None
     return [
-        _duration_found(m, m.span("a"), ctx, first, unit, None, None),
-        _duration_found(m, m.span("b"), ctx, second, unit, None, None),
+        _duration_found(m, m.span("a"), first, unit, None, None),
+        _duration_found(m, m.span("b"), second, unit, None, None),
     ]
 
 
@@ -1366,26 +1062,14 @@ _SET_AMOUNT_WORDS = frozenset(
 )
 
 
-def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _Found | None:
+def _ago(m: re.Match[str], n: float | None, unit: str, how: str) -> _Found:
     span = (m.start("t"), m.end("ago"))
-    sign = -1 if how == "ago" else 1
-    gran = UNITS[unit][3]
+    gran: Granularity = UNITS[unit][3]
     if gran == "time":
         gran = "day"
-    unit_for_period = gran  # "a fortnight ago" is a week, "three nights ago" a day
-    if ctx.ref is None:
-        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return _found(m, span, type="DATE", value=value if n is None else _UNRESOLVED.get(unit_for_period, "XXXX"),
-                      granularity=gran if n is not None else "unknown")  # fmt: skip
-    if n is None:
-        # "a few weeks ago": somewhere between one and nine units back
-        lo = shift(ctx.ref, sign * 9, unit) if sign < 0 else shift(ctx.ref, 2, unit)
-        hi = shift(ctx.ref_hi or ctx.ref, -2, unit) if sign < 0 else shift(ctx.ref, 9, unit)
-        return _found(m, span, type="DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF", granularity=gran,
-                      earliest=lo, latest=hi, mod="APPROX", anchored=True)  # fmt: skip
-    d = shift(ctx.ref, sign * n, unit)
-    value, lo, hi = _unit_period(unit_for_period, d)
-    return _found(m, span, type="DATE", value=value, granularity=gran, earliest=lo, latest=hi, anchored=True)
+    # "a fortnight ago" is a week, "three nights ago" a day: the period is the unit's granularity
+    mod = "APPROX" if n is None else None  # "a few weeks ago": some units back
+    return _pending(m, span, "DATE", gran, "ago", n, unit, -1 if how == "ago" else 1, mod=mod)
 
 
 @_rule(
@@ -1396,14 +1080,17 @@ def _ago(m: re.Match[str], ctx: _Ctx, n: float | None, unit: str, how: str) -> _
     r"|\b(?P<t3>(?i:minutes|hours|days|weeks|months|years))\s+(?i:before|after|later|earlier)\b",
     kinds="plural hours",
     back=24,
-)
+    examples=(("Tension has grown in recent weeks.", "recent weeks", "PXW"),
+              ("The case could drag on for years.", "years", "PXY")),
+)  # fmt: skip
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     for g in ("t2", "t3"):
         if m[g]:
-            return _duration_found(m, m.span(g), ctx, None, _unit_name(m[g]), None, None)
+            return _duration_found(m, m.span(g), None, _unit_name(m[g]), None, None)
     rel = m["rel"].lower().split()
-    return _duration_found(m, m.span("t"), ctx, None, _unit_name(m["unit"]), rel[1] if len(rel) > 1 else rel[0],
-                           None)  # fmt: skip
+    return _duration_found(
+        m, m.span("t"), None, _unit_name(m["unit"]), rel[1] if len(rel) > 1 else rel[0], None
+    )
 
 
 @_rule(
@@ -1414,8 +1101,11 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r"|nine|ten|twelve|\w+teen|twenty|thirty|forty|fifty)\b)"
     r"|\b(?P<fut>(?i:the\s+(?:near\s+|foreseeable\s+|distant\s+)?future))\b",
     kinds="ref",
-    back=8,
-)
+    back=16,
+    examples=(("The mayor is now under pressure.", "now", "PRESENT_REF"),
+              ("Prices have recently eased.", "recently", "PAST_REF"),
+              ("Rates will rise in the near future.", "the near future", "FUTURE_REF")),
+)  # fmt: skip
 def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
     if m["t"]:
@@ -1426,35 +1116,24 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None  # "the present government"
         if word == "presently" and tense(text, *m.span()) == "future":
             return None  # old sense "soon"
-        lo, hi = (ctx.ref, ctx.ref_hi or ctx.ref) if ctx.ref else (None, None)
-        return _found(m, m.span("t"), type="DATE", value="PRESENT_REF", granularity="unknown", earliest=lo,
-                      latest=hi, anchored=ctx.ref is not None)  # fmt: skip
+        return _pending(m, m.span("t"), "DATE", "unknown", "ref", "PRESENT_REF")
     if m["past"]:
-        span = m.span("past")
-        hi = (ctx.ref_hi or ctx.ref) if ctx.ref else None
-        return _found(m, span, type="DATE", value="PAST_REF", granularity="unknown", latest=hi,
-                      anchored=ctx.ref is not None)  # fmt: skip
-    return _found(m, m.span("fut"), type="DATE", value="FUTURE_REF", granularity="unknown", earliest=ctx.ref,
-                  anchored=ctx.ref is not None)  # fmt: skip
-
-
-_SET_ADVERBS = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M",
-    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H",
-    "biweekly": "P2W", "biannually": "P6M", "semiannually": "P6M",
-}  # fmt: skip
+        return _pending(m, m.span("past"), "DATE", "unknown", "ref", "PAST_REF")
+    return _pending(m, m.span("fut"), "DATE", "unknown", "ref", "FUTURE_REF")
 
 
 @_rule(
     rf"\b(?P<t>(?i:every|each)\s+(?:(?P<n>other|{_NUM_WORD}|\d+)\s+)?(?P<unit>(?i:{_UNIT}|weekend)"
     rf"|{_WEEKDAY}|(?i:morning|afternoon|evening|night|spring|summer|autumn|fall|winter|season)))\b"
-    r"|\b(?P<adv>(?i:daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|biweekly"
-    r"|biannually|semiannually))\b"
+    rf"|\b(?P<adv>(?i:{_alt(_SET_ADVERBS)}))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
     r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b",
     kinds="cal tunit plural hours night cent quarter wd deic season adv",
     back=16,
-)
+    examples=(("The council meets every month.", "every month", "P1M"),
+              ("The paper is printed weekly.", "weekly", "P1W"),
+              ("Guards patrol twice a day.", "twice a day", "P1D")),
+)  # fmt: skip
 def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["adv"]:
         if m["adv"][0].isupper() and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2]):
@@ -1508,7 +1187,9 @@ _DAY_AFTER_CLOCK = r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|
     rf"(?:\s*{_TZ}\b)?{_DAY_AFTER_CLOCK})",
     kinds="clock",
     back=10,
-)
+    examples=(("The polls close at 8 p.m. today.", "8 p.m. today", "2017-01-24T20"),
+              ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30")),
+)  # fmt: skip
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
         hh, mi = (12 if m["nm"].lower() == "noon" else 24), "00"
@@ -1522,25 +1203,12 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                 return None
             hh = hh % 12 + (12 if ap == "pm" else 0)
     clock = f"T{hh:02d}" + (f":{mi}" if mi else "")
-    day = _clock_day(m, ctx)
-    value = (day.isoformat() if day else "XXXX-XX-XX") + clock
-    return _found(
-        m, type="TIME", value=value, granularity="time", earliest=day, latest=day, anchored=day is not None
-    )
+    return _pending(m, None, "TIME", "time", "clock", clock, _clock_day(m), 0)
 
 
-def _clock_day(m: re.Match[str], ctx: _Ctx) -> date | None:
-    """The day of a clock time: the DCT, or the weekday / "tomorrow" / "yesterday" right after it."""
-    if ctx.ref is None:
-        return None
-    wd = (m["wd"] or "").lower()
-    if wd in WEEKDAYS:
-        delta = (WEEKDAYS[wd] - ctx.ref.weekday()) % 7
-        future = tense(ctx.text, *m.span()) == "future"
-        return (
-            ctx.ref + timedelta(days=delta) if delta == 0 or future else ctx.ref - timedelta(days=7 - delta)
-        )
-    return ctx.ref + timedelta(days={"tomorrow": 1, "yesterday": -1}.get(wd, 0))
+def _clock_day(m: re.Match[str]) -> str | None:
+    """The day word right after a clock time ("8 p.m. Friday", "noon tomorrow"), lowered."""
+    return (m["wd"] or "").lower() or None
 
 
 _CLOCK24_BEFORE = frozenset("at from between until till by before after around about since to".split())
@@ -1561,22 +1229,20 @@ def _clock_before(text: str, start: int) -> bool:
     rf"\s*(?P<mark>(?:hrs|HRS|hours)(?:\s+(?:{_TZ}|local)\b)?|{_CLOCK_MARK}){_DAY_AFTER_CLOCK}",
     kinds="clock hours",
     back=24,
+    examples=(("The curfew starts at 2100 hours.", "2100 hours", "2017-01-24T21:00"),),
 )
 def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     """A 24-hour clock time written as four digits ("0336 GMT", "from 1800 to 2100 hrs"): one TIME per end."""
     if m["mark"] == "hours" and not (m["b"] or m["a"][0] == "0" or _clock_before(ctx.text, m.start())):
         return None  # "1200 hours of work" is a duration
-    day = _clock_day(m, ctx)
+    day = _clock_day(m)
 
-    def at(clock: str, span: tuple[int, int], day: date | None = day) -> _Found:
-        value = (day.isoformat() if day else "XXXX-XX-XX") + f"T{clock[:2]}:{clock[2:]}"
-        return _found(m, span, type="TIME", value=value, granularity="time", earliest=day, latest=day,
-                      anchored=day is not None)  # fmt: skip
+    def at(clock: str, span: tuple[int, int], later: int = 0) -> _Found:
+        return _pending(m, span, "TIME", "time", "clock", f"T{clock[:2]}:{clock[2:]}", day, later)
 
     if m["b"]:
         # "2300 to 0200 gmt" ends the next day
-        day_b = day + timedelta(days=1) if day and m["b"] < m["a"] else day
-        return [at(m["a"], m.span("a")), at(m["b"], (m.start("b"), m.end()), day_b)]
+        return [at(m["a"], m.span("a")), at(m["b"], (m.start("b"), m.end()), 1 if m["b"] < m["a"] else 0)]
     return [at(m["a"], m.span())]
 
 
@@ -1605,9 +1271,8 @@ def _trie(words: list[str]) -> str:
 
 _ANCHOR_WORDS: dict[str, str] = {}
 for _kind, _words in {
-    "mon": "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec",
-    "wd": " ".join(f"{d}day {d}days" for d in "Mon Tues Wednes Thurs Fri Satur Sun".split()),
+    "mon": " ".join([*_TIME["months"]["full"], *_TIME["months"]["abbr"]]),
+    "wd": " ".join(f"{d} {d}s" for d in _TIME["weekdays"]["full"]),
     "cal": "week weekend month year decade",
     "tunit": "second minute hour day fortnight",
     "plural": "seconds minutes days nights weeks weekends fortnights months quarters years decades",
@@ -1620,8 +1285,7 @@ for _kind, _words in {
     "season": "spring summer autumn fall winter season",
     "deic": "today tonight yesterday tomorrow morning afternoon evening",
     "ref": "now currently nowadays presently present recently lately past future moment these",
-    "adv": "daily nightly weekly fortnightly monthly quarterly annually yearly hourly biweekly biannually "
-    "semiannually",
+    "adv": " ".join(_SET_ADVERBS),
     "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight o'clock hrs HRS gmt utc "
     "local",
 }.items():
@@ -1650,12 +1314,14 @@ _PREFIX_WORDS = frozenset(
     "beginning middle close turn very of in during over by until till through throughout since for within after "
     "take takes took taking lasted spent spend about around almost nearly more less fewer than at least most up "
     "to roughly approximately some just mere only well under every each other once twice times per recent few "
-    "several many dozens hundreds number couple dozen first second third fourth final remaining fiscal calendar "
-    "financial and or from between right these day before zero one two three four five six seven eight nine ten "
-    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
-    "sixty seventy eighty ninety hundred half monday tuesday wednesday thursday friday saturday sunday mon tue "
-    "tues wed thu thur thurs fri sat sun fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth st nd rd th".split()
+    "several many dozens hundreds number couple dozen fiscal calendar "
+    "financial and or from between right these day before hundred half st nd rd th near foreseeable distant".split()
+    + [w.lower() for w in _SMALL]
+    + list(_TENS)
+    + list(_ORDINAL_WORDS)
+    + ["final", "remaining"]
+    + [w.lower() for w in _TIME["weekdays"]["full"]]
+    + [w.lower() for w in _TIME["weekdays"]["abbr"]]
 )
 
 
@@ -1683,12 +1349,8 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_WORD_RUN = re.compile(r"(?:[^\W_]|')+")  # letters, digits, apostrophes (str.isalnum or "'")
-_SEP_RUN = re.compile(r"[ \t\n,\-–:.]*")  # the characters that may separate prefix words
-
-
 # One step back from an offset, matched on the reversed text: the separators, then the word before them.
-_BACK_STEP = re.compile(r"[ \t\n,\-–:.]*((?:[^\W_]|')+)")
+_BACK_STEP = re.compile(r"[ \t\n,\-–:./]*((?:[^\W_]|')+)")
 
 
 def _starts(text: str, rtext: str, p: int) -> list[int]:
@@ -1738,7 +1400,7 @@ _RULE_TABLE: dict[str, tuple[tuple[Callable[[str, int], re.Match[str] | None], H
 }
 
 
-def _resolve_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_Found]:
+def _find_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_Found]:
     found: list[_Found] = []
     seen: set[tuple[int, int, int]] = set()
     rtext = text[::-1]
@@ -1790,17 +1452,22 @@ def _resolve_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_
     return kept
 
 
-_new_timex = trusted(TimeExpression)  # built from values resolved here: no validation needed
+_new_timex = trusted(TimeExpression)  # built from values found here: no validation needed
 
 
-def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
-    """Time expressions of ``article`` resolved against ``dct`` (the publication date, possibly unknown)."""
+def find(article: Article) -> list[TimeExpression]:
+    """The time expressions of ``article`` as its text alone gives them (first pass: no publication date).
+
+    Expressions that need the anchor carry a placeholder and an unresolved value; every date also carries the
+    tense of its sentence (``past``/``future``/``None``), which the resolver and the DCT inference read."""
     text = article.text
-    ref = dct.earliest if dct is not None else None
-    ref_hi = (dct.latest or ref) if dct is not None else None
-    ctx = _Ctx(text=text, ref=ref, ref_hi=ref_hi)
+    ctx = _Ctx(text=text)
     out: list[TimeExpression] = []
-    for f in _resolve_all(text, ctx, _blocked(article.furniture)):
+    for f in _find_all(text, ctx, _blocked(article.furniture)):
+        value, gran, lo, hi = f.value, f.granularity, f.earliest, f.latest
+        if f.placeholder is not None:
+            value, gran, lo, hi = resolve.unresolved(f.placeholder)
+        when = tense(text, f.start, f.end) if f.type in ("DATE", "TIME") and _needs_tense(f) else None
         out.append(
             _new_timex(
                 id=f"{article.id}:t{len(out) + 1}",
@@ -1809,12 +1476,27 @@ def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
                 end=f.end,
                 text=text[f.start : f.end],
                 type=f.type,
-                value=f.value,
-                granularity=f.granularity,
-                earliest=f.earliest,
-                latest=f.latest,
+                value=value,
+                granularity=gran,
+                earliest=lo,
+                latest=hi,
                 mod=f.mod,
-                anchored=f.anchored,
+                placeholder=f.placeholder,
+                tense=when,
             )
         )
     return out
+
+
+_NO_TENSE = ("ref", "span", "ago", "level", "day")
+
+
+def _needs_tense(f: _Found) -> bool:
+    """Dates whose resolution or weight as evidence depends on the tense of their sentence."""
+    return f.placeholder is None or not f.placeholder.startswith(_NO_TENSE)
+
+
+def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
+    """Time expressions of ``article`` resolved against ``dct`` (the publication date, possibly unknown):
+    :func:`find` then :func:`core.resolve.resolve`."""
+    return resolve.resolve(find(article), dct)

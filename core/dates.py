@@ -1,0 +1,144 @@
+"""Calendar arithmetic shared by the time steps: periods (months, weeks, quarters, seasons, units) as inclusive
+bounds, moving a day by units, and the START/MID/END part of a period. Plain functions over ``datetime.date``;
+no text, no anchor: the finder (``core.timexes``) uses them for absolute dates and the resolver
+(``core.resolve``) for dates relative to the publication date."""
+
+from __future__ import annotations
+
+from calendar import isleap
+from datetime import date, timedelta
+
+from dateline.core import lexicon
+from dateline.core.model import Granularity
+
+Period = tuple[str, date, date]  # TIMEX3 value, earliest, latest
+
+# unit -> (TIMEX3 duration letter, multiplier, is a time-of-day unit, granularity)
+UNITS: dict[str, tuple[str, int, bool, Granularity]] = {
+    name: (letter, mult, is_time, gran)
+    for name, (letter, mult, is_time, gran) in lexicon.table("time")["units"].items()
+}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    code: (a, b) for code, (a, b) in lexicon.table("time")["seasons"]["months"].items()
+}
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(y: int, m: int) -> int:
+    """``calendar.monthrange(y, m)[1]`` without the weekday it also computes."""
+    return 29 if m == 2 and isleap(y) else _MONTH_DAYS[m - 1]
+
+
+def valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= days_in_month(y, m)
+
+
+def month_bounds(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, days_in_month(y, m))
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def week_bounds(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def quarter_bounds(y: int, q: int) -> tuple[date, date]:
+    return date(y, 3 * q - 2, 1), month_bounds(y, 3 * q)[1]
+
+
+def half_bounds(y: int, h: int) -> tuple[date, date]:
+    return date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1]
+
+
+def season_bounds(y: int, s: str) -> tuple[date, date]:
+    a, b = SEASON_MONTHS[s]
+    if s == "WI":
+        return date(y, 12, 1), month_bounds(y + 1, 2)[1]
+    return date(y, a, 1), month_bounds(y, b)[1]
+
+
+def shift(d: date, n: float, unit: str) -> date:
+    """``d`` moved by ``n`` units (negative for the past); months and years keep the day where possible."""
+    letter, mult, is_time, _ = UNITS[unit]
+    if is_time:
+        return d + timedelta(days=int(n * mult / 24)) if letter == "H" else d
+    if letter == "D":
+        return d + timedelta(days=round(n))
+    if letter == "W":
+        return d + timedelta(weeks=round(n * mult))
+    months = round(n * {"M": 1, "Q": 3, "Y": 12}[letter] * mult)
+    y, m = add_months(d.year, d.month, months)
+    return date(y, m, min(d.day, days_in_month(y, m)))
+
+
+def narrow(lo: date, hi: date, mod: str | None) -> tuple[date, date]:
+    """Bounds of the START/MID/END part of ``[lo, hi]``: thirds, on month boundaries for long periods."""
+    if mod not in ("START", "MID", "END"):
+        return lo, hi
+    i = ("START", "MID", "END").index(mod)
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    if months >= 3 and lo.day == 1:
+        a = add_months(lo.year, lo.month, months * i // 3)
+        b = add_months(lo.year, lo.month, months * (i + 1) // 3 - 1)
+        return date(a[0], a[1], 1), month_bounds(*b)[1]
+    days = (hi - lo).days + 1
+    return lo + timedelta(days=days * i // 3), lo + timedelta(days=days * (i + 1) // 3 - 1)
+
+
+def unit_period(unit: str, d: date) -> Period:
+    """The calendar period of ``unit`` that contains ``d``."""
+    if unit == "day":
+        return d.isoformat(), d, d
+    if unit == "week":
+        return (week_value(d), *week_bounds(d))
+    if unit == "weekend":
+        sat = d + timedelta(days=5 - d.weekday()) if d.weekday() < 5 else d - timedelta(days=d.weekday() - 5)
+        return f"{week_value(sat)}-WE", sat, sat + timedelta(days=1)
+    if unit == "month":
+        return (f"{d.year}-{d.month:02d}", *month_bounds(d.year, d.month))
+    if unit == "quarter":
+        q = (d.month - 1) // 3 + 1
+        return (f"{d.year}-Q{q}", *quarter_bounds(d.year, q))
+    if unit == "half":
+        h = 1 if d.month <= 6 else 2
+        return (f"{d.year}-H{h}", *half_bounds(d.year, h))
+    if unit == "year":
+        return str(d.year), date(d.year, 1, 1), date(d.year, 12, 31)
+    if unit == "decade":
+        y = d.year - d.year % 10
+        return str(y // 10), date(y, 1, 1), date(y + 9, 12, 31)
+    if unit == "century":
+        y = d.year - d.year % 100
+        return str(y // 100), date(y, 1, 1), date(y + 99, 12, 31)
+    raise ValueError(unit)
+
+
+def pick(candidates: list[Period], ref: date, how: str | None) -> Period:
+    """Choose among yearly repetitions of a name: ``last``/``next``/``this`` or a tense (``past``/``future``);
+    without either, the one nearest ``ref``."""
+    candidates = sorted(candidates, key=lambda c: c[1])
+    containing = [c for c in candidates if c[1] <= ref <= c[2]]
+    if how == "last":
+        return max((c for c in candidates if c[2] < ref), key=lambda c: c[1], default=candidates[0])
+    if how == "next":
+        return min((c for c in candidates if c[1] > ref), key=lambda c: c[1], default=candidates[-1])
+    if containing:
+        return containing[0]
+    if how == "this":
+        return min(candidates, key=lambda c: min(abs((c[1] - ref).days), abs((c[2] - ref).days)))
+    if how == "past":
+        return max((c for c in candidates if c[1] <= ref), key=lambda c: c[1], default=candidates[0])
+    if how == "future":
+        return min((c for c in candidates if c[2] >= ref), key=lambda c: c[1], default=candidates[-1])
+    return min(candidates, key=lambda c: (min(abs((c[1] - ref).days), abs((c[2] - ref).days)), c[1] > ref))
