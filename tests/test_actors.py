@@ -304,3 +304,71 @@ def test_member_and_hyphenated_offices_are_roles() -> None:
     )
     assert found["Luis Ortega"].kind == "person" and found["Amara Okafor"].kind == "person"
     assert [r.title for r in found["Luis Ortega"].roles] == ["Council member"]
+
+
+# --- forms of text and kinds from evidence (issue 12) -----------------------------------------------------
+
+
+def test_a_dateline_names_a_place_whatever_its_case() -> None:
+    found = _by_name(
+        _extract("Harbour talks resume\nKESTRELTON , Norway 2031-03-04\nOfficials met on Monday.")
+    )
+    assert found["Kestrelton"].kind == "place"
+    assert found["Norway"].kind == "country"
+
+
+def test_an_all_caps_headline_is_read_for_known_names_only() -> None:
+    found = _extract(
+        "FISHING - PORTUGAL AND NORWAY SIGN QUOTA PACT AFTER LONG TALKS\n"
+        "Portugal and Norway signed the pact on Friday."
+    )
+    assert all(len(a.name.split()) <= 2 for a in found)
+    norway = _by_name(found)["Norway"]
+    assert norway.kind == "country" and len(norway.mentions) == 2
+
+
+def test_a_mention_never_spans_a_line_break() -> None:
+    found = _extract("The report was written by Ilse\nMarwick and sent to the board.")
+    assert all("\n" not in m.text for a in found for m in a.mentions)
+
+
+def test_organisation_names_keep_their_inner_of_on_and_ampersand() -> None:
+    names = _all_forms(
+        _extract(
+            "The Commission on Maritime Borders met on Monday. Shares of Brandt & Lowe Co rose. "
+            "The Securities and Exchange Commission said nothing. Anna Weber and Tom Riis left."
+        )
+    )
+    assert {
+        "Commission on Maritime Borders",
+        "Brandt & Lowe Co",
+        "Securities and Exchange Commission",
+    } <= names
+    assert {"Anna Weber", "Tom Riis"} <= names
+
+
+def test_a_given_name_and_surname_make_a_person_and_the_surname_follows() -> None:
+    found = _by_name(_extract("Tomas Halvorsen arrived late on Monday. Halvorsen left early."))
+    assert found["Tomas Halvorsen"].kind == "person"
+    assert len(found["Tomas Halvorsen"].mentions) == 2
+
+
+def test_company_context_makes_an_organisation() -> None:
+    found = _by_name(_extract("Analysts expect gains. Shares of Quellmark fell 3 percent on Monday."))
+    assert found["Quellmark"].kind == "organization"
+
+
+def test_a_city_is_a_place_unless_evidence_says_a_person() -> None:
+    found = _by_name(
+        _extract("Talks were held in Rotterdam. Senator Ruth Jackson attended. Jackson said little.")
+    )
+    assert found["Rotterdam"].kind == "place"
+    assert found["Ruth Jackson"].kind == "person"
+    assert len(found["Ruth Jackson"].mentions) == 2
+
+
+def test_names_beside_scores_in_a_results_line_are_teams() -> None:
+    found = _by_name(
+        _extract("Results of league matches on Saturday:\nHartwell 2 Dunmore 1\nKelby 0 Ashcombe 3")
+    )
+    assert {found[n].kind for n in ("Hartwell", "Dunmore", "Kelby", "Ashcombe")} == {"organization"}

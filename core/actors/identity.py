@@ -59,6 +59,7 @@ class _Proto:
     links: set[int] | None = None  # records named as the same actor ("formerly", parentheses)
     source_ids: tuple[str, ...] = ()
     index: int = 0  # position in its list of records
+    guesses: dict[str, int] | None = None  # what the forms alone say, read only when no evidence decides
 
     def link(self, other: int) -> None:
         if self.links is None:
@@ -108,6 +109,11 @@ def build(article: Article, candidates: list[Candidate]) -> list[Actor]:
             votes = p.votes
             for k, v in c.votes.items():
                 votes[k] = votes.get(k, 0) + v
+        if c.guesses:
+            if p.guesses is None:
+                p.guesses = {}
+            for k, v in c.guesses.items():
+                p.guesses[k] = p.guesses.get(k, 0) + v
         p.mentions.append((c.start, c.end))
         if c.role and c.role not in p.roles:
             p.roles.append(c.role)
@@ -435,6 +441,15 @@ def _lower_tokens(name: str) -> tuple[str, ...]:
 _MENTION_ORDER = attrgetter("article", "start")
 
 
+def _guess(members: list[_Proto]) -> ActorKind:
+    """The kind the forms of a group's mentions suggest ("unknown" when they suggest nothing)."""
+    guesses: dict[str, int] = {}
+    for p in members:
+        for k, v in (p.guesses or {}).items():
+            guesses[k] = guesses.get(k, 0) + v
+    return _top(guesses)[0] if guesses else "unknown"  # type: ignore[return-value]
+
+
 def _most_common(kinds: list[ActorKind], default: ActorKind) -> ActorKind:
     """The most frequent kind, the first of equals (as ``Counter.most_common``); ``default`` if none."""
     if not kinds:
@@ -489,6 +504,8 @@ def _materialise(
             best, score = _top(votes)
             if score >= 3 or kind == "unknown":
                 kind = best
+        if kind == "unknown":
+            kind = _guess(members)
     if canonical:
         name = canonical
     elif len(forms) == 1:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from dateline.core import gazetteer as gz
 from dateline.core.actors.names import (
+    SCORE_AFTER,
     NameSpan,
     _is_title,
     _last_office,
@@ -43,6 +44,44 @@ _COUNTRY_FOLLOWERS = frozenset(
     """officials official forces troops army military delegation delegates negotiators side leadership
     diplomats ministry president leader counterparts""".split()
 )
+# Words before and after a one-word name that make it a company ("shares of X", "X shares rose").
+_ORG_BEFORE = frozenset(
+    {"shares", "stake", "unit", "subsidiary", "firm", "company", "group", "maker", "rival"}
+)
+_ORG_AFTER = frozenset(
+    {"shares", "stock", "stocks", "inc", "corp", "unit", "subsidiary", "chairman", "spokesman"}
+)
+_ORG_CONTEXT = re.compile(
+    r"\b(?:shares|stake|stakes|subsidiary|unit|acquisition|takeover|parent)\s+(?:of|in)\s+(?:the\s+)?$", re.I
+)
+_TITLE_WORD = re.compile(r"(?:[A-Z]\.|(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?)$")
+
+
+def _big(place: gz.PlaceForm) -> bool:
+    """A place known well enough for its one-word name to suggest it: not a town that shares a surname."""
+    return place.how != "city" or place.population >= 100_000
+
+
+def prev_word_of(before: str) -> str:
+    """The word right before a name, lower case, without a trailing comma."""
+    prev = before.rstrip()
+    return prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Two to four name words (Title Case or initials, particles inside but not first), no organisation
+    head, no acronym: the form of a person's name."""
+    if not 2 <= len(words) <= 4 or words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS:
+        return False
+    if words[-1].endswith(".") or len(words[-1]) < 2 or words[0].lower() in gz.NAME_PARTICLES:
+        return False  # ("Al Nusra", "El Nino": a particle first says nothing of the kind)
+    return all(_TITLE_WORD.match(w) or w.lower() in gz.NAME_PARTICLES for w in words)
+
+
 _REGIME = re.compile(r"\bthe\s+regime\b")
 
 # --- candidates ------------------------------------------------------------------------------------------
@@ -59,12 +98,19 @@ class Candidate:
     votes: dict[str, int] | None = None  # kind → evidence, made on the first vote
     role: str | None = None
     alias_of: int | None = None  # index of the candidate this one names in parentheses / "formerly"
+    guesses: dict[str, int] | None = None  # what the name's form says: read only if no evidence decides
 
     def vote(self, kind: str, n: int) -> None:
         if self.votes is None:
             self.votes = {kind: n}
         else:
             self.votes[kind] = self.votes.get(kind, 0) + n
+
+    def guess(self, kind: str, n: int = 1) -> None:
+        if self.guesses is None:
+            self.guesses = {kind: n}
+        else:
+            self.guesses[kind] = self.guesses.get(kind, 0) + n
 
 
 @lru_cache(maxsize=1024)
@@ -85,15 +131,31 @@ class Classifier:
         self.text = article.text
         self.countries = gz.country_forms()
         self.orgs = gz.organization_forms()
+        self.places = gz.place_forms()
         self.skip_names = _skip_names(article.source, article.author)
         self.furniture = FurnitureIndex(article.furniture)
         self.candidates: list[Candidate] = []
 
     def run(self, spans: list[NameSpan]) -> list[Candidate]:
         for span in spans:
-            self._classify(span.toks, span.words, span.s_start, span.s_end)
+            words = span.words
+            if span.form != "prose" and all(w.isupper() for w in words):
+                words = [_capitalised(w) for w in words]  # "LA CORUNA" reads as "La Coruna"
+            if span.form == "dateline":
+                self._dateline_place(span.toks, words, span.s_end)
+            else:
+                self._classify(span.toks, words, span.s_start, span.s_end)
         self._regime_mentions()
         return self.candidates
+
+    def _dateline_place(self, toks: list[tuple[int, int]], words: list[str], s_end: int) -> None:
+        """A dateline's place (or region) is a country or a place, whatever it is called."""
+        surface = " ".join(words)
+        start, end = toks[0][0], toks[-1][1]
+        if surface in self.countries:
+            self._country(start, end, surface, s_end, followed=False)
+        else:
+            self._add(start, end, surface, "unknown").vote("place", 3)
 
     def _classify(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> None:
         text = self.text
@@ -122,6 +184,17 @@ class Classifier:
             return
         if surface in self.countries:
             self._country(start, end, surface, s_end)
+            return
+        if (
+            surface in self.places
+            and not is_acronym(surface)
+            and (len(words) > 1 or _big(self.places[surface]))
+        ):
+            # a place's name: a guess that any evidence overrides ("Florence", "Jackson" are people too)
+            cand = self._add(start, end, surface, "unknown")
+            cand.guess("place", 2 if len(words) > 1 else 1)
+            if prev_word_of(before) in gz.PLACE_PREPOSITIONS:
+                cand.vote("place", 1)
             return
         # document names: drop the document word ("UN Security Council Resolution" → "UN Security Council")
         if len(words) > 1 and words[-1] in gz.DOCUMENT_HEADS:
@@ -193,6 +266,26 @@ class Classifier:
             cand.vote("person", 3)
         if prev_word in ("said", "told", "added") or speaks(text, end):
             cand.vote("person", 1)
+        if cand.votes is None:
+            self._form_evidence(cand, words, prev_word, before, s_end)
+
+    def _form_evidence(
+        self, cand: Candidate, words: list[str], prev_word: str, before: str, s_end: int
+    ) -> None:
+        """What a name's own form and its neighbours say when nothing else does: "shares of X", "X shares"
+        (a company); "the X" (an organisation, a team: people take no article); given name and surname
+        ("Maria Kovac", "D. Fleming": a person); a single word next to scores in a results line (a team)."""
+        text = self.text
+        nxt = _NEXT_TWO.match(text, cand.end, min(s_end, cand.end + 40))
+        next_word = nxt.group(1) if nxt else ""
+        if prev_word in _ORG_BEFORE or next_word in _ORG_AFTER or _ORG_CONTEXT.search(before):
+            cand.vote("organization", 2)
+        elif prev_word == "the":
+            cand.guess("organization")
+        elif _person_shaped(words):
+            cand.guess("person")
+        elif len(words) == 1 and SCORE_AFTER.match(text, cand.end, min(s_end, cand.end + 12)):
+            cand.guess("organization")
 
     def _qualified_title(
         self, toks: list[tuple[int, int]], words: list[str], k: int, s_start: int, s_end: int

@@ -22,7 +22,7 @@ from dateline.core.text import NON_CONTENT, FurnitureIndex, paragraphs
 _LEAD_WORDS = "de van von bin ibn abu della del der den dos al el".split()
 _LEAD_PARTICLE = rf"(?:{'|'.join(_LEAD_WORDS)})"
 _MID_PARTICLE = (
-    r"(?:al|el|bin|ibn|bint|abu|de|da|di|du|del|della|van|von|der|den|le|la|dos|das|y|of|for|of\s+the)"
+    r"(?:al|el|bin|ibn|bint|abu|de|da|di|du|del|della|van|von|der|den|le|la|dos|das|y|of|for|of the|on|and|&)"
 )
 _HYPHEN_WORDS = "al el ad ash as an ar at az ul ud bin ibn abu".split()
 _HYPHEN_PARTICLE = rf"(?:{'|'.join(_HYPHEN_WORDS)})"
@@ -36,7 +36,7 @@ _INITIAL = rf"[A-Z]\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
 _TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
 _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
-_SP = r"(?: |[ \t]*\n[ \t]*)"  # one space or a line break: wider gaps are table columns
+_SP = r" "  # one space: a name never crosses a line break, and wider gaps are table columns
 
 
 def _after_first(words: list[str]) -> str:
@@ -132,6 +132,25 @@ def _joins_of(word: str) -> bool:
     return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
 
 
+_CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
+_EDGE_WORDS = _CONNECTORS | {"the"}  # never the first or last word of a name
+
+
+def _joined(words: list[str], i: int) -> bool:
+    """Does the joining word ``words[i]`` sit inside one name? "&" always does ("Procter & Gamble"); "of",
+    "for" and "on" after an organisation head or a title ("Commission on Presidential Debates", "Bank of
+    England", "Secretary of State"); "of", "for", "and" when the whole ends in an organisation head and is no
+    title run ("Securities and Exchange Commission", "Federation of Trade Unions")."""
+    w = words[i]
+    if w == "&":
+        return True
+    if w != "and" and _joins_of(words[i - 1]):
+        return True
+    return (
+        w != "on" and (words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS) and not _is_title(words[0])
+    )
+
+
 def _is_initial(text: str, p_start: int, pos: int) -> bool:
     """True when ``pos`` starts a paragraph, a sentence, a quotation or a clause after a colon."""
     if pos - 2 >= p_start and text[pos - 1] == " " and text[pos - 2] not in _NOT_PLAIN:
@@ -140,6 +159,10 @@ def _is_initial(text: str, p_start: int, pos: int) -> bool:
     while i > p_start and text[i - 1] in _OPENERS:
         if text[i - 1] in "\"“‘'" and i - 1 > p_start and text[i - 2] in " \t\n(":
             return True
+        if text[i - 1] == "\n":  # a line goes on a sentence only after a long line that stops mid-clause
+            line_start = text.rfind("\n", p_start, i - 1) + 1 or p_start
+            before = text[line_start : i - 1].rstrip(" \t")
+            return len(before) < 40 or not (before[-1].islower() or before[-1] in ",;")
         i -= 1
     if i <= p_start or text[i - 1] in ":.!?":
         return True
@@ -224,12 +247,77 @@ def _has_lower_word(text: str, word: str) -> bool:
 
 
 class NameSpan(NamedTuple):
-    """One name candidate: its tokens' offsets and words, and the bounds of the paragraph it sits in."""
+    """One name candidate: its tokens' offsets and words, the bounds of the paragraph (or line) it sits in,
+    and the form of text it was read from: "prose", "headline" (only known names are read there) or
+    "dateline" (a place, whatever its case)."""
 
     toks: list[tuple[int, int]]
     words: list[str]
     s_start: int
     s_end: int
+    form: str = "prose"
+
+
+def _span_start(span: NameSpan) -> int:
+    return span.toks[0][0]
+
+
+def _token_offsets(text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
+    toks = []
+    pos = start
+    for w in words:
+        pos = text.index(w, pos)  # only whitespace lies between the words
+        toks.append((pos, pos + len(w)))
+        pos += len(w)
+    return toks
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``text[start:end]`` as (start, end) offsets, empty lines left out."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if stop > pos:
+            out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+# After a name in a results line: a score, then another name or the end ("Forfar 2 Arbroath 1", "Hull 0").
+SCORE_AFTER = re.compile(r" \d{1,3}(?=\s|$)")
+DATELINE_REACH = 400  # characters from the top of the text where a dateline may stand
+_PLACE_WORDS = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[A-Za-z]{0,6}\.?"
+_DATE = rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH}(?![\w]))"
+# A dateline: a place (any case), maybe ", Region", then a date, or an outlet and a dash ("WASHINGTON (AP) -"),
+# or nothing more on its line after a region ("FARMINGTON HILLS, Mich." with the date on the next line).
+DATELINE = re.compile(
+    rf"[ \t]*(?P<place>{_PLACE_WORDS})(?:[ \t]*,[ \t]*(?P<region>{_PLACE_WORDS})[ \t]*\.?)?"
+    rf"(?:,?[ \t]+{_DATE}|[ \t]*\([A-Za-z ]{{1,20}}\)[ \t]*[-–—]+[ \t]|(?<=[\w.])[ \t]*$(?<=\w|\.)(?(region)|(?!)))"
+)
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """A line in ALL CAPS; a Title Case line of four words or more without a closing full stop; or a line of
+    one to three capitalised words and nothing else (a heading, a menu item, a byline): capitals there say
+    nothing about names."""
+    if _PROSE.search(text, start, end):
+        return False  # the usual case, found at once: two lower-case words in a row
+    line = text[start:end]
+    if not _LOWER.search(line):
+        return bool(_UPPER.search(line))
+    words = line.split()
+    if len(words) <= 3 and all(_SHORT_HEADING.fullmatch(w) for w in words):
+        return True
+    return _is_title_case(text, start, end)
+
+
+_PROSE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]* [a-z]")
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
+_SHORT_HEADING = re.compile(r"[A-Z][\w'’.&-]*")
 
 
 _NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
@@ -260,28 +348,81 @@ class _SpanFinder:
         hidden = [(f.start, f.end) for f in self.article.furniture if f.kind in NON_CONTENT]
         chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
         mid_caps: set[str] = set()
-        # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it
+        headlines: list[tuple[int, int]] = []
+        # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it;
+        # lines, because a name never crosses a line break and a line may be a headline or a dateline
         for p in paragraphs(text):
             p_start, p_end = p.start, p.end
-            if p_end - p_start < 300 and _is_title_case(text, p_start, p_end):
-                continue
             check = hidden and any(a < p_end and b > p_start for a, b in hidden)
-            for m in CHUNK.finditer(text, p_start, p_end):
-                start = m.start()
-                if check:
-                    kind = index.kind(start)
-                    if kind is not None and kind in NON_CONTENT:
-                        continue
-                initial = _is_initial(text, p_start, start)
-                if not initial:
-                    mid_caps.update(m.group().split())
-                elif _dropped_alone(m.group()):  # "The", "But": nothing left to classify
+            for l_start, l_end in _lines(text, p_start, p_end):
+                if l_start < DATELINE_REACH and self._dateline(l_start, l_end):
                     continue
-                chunks.append((start, m.end(), initial, p_start, p_end))
+                if check and (kind := index.kind(l_start)) is not None and kind in NON_CONTENT:
+                    continue  # (a wire dateline that is furniture was read above)
+                if _is_headline(text, l_start, l_end):
+                    headlines.append((l_start, l_end))
+                    continue
+                for m in CHUNK.finditer(text, l_start, l_end):
+                    start = m.start()
+                    if check:
+                        kind = index.kind(start)
+                        if kind is not None and kind in NON_CONTENT:
+                            continue
+                    initial = _is_initial(text, p_start, start)
+                    if not initial:
+                        mid_caps.update(m.group().split())
+                    elif " " in m.group():  # a surname of a full name counts as seen ("Ann Lee ... Lee said")
+                        mid_caps.add(m.group().rsplit(" ", 1)[1])
+                    elif _dropped_alone(m.group()):  # "The", "But": nothing left to classify
+                        continue
+                    chunks.append((start, m.end(), initial, p_start, p_end))
         lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
+        if headlines:
+            self._headlines(headlines)
         return self.out
+
+    def _dateline(self, start: int, end: int) -> bool:
+        """A dateline ("BERLIN 1996-08-30", "NICE, France, Aug 30 -", "FARMINGTON HILLS, Mich."): its place
+        (and region) are places, whatever their case; True when the line is one."""
+        m = DATELINE.match(self.text, start, end)
+        if not m:
+            return False
+        for group in ("place", "region"):
+            if m.group(group):
+                a, b = m.span(group)
+                words = self.text[a:b].split()
+                self.out.append(NameSpan(_token_offsets(self.text, a, words), words, start, end, "dateline"))
+        return True
+
+    def _headlines(self, lines: list[tuple[int, int]]) -> None:
+        """Headline lines (Title Case or ALL CAPS): their capitals say nothing, so only names known as such
+        are read there: countries, places, known organisations, and the names the article's prose gives."""
+        known = {key(" ".join(span.words)) for span in self.out if span.form == "prose"}
+        text = self.text
+        for l_start, l_end in lines:
+            for m in CHUNK.finditer(text, l_start, l_end):
+                words = m.group().split()
+                toks = _token_offsets(text, m.start(), words)
+                i = 0
+                while i < len(words):
+                    for j in range(min(len(words), i + 4), i, -1):
+                        if self._known_name(words[i:j], known):
+                            self.out.append(NameSpan(toks[i:j], words[i:j], l_start, l_end, "headline"))
+                            i = j
+                            break
+                    else:
+                        i += 1
+        self.out.sort(key=_span_start)
+
+    def _known_name(self, words: list[str], known: set[str]) -> bool:
+        name = " ".join(words)
+        if key(name) in known:
+            return True
+        if name.isupper() and not (len(words) == 1 and is_acronym(name) and name in self.orgs):
+            name = " ".join(w.capitalize() for w in words)  # "SRI LANKA" → "Sri Lanka"
+        return name in self.countries or name in self.orgs or name in gz.place_forms()
 
     def _chunk(
         self,
@@ -309,19 +450,24 @@ class _SpanFinder:
             last = words[-1]
             if last not in self.countries and last not in self.orgs and not is_acronym(last):
                 toks, words = toks[:-1], words[:-1]
-        # split at "of"/"for" unless an organisation or title word comes before it
-        for i, w in enumerate(words if "of" in words or "for" in words else ()):
-            if (
-                w in ("of", "for")
-                and i > 0
-                and not _joins_of(words[i - 1])
-                and (
-                    (words[-1] not in gz.ORG_HEADS and words[-1] not in gz.GROUP_HEADS) or _is_title(words[0])
-                )
-            ):
+        self._split(toks, words, initial, s_start, s_end, lower_words, mid_caps)
+
+    def _split(
+        self,
+        toks: list[tuple[int, int]],
+        words: list[str],
+        initial: bool,
+        s_start: int,
+        s_end: int,
+        lower_words: _LowerWords,
+        mid_caps: set[str],
+    ) -> None:
+        """Split at a joining word ("of", "for", "on", "and", "&") unless the whole is one name."""
+        for i, w in enumerate(words):
+            if i and w in _CONNECTORS and not _joined(words, i):
                 self._chunk_words(toks[:i], words[:i], initial, s_start, s_end, lower_words, mid_caps)
                 rest = i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1
-                self._chunk_words(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
+                self._split(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
                 return
         self._chunk_words(toks, words, initial, s_start, s_end, lower_words, mid_caps)
 
@@ -338,13 +484,13 @@ class _SpanFinder:
         # drop words that are not names at the edges
         while words and (
             words[0] in gz.NOT_NAMES
-            or words[0] in ("of", "for", "the")
+            or words[0] in _EDGE_WORDS
             or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
         ):
             if words[0].rstrip(".") in gz.HONORIFICS:
                 break
             toks, words, initial = toks[1:], words[1:], False
-        while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in ("of", "for", "the")):
+        while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in _EDGE_WORDS):
             toks, words = toks[:-1], words[:-1]
         if not words or (
             len(words) == 1
@@ -367,7 +513,12 @@ class _SpanFinder:
                 or low in gz.COMMON_SUBJECTS
                 or ("-" in first and first.split("-")[1][:1].islower())
             )
-            if ordinary or (len(words) == 1 and first not in mid_caps and not speaks(self.text, toks[-1][1])):
+            if ordinary or (
+                len(words) == 1
+                and first not in mid_caps
+                and not speaks(self.text, toks[-1][1])
+                and not SCORE_AFTER.match(self.text, toks[-1][1], s_end)
+            ):
                 self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
                 return
         # an outlet run into a title ("told Reuters Finance Minister X"): the outlet is a venue, not a name part
