@@ -372,3 +372,20 @@ def test_names_beside_scores_in_a_results_line_are_teams() -> None:
         _extract("Results of league matches on Saturday:\nHartwell 2 Dunmore 1\nKelby 0 Ashcombe 3")
     )
     assert {found[n].kind for n in ("Hartwell", "Dunmore", "Kelby", "Ashcombe")} == {"organization"}
+
+
+def test_a_person_of_an_organisation_and_a_company_of_a_country_split_at_of() -> None:
+    found = _by_name(
+        _extract(
+            "Piet Ruud of the Harbour Authority said prices fell. Kestrel Chemical Co of the United States "
+            "agreed. The Bank of England said nothing."
+        )
+    )
+    assert found["Piet Ruud"].kind == "person" and found["Harbour Authority"].kind == "organization"
+    assert "Kestrel Chemical Co" in found and "United States" in found
+    assert found["Bank of England"].kind == "organization"
+
+
+def test_an_office_with_of_before_a_name_is_a_role() -> None:
+    found = _by_name(_extract("Talks began. Deputy Secretary of State Mara Olsen arrived on Monday."))
+    assert [r.title for r in found["Mara Olsen"].roles] == ["Deputy Secretary of State"]

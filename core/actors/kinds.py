@@ -57,6 +57,14 @@ _ORG_CONTEXT = re.compile(
 _TITLE_WORD = re.compile(r"(?:[A-Z]\.|(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?)$")
 
 
+def _head(words: list[str]) -> str:
+    """The word that says what a name is: the last, or the one before "of"/"for"/"on" ("Bank of England")."""
+    for i, w in enumerate(words[1:-1], 1):
+        if w in ("of", "for", "on"):
+            return words[i - 1]
+    return words[-1]
+
+
 def _big(place: gz.PlaceForm) -> bool:
     """A place known well enough for its one-word name to suggest it: not a town that shares a surname."""
     return place.how != "city" or place.population >= 100_000
@@ -234,9 +242,10 @@ class Classifier:
             cand.vote("person", 3)
             cand.role = role or self._role_after(cand.end, s_end)
             return
-        if words[-1] in gz.GROUP_HEADS:
+        head = _head(words)
+        if head in gz.GROUP_HEADS:
             kind: ActorKind = "group"
-        elif words[-1] in gz.ORG_HEADS:
+        elif head in gz.ORG_HEADS:
             kind = "organization"
         else:
             kind = "unknown"

@@ -132,6 +132,7 @@ def _joins_of(word: str) -> bool:
     return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
 
 
+_PLAIN_NAME_WORD = re.compile(r"(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)")
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 _EDGE_WORDS = _CONNECTORS | {"the"}  # never the first or last word of a name
 
@@ -142,8 +143,19 @@ def _joined(words: list[str], i: int) -> bool:
     England", "Secretary of State"); "of", "for", "and" when the whole ends in an organisation head and is no
     title run ("Securities and Exchange Commission", "Federation of Trade Unions")."""
     w = words[i]
+    if words[i - 1] in gz.COMPANY_SUFFIXES:
+        return False  # a company's name ends at its suffix ("Dow Chemical Co" of the United States)
     if w == "&":
         return True
+    if w == "and" and len(words) > 6:
+        return False  # a run this long is a list, or too long to show as one name
+    if (
+        i in (2, 3)
+        and all(_PLAIN_NAME_WORD.fullmatch(x) for x in words[:i])
+        and words[0].lower() not in gz.FUNCTION_WORDS
+        and not any(_is_title(x) or x in gz.ORG_HEADS or x in gz.GROUP_HEADS for x in words[:i])
+    ):
+        return False  # a person "of" an organisation ("Jan Ruud of the Harbour Authority")
     if w != "and" and _joins_of(words[i - 1]):
         return True
     return (
@@ -177,6 +189,11 @@ def _last_office(words: list[str]) -> int:
         if words[i] not in gz.OFFICE_WORDS:
             continue
         name = words[i + 1 :]
+        if name[0] == "of" and len(name) >= 4:  # "Secretary of State John Kornblum": the name is the tail
+            n = 3 if len(name) >= 5 and _INITIAL_WORD.fullmatch(name[-2]) else 2
+            if all(w[:1].isupper() for w in name[1:]) and not any(_is_title(w) for w in name[-n:]):
+                i += len(name) - n
+                name = name[-n:]
         if (
             len(name) > 4
             or any(_is_title(w) or not w[:1].isupper() for w in name)
@@ -189,6 +206,9 @@ def _last_office(words: list[str]) -> int:
             return -1
         return i
     return -1
+
+
+_INITIAL_WORD = re.compile(r"[A-Z]\.")
 
 
 def _is_title(word: str) -> bool:
