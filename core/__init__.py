@@ -35,6 +35,7 @@ __all__ = [
     "analyse",
     "build_timeline",
     "load_paths",
+    "stream_timeline",
     "timeline_for_paths",
 ]
 
@@ -42,8 +43,12 @@ __all__ = [
 def __getattr__(name: str) -> object:
     """The pipeline (and with it every step's patterns) is imported on first use, not by ``import dateline.core``:
     reopening a cached run needs only the model and the cache."""
-    if name in ("analyse", "build_timeline", "timeline_for_paths"):
+    if name in ("analyse", "build_timeline"):
         from dateline.core import pipeline
 
         return getattr(pipeline, name)
+    if name in ("stream_timeline", "timeline_for_paths"):
+        from dateline.core import stream
+
+        return getattr(stream, name)
     raise AttributeError(f"module 'dateline.core' has no attribute {name!r}")

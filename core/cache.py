@@ -42,7 +42,9 @@ SCHEMA_VERSION = "3"  # 2: runs stored in chunks; 3: runs keep texts and problem
 FILENAME = "analyses.sqlite"
 KEEP_RUNS = 4  # whole-run Timelines kept (the fast path for reopening the same folder)
 MAX_CACHE_BYTES = 2 * 1024 * 1024 * 1024  # past this, the least recently used rows are dropped
-NOT_ANALYSIS = frozenset({"load.py", "cache.py", "export.py", "__init__.py"})  # no effect on analyse()
+NOT_ANALYSIS = frozenset(
+    {"load.py", "cache.py", "export.py", "stream.py", "__init__.py"}
+)  # no effect on analyse()
 _MANY = TypeAdapter(list[ArticleAnalysis])
 
 

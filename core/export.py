@@ -299,3 +299,60 @@ def _brief_row(e: Event, date_w: int, width: int) -> str:
     if len(text) > room:
         text = text[: room - 1] + "…"
     return f"  {e.date.label():<{date_w}}  {status:<9} {text}  [{n} source{'s' if n != 1 else ''}]"
+
+
+CSV_COLUMNS = ("date", "earliest", "latest", "status", "headline", "outlet", "title", "url", "sentence")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text: one line, and a leading ``=``/``+``/``-``/``@`` (which
+    would start a formula) kept literal behind an apostrophe."""
+    text = "" if value is None else plain(str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def iter_csv(timeline: Timeline) -> Iterator[str]:
+    """CSV for a spreadsheet: a header, then one row per event and source sentence (an event told by three
+    articles gives three rows), with the event's date, bounds, status and headline and the source's outlet,
+    title, URL and sentence."""
+    import csv
+    import io
+
+    articles = {a.id: a for a in timeline.articles}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in timeline.events:
+        v = e.date
+        head = [v.label(), v.earliest, v.latest, e.status, e.headline]
+        for ev in e.evidence or [None]:
+            article = articles.get(ev.article) if ev is not None else None
+            source = [
+                article.source if article else None,
+                article.title if article else None,
+                article.url if article else None,
+                ev.text if ev is not None else None,
+            ]
+            writer.writerow([_cell(x) for x in head + source])
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+FORMATS = ("json", "md", "timelinejs", "csv")
+
+
+def render(timeline: Timeline, fmt: str) -> Iterator[str]:
+    """``timeline`` in format ``fmt`` (one of FORMATS), in pieces to write one after another."""
+    if fmt == "json":
+        return iter_json(timeline)
+    if fmt == "md":
+        return iter([markdown(timeline)])
+    if fmt == "timelinejs":
+        return iter([timelinejs(timeline)])
+    if fmt == "csv":
+        return iter_csv(timeline)
+    raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")

@@ -3,7 +3,8 @@ actors → quotes → merge across articles → Timeline. Each step is a pure fu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.core import actors, clean, events, merge, published, quotes, resolve, tense, timexes
@@ -77,7 +78,34 @@ def _extract(article: Article, tx: list) -> ArticleAnalysis:
     return ArticleAnalysis(article=article, timexes=tx, events=evs, actors=acts, quotes=qs)
 
 
-Progress = Callable[[int, int], None]  # (articles done, articles in all)
+ProgressCallback = Callable[[int, int], None]  # (articles done, articles in all)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The files were read: ``result`` holds the articles to analyse and what could not be loaded."""
+
+    result: LoadResult
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """``done`` of ``total`` articles analysed."""
+
+    done: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A timeline to show: a preview while ``final`` is False. ``cached`` when it was read from the cache."""
+
+    timeline: Timeline
+    final: bool
+    cached: bool = False
+
+
+Update = Loaded | Progress | Snapshot
 
 PARALLEL_MIN_CHARS = 200_000  # below this much text to analyse, worker start-up costs more than it saves
 BATCH_CHARS = 40_000  # text per batch sent to a worker: big enough to amortise the round trip
@@ -289,19 +317,40 @@ def build_timeline(
     problems: Iterable[LoadProblem] = (),
     *,
     jobs: int = 1,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     cache: AnalysisCache | bool | None = None,
-    each: Callable[[list[ArticleAnalysis]], None] | None = None,
     run_key: str | None = None,
 ) -> Timeline:
     """Analyse every article (``jobs`` processes, optional ``cache``) and merge the results into one Timeline.
 
     With a cache, each article's analysis is cached by the article's content, and the merged Timeline of the
-    whole run by the keys of all its articles (so reopening the same folder skips even the merge), or by
-    ``run_key`` when given (:func:`timeline_for_paths` keys it by the files read).
-    ``each`` is called with the analyses so far after each one arrives (an app merges them now and then to
-    show events as they come; it may raise to stop the run).
+    whole run by the keys of all its articles (so reopening the same articles skips even the merge), or by
+    ``run_key`` when given (:func:`dateline.core.stream.timeline_for_paths` keys it by the files read).
     """
+    timeline = None
+    for step in build_steps(articles, problems, jobs=jobs, cache=cache, run_key=run_key):
+        if isinstance(step, Progress):
+            if progress:
+                progress(step.done, step.total)
+        else:
+            timeline = step.timeline
+    assert timeline is not None
+    return timeline
+
+
+def build_steps(
+    articles: Iterable[Article],
+    problems: Iterable[LoadProblem] = (),
+    *,
+    jobs: int = 1,
+    cache: AnalysisCache | bool | None = None,
+    run_key: str | None = None,
+    merge_every: float | None = None,
+) -> Iterator[Progress | Snapshot]:
+    """:func:`build_timeline` as a stream: progress after each article and, with ``merge_every`` (seconds),
+    a preview merge of what is analysed so far now and then; the last item is the final Snapshot."""
+    import time
+
     from dateline.core import cache as cache_module
 
     articles = list(articles)
@@ -311,66 +360,29 @@ def build_timeline(
         payloads, keys = _keys(articles, store, jobs)
         whole = run_key or (cache_module.run_key(keys) if store is not None else "")
         if store is not None and run_key is None and (timeline := store.get_run(whole, articles)) is not None:
-            if progress:
-                progress(len(articles), len(articles))
-            return timeline.model_copy(update={"problems": problems})
+            yield Progress(len(articles), len(articles))
+            yield Snapshot(timeline.model_copy(update={"problems": problems}), final=True, cached=True)
+            return
         analyses: list[ArticleAnalysis] = []
         failures = len(problems)
+        interval = merge_every or 0.0
+        merged = time.monotonic()
         with paused_gc():  # results pile up by the hundred thousand objects, none in cycles
             for analysis in _analyses(articles, payloads, keys, store, jobs, problems):
                 analyses.append(analysis)
-                if progress:
-                    progress(len(analyses), len(articles))
-                if each:
-                    each(analyses)
+                yield Progress(len(analyses), len(articles))
+                now = time.monotonic()
+                if merge_every is not None and now - merged >= interval and len(analyses) < len(articles):
+                    preview = finish(list(analyses), list(problems))
+                    interval = max(merge_every, 4 * (time.monotonic() - now))  # never spend most time merging
+                    yield Snapshot(preview, final=False)
+                    merged = time.monotonic()
         del payloads  # the articles as JSON are not needed past this point: free them before the merge
         failed = len(problems) > failures
         timeline = finish(analyses, problems)
         if store is not None and not failed:
             store.put_run(whole, timeline)
-        return timeline
-    finally:
-        if cache is True and store is not None:
-            store.close()
-
-
-def timeline_for_paths(
-    paths: Sequence[str],
-    *,
-    jobs: int = 1,
-    cache: AnalysisCache | bool | None = None,
-    progress: Progress | None = None,
-    each: Callable[[list[ArticleAnalysis]], None] | None = None,
-    loaded: Callable[[LoadResult], None] | None = None,
-) -> Timeline:
-    """:func:`~dateline.core.load.load_paths` then :func:`build_timeline`, with the whole run cached under the files
-    it read: reopening the same files validates the cached Timeline without loading or hashing an article.
-    ``loaded`` is called with the load result when the articles had to be loaded."""
-    from dateline.core.cache import AnalysisCache, files_key
-    from dateline.core.load import load_paths
-
-    store: AnalysisCache | None = AnalysisCache() if cache is True else (cache or None)
-    try:
-        key = files_key(paths) if store is not None else None
-        if store is not None and key is not None and (timeline := store.get_run(key)) is not None:
-            if progress:
-                progress(len(timeline.articles), len(timeline.articles))
-            return timeline
-        result = load_paths(paths)
-        if loaded:
-            loaded(result)
-        timeline = build_timeline(
-            result.articles,
-            result.problems,
-            jobs=jobs,
-            progress=progress,
-            cache=store,
-            each=each,
-            run_key=key,
-        )
-        if store is not None and key is not None and files_key(paths) != key:
-            store.forget_run(key)  # a file changed while it was being read: the run is not what the key says
-        return timeline
+        yield Snapshot(timeline, final=True)
     finally:
         if cache is True and store is not None:
             store.close()

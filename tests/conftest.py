@@ -9,11 +9,12 @@ from tests.factory import sample_timeline
 
 @pytest.fixture(autouse=True)
 def _pinned_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    """Same colours and keys on every machine: no NO_COLOR, a UTF-8 xterm, no user keymap or cache."""
+    """Same colours and keys on every machine: no NO_COLOR, a UTF-8 xterm, no user keymap, settings or cache."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLORTERM", "truecolor")
     monkeypatch.setenv("DATELINE_KEYMAP", str(tmp_path / "no-keymap.toml"))
+    monkeypatch.setenv("DATELINE_CONFIG", str(tmp_path / "settings.toml"))  # never the user's settings
     monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path / "cache"))  # never the user's analysis cache
 
 

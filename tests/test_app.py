@@ -38,7 +38,7 @@ async def test_first_rows_show_dates_at_their_granularity_marks_and_sources(samp
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         shown = rows(app)
-        assert shown[1].strip().split("  ")[0] == "3 Mar 2021"
+        assert shown[1].lstrip(" ▶").split("  ")[0] == "3 Mar 2021"
         assert "Apr 2021" in shown[2] and "Ministers meet again" in shown[2]
         assert "◷" in shown[4] and "Final vote" in shown[4]  # expected
         assert "◷" not in shown[1]
@@ -66,7 +66,7 @@ async def test_article_text_is_never_markup_or_escape_sequences(sample) -> None:
 async def test_cursor_keys_move_one_row(sample, down: str, up: str) -> None:
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press(down, down)
+        await pilot.press("g", down, down)
         assert timeline(app).cursor == 2
         assert headline(app) == "Ministers meet again"
         await pilot.press(up)
@@ -80,7 +80,7 @@ async def test_page_keys_move_a_screenful(down: str, up: str) -> None:
     app = DatelineApp(timeline=synthetic_timeline(100))
     async with app.run_test(size=NARROW) as pilot:
         height = timeline(app).scrollable_content_region.height
-        await pilot.press(down)
+        await pilot.press("g", down)
         assert timeline(app).cursor == height - 1
         await pilot.press(down)
         assert timeline(app).cursor == 2 * (height - 1)
@@ -122,7 +122,7 @@ async def test_tab_and_number_keys_move_between_panes(sample) -> None:
 async def test_enter_opens_the_event_with_its_sources_and_escape_goes_back(sample) -> None:
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("j", "enter")
+        await pilot.press("g", "j", "enter")
         assert isinstance(app.screen, DetailScreen)
         text = app.screen.query_one(DetailView).text
         assert text is not None
@@ -145,7 +145,7 @@ async def test_wide_terminal_shows_the_detail_beside_the_timeline(sample) -> Non
     async with app.run_test(size=WIDE) as pilot:
         detail = app.query_one("#detail", DetailView)
         assert detail.display and detail.region.width > 0
-        await pilot.press("j", "j")
+        await pilot.press("g", "j", "j")
         assert detail.text is not None and "Ministers meet again" in detail.text.plain
         assert "We are close to a deal" in detail.text.plain  # the event's quotes
         # each source says where it came from: outlet, date, title and URL, never a file path
@@ -238,7 +238,7 @@ async def test_filter_by_status_and_dates_and_bad_filters_are_explained(sample) 
 async def test_d_and_shift_d_jump_between_dates_with_events(sample) -> None:
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("d", "d", "d", "d")
+        await pilot.press("g", "d", "d", "d", "d")
         assert timeline(app).current.id == "e5"  # Jun 2021, first of two
         await pilot.press("d")
         assert timeline(app).current.id == "e7"  # skips the second Jun 2021 event
@@ -251,7 +251,7 @@ async def test_d_and_shift_d_jump_between_dates_with_events(sample) -> None:
 async def test_y_copies_the_selected_item_as_text(sample) -> None:
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("j", "j", "j", "y")
+        await pilot.press("g", "j", "j", "j", "y")
         assert app.clipboard.startswith("12 May 2021 (planned) — Negotiators [bold]meet[/bold] in Geneva")
         assert "Piet Olm" in app.clipboard
         await pilot.press("2", "y")
@@ -299,7 +299,7 @@ async def test_keymap_file_remaps_by_binding_id(sample, tmp_path, monkeypatch) -
     monkeypatch.setenv("DATELINE_KEYMAP", str(path))
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("x")
+        await pilot.press("g", "x")
         assert timeline(app).cursor == 1
         await pilot.press("j")
         assert timeline(app).cursor == 1  # j no longer moves
@@ -323,14 +323,16 @@ async def test_command_palette_offers_the_apps_own_commands(sample, tmp_path) ->
 
 
 async def test_palette_commands_include_filters_actors_and_themes(sample) -> None:
-    from dateline.tui.commands import DatelineCommands
-
     app = DatelineApp(timeline=sample)
     async with app.run_test(size=NARROW):
-        names = {name: callback for name, callback, _ in DatelineCommands(app.screen).commands()}
-        assert {"Show brief", "Filter…", "Clear filter and search", "Export timeline as Markdown…"} <= set(
-            names
-        )
+        names = {c.title: c.callback for c in app.get_system_commands(app.screen)}
+        assert {"Show brief", "Filter…", "Clear filter and search", "Export as Markdown…"} <= set(names)
+        assert {
+            "Export as JSON…",
+            "Export as TimelineJS…",
+            "Export as CSV…",
+            "Key events / all events",
+        } <= set(names)
         assert "Theme: ansi-dark" in names and "Actor: Piet Olm" in names
         names["Actor: Piet Olm"]()
         assert [e.id for e in timeline(app).events] == ["e4"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import dateline.core.pipeline
+import dateline.core.stream
 import dateline.tui.app
 from dateline.core.model import ArticleAnalysis, DateValue, Event, Evidence
 from dateline.tui.app import DatelineApp
@@ -55,7 +56,7 @@ def folder(tmp_path: Path) -> Path:
 
 async def test_events_stream_in_and_problems_are_noticed(folder, monkeypatch) -> None:
     monkeypatch.setattr(dateline.core.pipeline, "analyse_safely", fake_analyse)
-    monkeypatch.setattr(dateline.tui.app, "MERGE_EVERY", 0.0)  # merge after every article
+    monkeypatch.setattr(dateline.core.stream, "MERGE_EVERY", 0.0)  # merge after every article
     updates: list[tuple[int, bool]] = []
     original = DatelineApp.show_timeline
 

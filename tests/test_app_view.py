@@ -7,16 +7,16 @@ from datetime import date
 
 import pytest
 
+from dateline.tui.filtering import Filter, FilterError, parse_filter, parse_period
 from dateline.tui.safe import clean
 from dateline.tui.view import (
-    Filter,
-    FilterError,
     TimelineIndex,
     event_text,
+    match_position,
+    matches,
     next_date,
-    parse_filter,
-    parse_period,
-    search,
+    row_on_or_after,
+    step_match,
     timex_span,
 )
 from tests.factory import sample_timeline
@@ -41,9 +41,9 @@ def test_periods_expand_to_their_first_or_last_day() -> None:
     assert parse_period("2017-02", end=True) == date(2017, 2, 28)
     assert parse_period("2016", end=True) == date(2016, 12, 31)
     assert parse_period("2016-02-29", end=True) == date(2016, 2, 29)
-    for bad in ("2017-13", "Jan 2017", "2017-02-30"):
+    for bad in ("2017-13", "Jan 2017 and more", "2017-02-30", "soon-ish"):
         with pytest.raises(FilterError):
-            parse_period(bad, end=False)
+            parse_period(bad, end=False, today=date(2017, 3, 15))
 
 
 def test_filter_by_status_dates_actor_and_words(index: TimelineIndex) -> None:
@@ -86,15 +86,24 @@ def test_actor_filter_narrows_quotes_to_that_speaker(index: TimelineIndex) -> No
     assert index.quotes_for(Filter()) is index.timeline.quotes
 
 
-def test_search_wraps_and_goes_both_ways(index: TimelineIndex) -> None:
+def test_search_finds_headlines_and_sources_and_wraps_both_ways(index: TimelineIndex) -> None:
     events = index.timeline.events
-    assert search(events, "geneva", -1) == 3
-    assert search(events, "HARBOUR", 1) == 4  # headline
-    assert search(events, "harbour", 5) == 1  # wraps; matches the source sentence of e2
-    assert search(events, "harbour", 1, -1) == 5
-    assert search(events, "zebra", 0) is None
-    assert search(events, "  ", 0) is None
-    assert search([], "x", 0) is None
+    found = matches(events, "HARBOUR")  # any case; e2 only by its source sentence
+    assert found == [1, 4, 5]
+    assert matches(events, "  ") == [] and matches([], "x") == []
+    assert step_match(found, 1, 1) == (4, False)
+    assert step_match(found, 5, 1) == (1, True)  # wraps to the top, and says so
+    assert step_match(found, 1, -1) == (5, True)
+    assert step_match(found, 3, -1) == (1, False)
+    assert step_match([], 0, 1) == (None, False)
+    assert match_position(found, 4) == 2 and match_position(found, 3) is None
+
+
+def test_a_date_goes_to_the_first_row_on_or_after_it(index: TimelineIndex) -> None:
+    events = index.timeline.events
+    assert ids([events[row_on_or_after(events, date(2021, 5, 1))]]) == ["e4"]
+    assert row_on_or_after(events, date(2030, 1, 1)) == len(events) - 1
+    assert row_on_or_after([], date(2021, 1, 1)) is None
 
 
 def test_next_date_skips_rows_on_the_same_date(index: TimelineIndex) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.core import cache as cache_mod
-from dateline.core import pipeline
+from dateline.core import pipeline, stream
 from dateline.core.cache import AnalysisCache, article_key, default_dir
 from dateline.core.model import Article, ArticleAnalysis
 from dateline.core.pipeline import build_timeline, iter_analyses
@@ -247,17 +247,17 @@ def test_reopening_the_same_files_loads_nothing_and_a_changed_file_is_seen(tmp_p
     folder = tmp_path / "articles"
     _write_folder(folder)
     loads: list[int] = []
-    first = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
-    again = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    first = stream.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    again = stream.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
     assert loads == [1]  # the second run came whole from the cache: nothing was loaded
     assert again == first and [p.reason for p in again.problems] == [p.reason for p in first.problems]
     assert any("binary" in p.reason for p in again.problems)
     (folder / "a0.txt").write_text(TEXTS[0].replace("March 2021", "June 2022"))
-    changed = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    changed = stream.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
     assert loads == [1, 1]
     assert "June 2022" in changed.articles[0].text
     (folder / "a3.txt").write_text("A new article arrived on 4 June 2022 with more news.")
-    more = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    more = stream.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
     assert loads == [1, 1, 1] and len(more.articles) == len(first.articles) + 1
 
 
@@ -273,13 +273,13 @@ def test_a_file_changed_while_loading_is_not_cached_under_the_old_key(tmp_path: 
         return real(paths, **kw)
 
     monkeypatch.setattr(load, "load_paths", edit_then_load)
-    first = pipeline.timeline_for_paths([str(folder)], cache=True)
+    first = stream.timeline_for_paths([str(folder)], cache=True)
     assert "It changed." in first.articles[0].text
     monkeypatch.setattr(load, "load_paths", real)
     (folder / "a0.txt").write_text(
         TEXTS[0]
     )  # as it was when hashed: the run read from the edit must not show
-    again = pipeline.timeline_for_paths([str(folder)], cache=True)
+    again = stream.timeline_for_paths([str(folder)], cache=True)
     assert "It changed." not in again.articles[0].text
 
 
@@ -312,13 +312,13 @@ def test_fingerprint_follows_what_the_loader_reads(tmp_path: Path) -> None:
 def test_a_run_row_of_the_wrong_shape_is_rebuilt_not_raised(tmp_path: Path, damage: str) -> None:
     folder = tmp_path / "articles"
     _write_folder(folder)
-    first = pipeline.timeline_for_paths([str(folder)], cache=True)
+    first = stream.timeline_for_paths([str(folder)], cache=True)
     db = sqlite3.connect(tmp_path / "cache" / cache_mod.FILENAME)
     with db:
         db.execute(damage)
     db.close()
     loads: list[int] = []
-    again = pipeline.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
+    again = stream.timeline_for_paths([str(folder)], cache=True, loaded=lambda r: loads.append(1))
     assert again == first and loads == [1]  # read again from the files, not served short
 
 

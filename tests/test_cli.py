@@ -48,3 +48,51 @@ def test_exit_codes() -> None:
     assert run("export", "--format", "pdf", "seeds").returncode == 2
     assert run("export").returncode == 2
     assert run().returncode == 2
+
+
+def test_version() -> None:
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.startswith("dateline ")
+
+
+def test_export_and_brief_take_the_apps_filter() -> None:
+    everything = json.loads(run("export", "seeds").stdout)["events"]
+    expected = [e for e in everything if e["status"] == "expected"]
+    assert expected and len(expected) < len(everything)
+    out = run("export", "--filter", "status:expected", "seeds")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [e["id"] for e in data["events"]] == [e["id"] for e in expected]  # only the filtered events
+    assert len(json.loads(run("export", "--limit", "1", "seeds").stdout)["events"]) == 1
+    dated = [e for e in everything if e["date"]["earliest"]]
+    last = max(e["date"]["earliest"] for e in dated)
+    late = json.loads(run("export", "--since", last, "seeds").stdout)["events"]
+    assert late and all((e["date"]["latest"] or "") >= last for e in late)
+    brief = run("brief", "--filter", "status:expected", "seeds").stdout
+    assert f"{len(expected)} events" in brief.splitlines()[0]
+
+
+def test_csv_export_has_a_row_per_event_source() -> None:
+    import csv
+    import io
+
+    out = run("export", "--format", "csv", "seeds")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    events = json.loads(run("export", "seeds").stdout)["events"]
+    assert len(rows) == sum(max(len(e["evidence"]), 1) for e in events)
+    assert set(rows[0]) == {
+        "date",
+        "earliest",
+        "latest",
+        "status",
+        "headline",
+        "outlet",
+        "title",
+        "url",
+        "sentence",
+    }
+
+
+def test_a_bad_filter_is_bad_usage_with_the_reason() -> None:
+    out = run("brief", "--filter", "status:sometime", "seeds")
+    assert out.returncode == 2 and "unknown status 'sometime'" in out.stderr and "Traceback" not in out.stderr

@@ -46,8 +46,15 @@ class Terminal:
         )
         return out.stdout
 
-    def start(self, command: str, width: int = 80, height: int = 24, term: str = "xterm-256color") -> None:
-        env = {"TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    def start(
+        self,
+        command: str,
+        width: int = 80,
+        height: int = 24,
+        term: str = "xterm-256color",
+        extra: dict[str, str] | None = None,
+    ) -> None:
+        env = {"TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(extra or {})}
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         script = f"cd {shlex.quote(str(ROOT))} && env {exports} {command}; echo {EXIT_MARK}=$?; sleep 600"
         self.tmux(
@@ -84,14 +91,36 @@ def cursor_line(screen: str) -> str:
 
 
 def loaded(screen: str) -> bool:
-    first = screen.splitlines()[0] if screen.strip() else ""
-    return " articles" in first and "Loading" not in first
+    """The header says the load is over AND the timeline shows it. (The header alone is not enough: a
+    capture can catch a frame half drawn, the header new and the panes still empty.)"""
+    lines = screen.splitlines()
+    first = lines[0] if lines else ""
+    if " articles" not in first or "Loading" in first or "No events yet" in screen:
+        return False
+    return any(_LABEL.match(line.lstrip("│| ▶>")) for line in lines) and _has_cursor(screen)
 
 
-@pytest.fixture(params=["xterm-256color", "linux"])
+def _has_cursor(screen: str) -> bool:
+    try:
+        cursor_line(screen)
+    except AssertionError:
+        return False
+    return True
+
+
+KINDS = {  # terminal kind: (TERM, extra environment)
+    "xterm-256color": ("xterm-256color", {}),
+    "linux": ("linux", {}),
+    "no-color": ("xterm-256color", {"NO_COLOR": "1"}),
+}
+NOT_ASCII_CONSOLE = "╭╮╰╯│─▶◷»…⏎▂▁▃▄▅▆▇█·▲"  # what the Linux console's font cannot draw
+
+
+@pytest.fixture(params=list(KINDS))
 def term(request: pytest.FixtureRequest):
     terminal = Terminal(f"seeds-{request.param}")
-    terminal.term_name = request.param
+    terminal.term_name, terminal.extra = KINDS[request.param]
+    terminal.kind = request.param
     yield terminal
     terminal.close()
 
@@ -111,10 +140,18 @@ def row_dates(screen: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def _date_rows(screen: str) -> list[str]:
+    return [r for r in screen.splitlines() if _LABEL.match(r.lstrip("│| ▶>"))]
+
+
 def test_dateline_on_the_seeds_in_tmux(term: Terminal) -> None:
-    term.start(shlex.join([*dateline_command(), "seeds"]), term=term.term_name)
+    term.start(shlex.join([*dateline_command(), "seeds"]), term=term.term_name, extra=term.extra)
     screen = term.wait(loaded)
     assert not screen.splitlines()[0].lstrip().startswith("0 events"), screen
+    if term.kind == "linux":
+        assert not any(ch in screen for ch in NOT_ASCII_CONSOLE), screen
+    term.keys("g")  # the timeline opens on the period the articles are about: start from the top
+    screen = term.wait(lambda s: loaded(s) and cursor_line(s) == _date_rows(s)[0])
 
     # the timeline is in date order (months before the days they contain are fine: compare months)
     dates = row_dates(screen)
@@ -126,6 +163,11 @@ def test_dateline_on_the_seeds_in_tmux(term: Terminal) -> None:
     moved = term.wait(lambda s: cursor_line(s) != first)
     assert rows.index(first) + 1 == moved.splitlines().index(cursor_line(moved))
 
+    term.keys("Enter")  # the event's detail, with its sources, then back
+    term.wait(lambda s: "Sources (" in s)
+    term.keys("Escape")
+    term.wait(lambda s: "Sources (" not in s and loaded(s))
+
     term.keys("?")
     help_screen = term.wait(lambda s: "Keys" in s and "Search" in s)
     assert "Next date" in help_screen
@@ -133,7 +175,7 @@ def test_dateline_on_the_seeds_in_tmux(term: Terminal) -> None:
     term.wait(lambda s: "Keys" not in s.split("\n", 2)[1] and "Esc to close" not in s)
 
     # search for a word of the last row on screen: the cursor lands on a row holding it
-    last_row = [r for r in moved.splitlines() if _LABEL.match(r.lstrip("│| ▶>"))][-1]
+    last_row = _date_rows(moved)[-1]
     word = max(re.findall(r"[A-Za-z]{4,}", _LABEL.sub("", last_row)), key=len)
     term.keys("/")
     term.wait(lambda s: "Search" in s and "n / N" in s)

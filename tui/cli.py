@@ -1,8 +1,12 @@
 """The ``dateline`` command line.
 
-    dateline [open] PATHS...                          open the app
-    dateline export --format json|md|timelinejs PATHS  print the timeline
-    dateline brief PATHS...                            print a plain-text briefing
+    dateline [open] PATHS...                               open the app
+    dateline export --format json|md|timelinejs|csv PATHS   print the timeline
+    dateline brief PATHS...                                 print a plain-text briefing
+    dateline serve PATHS...                                 the app in a web browser
+
+``export`` and ``brief`` print what the app would show with the same filter: ``--filter 'actor:"de Mistura"
+since:"Jan 2017"'``, ``--since``, ``--until``, ``--limit``.
 
 Exit status: 0 on success, 1 when no article could be loaded, 2 on bad usage. Problems with single files are
 reported on stderr by name and the rest still loads. Only ``open`` imports Textual.
@@ -18,7 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-COMMANDS = ("open", "export", "brief")
+COMMANDS = ("open", "export", "brief", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         description="A terminal timeline explorer for news: dated, sourced events, actors and quotes.",
         epilog="Run 'dateline COMMAND --help' for a command's options. Without a command, 'open' is assumed.",
     )
+    parser.add_argument("--version", action="version", version=f"dateline {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -38,9 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     p_open.add_argument("--theme", default=None, help="Textual theme, e.g. ansi-dark or textual-light")
     processing(p_open)
 
-    p_export = sub.add_parser("export", help="print the timeline as JSON, Markdown or TimelineJS")
+    p_export = sub.add_parser("export", help="print the timeline as JSON, Markdown, TimelineJS or CSV")
     common(p_export)
-    p_export.add_argument("--format", "-f", choices=("json", "md", "timelinejs"), default="json")
+    p_export.add_argument("--format", "-f", choices=("json", "md", "timelinejs", "csv"), default="json")
+    selection(p_export)
     processing(p_export)
 
     p_brief = sub.add_parser("brief", help="print a compact plain-text briefing")
@@ -48,8 +54,48 @@ def _parser() -> argparse.ArgumentParser:
     p_brief.add_argument(
         "--top", type=_positive_int, default=10, metavar="N", help="list the N key events first (default 10)"
     )
+    selection(p_brief)
     processing(p_brief)
+
+    p_serve = sub.add_parser("serve", help="serve the app to a web browser (textual-serve)")
+    common(p_serve)
+    p_serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine)"
+    )
+    p_serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    processing(p_serve)
     return parser
+
+
+def selection(p: argparse.ArgumentParser) -> None:
+    """The app's filter on the command line, for the commands that print the timeline."""
+    p.add_argument(
+        "--filter",
+        default="",
+        metavar="FILTER",
+        help="""keep what the app's filter keeps, e.g. 'actor:"de Mistura" status:expected since:"Jan 2017" words'""",
+    )
+    p.add_argument(
+        "--since", metavar="DATE", help="events on or after DATE (2017, 2017-01, 'Jan 2017', 'last week')"
+    )
+    p.add_argument("--until", metavar="DATE", help="events on or before DATE")
+    p.add_argument("--limit", type=_positive_int, metavar="N", help="the first N events only")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dateline")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _port(value: str) -> int:
+    n = _positive_int(value)
+    if n > 65535:
+        raise argparse.ArgumentTypeError("must be at most 65535")
+    return n
 
 
 def processing(p: argparse.ArgumentParser) -> None:
@@ -90,7 +136,7 @@ def _positive_int(value: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help"):
+    if args_list and args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "open")
     parser = _parser()
     try:
@@ -104,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dateline.tui.app import run_app
 
         return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme, **_app_options(run_app, args))
+    if args.command == "serve":
+        from dateline.tui.serve import serve
+
+        return serve(args.paths, host=args.host, port=args.port, jobs=args.jobs, cache=not args.no_cache)
     try:
         timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
     except KeyboardInterrupt:
@@ -113,14 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from dateline.core import export
 
+    timeline = select(timeline, args)
+    if timeline is None:
+        return 2
     if args.command == "brief":
-        pieces = [export.brief(timeline, top=args.top)]
-    elif args.format == "md":
-        pieces = [export.markdown(timeline)]
-    elif args.format == "timelinejs":
-        pieces = [export.timelinejs(timeline)]
-    else:
-        pieces = export.iter_json(timeline)  # written as it is made: a corpus's JSON is never whole in memory
+        pieces = iter([export.brief(timeline, top=args.top)])
+    else:  # JSON is written as it is made: a corpus's JSON is never whole in memory
+        pieces = export.render(timeline, args.format)
     try:
         last = ""
         for last in pieces:
@@ -133,9 +182,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def select(timeline, args: argparse.Namespace):  # -> Timeline | None
+    """What ``--filter``/``--since``/``--until``/``--limit`` keep of ``timeline``; None (said on stderr) for
+    a filter that cannot be understood."""
+    import shlex
+
+    from dateline.tui.filtering import FilterError, filtered, newest, parse_filter
+
+    text = args.filter
+    for key in ("since", "until"):
+        value = getattr(args, key)
+        if value:
+            text += f" {key}:{shlex.quote(value)}"
+    try:
+        flt = parse_filter(text, timeline.actors, today=newest(timeline))
+    except FilterError as exc:
+        print(f"dateline: bad filter: {exc}", file=sys.stderr)
+        return None
+    return filtered(timeline, flt, limit=args.limit)
+
+
 def _build(paths: Sequence[str], *, jobs: int = 1, cache: bool = True):  # -> Timeline | None
     from dateline.core.cache import AnalysisCache
-    from dateline.core.pipeline import timeline_for_paths
+    from dateline.core.stream import timeline_for_paths
 
     store = AnalysisCache() if cache else None
     if store is not None and store.problem:

@@ -20,25 +20,39 @@ APP = [
     Binding("n", "search_next", "Next match", show=False, id="search_next"),
     Binding("N", "search_previous", "Previous match", show=False, id="search_previous"),
     Binding("f", "filter", "Filter", id="filter"),
-    Binding("enter", "select", "Open", id="select"),
     Binding("escape", "back", "Back/clear", show=False, id="back"),
     Binding("y", "copy", "Copy", id="copy"),
+    Binding("e", "export", "Export", show=False, id="export"),
+    Binding("v", "toggle_view", "Key events/all", show=False, id="toggle_view"),
+    Binding("t", "jump_date", "Go to date", show=False, id="jump_date"),
+    Binding("m", "densest", "Densest period", show=False, id="densest"),
     Binding("q", "quit", "Quit", id="quit"),
-    Binding("j,down", "cursor_down", "Down", show=False, id="cursor_down"),
-    Binding("k,up", "cursor_up", "Up", show=False, id="cursor_up"),
-    Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
-    Binding("b,pageup", "page_up", "Page up", show=False, id="page_up"),
-    Binding("g,home", "first", "First", show=False, id="first"),
-    Binding("G,end", "last", "Last", show=False, id="last"),
-    Binding("d", "next_date", "Next date", show=False, id="next_date"),
-    Binding("D", "previous_date", "Previous date", show=False, id="previous_date"),
     Binding("tab", "focus_next", "Next pane", show=False, id="focus_next"),
     Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="focus_previous"),
     Binding("1", "pane('timeline')", "Timeline", show=False, id="pane_timeline"),
     Binding("2", "pane('actors')", "Actors", show=False, id="pane_actors"),
     Binding("3", "pane('quotes')", "Quotes", show=False, id="pane_quotes"),
 ]
-"""Bindings of the app; the pane actions go to whichever pane has focus."""
+"""Bindings of the app's main screen, whatever pane has focus."""
+
+MOVES = [
+    Binding("j,down", "cursor_down", "Down", show=False, id="cursor_down"),
+    Binding("k,up", "cursor_up", "Up", show=False, id="cursor_up"),
+    Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
+    Binding("b,pageup", "page_up", "Page up", show=False, id="page_up"),
+    Binding("g,home", "first", "First", show=False, id="first"),
+    Binding("G,end", "last", "Last", show=False, id="last"),
+]
+"""Moving in a list pane, or scrolling a text pane (each pane binds these ids to its own actions)."""
+
+ROWS = [*MOVES, Binding("enter", "select", "Open", id="select")]
+"""A list pane (timeline, actors, quotes): moves, and Enter on the row."""
+
+TIMELINE = [
+    Binding("d", "next_date", "Next date", show=False, id="next_date"),
+    Binding("D", "previous_date", "Previous date", show=False, id="previous_date"),
+]
+"""The timeline pane's own keys, on top of ROWS."""
 
 CLOSE = [Binding("escape,q", "close", "Back", id="close")]
 """Closing a pushed screen (detail and text pages)."""

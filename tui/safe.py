@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # C0 controls, DEL and C1 controls, plus the bidi overrides/isolates that can reorder what a terminal shows.
 _CONTROL = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
@@ -21,18 +25,39 @@ def clean(value: object) -> str:
     return str(value).translate(_TABLE)
 
 
+# Terminals whose fonts lack box drawing and symbols, whatever the locale says (the Linux console's 512-glyph
+# font, serial terminals, "dumb").
+ASCII_TERMS = ("linux", "vt100", "vt102", "vt220", "vt52", "dumb", "ansi", "cons25", "sun")
+
+
 def unicode_ok() -> bool:
-    """Whether the terminal can be trusted with non-ASCII symbols (the Linux console's font often lacks them)."""
-    if os.environ.get("TERM") == "linux":
+    """Whether the terminal can be trusted with non-ASCII symbols: not a console kind known to lack them, and
+    output encoded as UTF-8 (the locale's choice)."""
+    term = os.environ.get("TERM", "")
+    if term.split("-")[0] in ASCII_TERMS:
         return False
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    return encoding in ("utf8", "utf16", "") or not encoding
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
+
+
+def few_colours() -> bool:
+    """Whether the terminal shows only its 16 (or 8) own colours: then a theme made of those reads better than
+    truecolour approximated to them."""
+    if os.environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return False
+    term = os.environ.get("TERM", "")
+    return (
+        bool(term)
+        and "256" not in term
+        and term.split("-")[0] not in ("kitty", "alacritty", "foot", "wezterm")
+    )
 
 
 class Glyphs:
     """Symbols used in rows, with an ASCII set for limited terminals."""
 
     def __init__(self, unicode: bool = True) -> None:
+        self.unicode = unicode
         self.expected = "◷" if unicode else "~"
         self.ongoing = "»" if unicode else ">"
         self.cursor = "▶" if unicode else ">"
@@ -40,3 +65,30 @@ class Glyphs:
         self.quote_open, self.quote_close = ("“", "”") if unicode else ('"', '"')
         self.dash = "—" if unicode else "-"
         self.dot = "·" if unicode else "|"
+        self.strip = " ▁▂▃▄▅▆▇█" if unicode else " .:-=+*#%"  # density, lowest to highest
+        self.here = "▲" if unicode else "^"
+
+    def fit(self, text: Text, width: int, *, pad: bool = False) -> Text:
+        """Cut ``text`` to ``width`` cells with this set's ellipsis (Rich's own is always "…")."""
+        if self.unicode:
+            text.truncate(width, overflow="ellipsis", pad=pad)
+            return text
+        if text.cell_len > width:
+            keep = max(width - len(self.ellipsis), 0)
+            text.truncate(keep, overflow="crop")
+            text.append(self.ellipsis[: width - keep])
+        if pad:
+            text.truncate(width, pad=True)
+        return text
+
+
+def ascii_scrollbars(on: bool) -> None:
+    """Draw scroll bars with spaces only (their thumb is its colour) on a terminal without block elements;
+    ``on=False`` puts Textual's own back (the renderer is a class setting, shared by every app)."""
+    from textual.scrollbar import ScrollBar, ScrollBarRender
+
+    class AsciiBars(ScrollBarRender):
+        VERTICAL_BARS = [" "] * 8
+        HORIZONTAL_BARS = [" "] * 8
+
+    ScrollBar.renderer = AsciiBars if on else ScrollBarRender

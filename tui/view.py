@@ -1,4 +1,4 @@
-"""What the app shows, without Textual: filters, search, date jumps and plain-text copies of items.
+"""What the app shows, without Textual: look-ups, search, date jumps and plain-text copies of items.
 
 Pure functions and small classes over :class:`dateline.core.model.Timeline`, so they are tested directly and the
 widgets stay thin. Nothing here renders; nothing here costs more than one pass over the events.
@@ -6,12 +6,9 @@ widgets stay thin. Nothing here renders; nothing here costs more than one pass o
 
 from __future__ import annotations
 
-import calendar
-import re
-import shlex
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,128 +17,7 @@ from dateline.tui.safe import clean
 
 if TYPE_CHECKING:
     from dateline.core.model import Actor, Article, Event, Evidence, Quote, Timeline
-
-STATUSES = ("occurred", "ongoing", "planned", "expected", "unknown")
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-class FilterError(ValueError):
-    """A filter the user typed that cannot be understood; the message says why."""
-
-
-@dataclass(frozen=True)
-class Filter:
-    """What the timeline is narrowed to. The empty filter shows everything."""
-
-    actor_ids: frozenset[str] | None = None
-    actor_label: str = ""
-    statuses: frozenset[str] = frozenset()
-    since: date | None = None
-    until: date | None = None
-    words: tuple[str, ...] = ()
-    text: str = field(default="", compare=False)  # what the user typed, shown back in the prompt
-
-    @property
-    def active(self) -> bool:
-        return bool(self.actor_ids is not None or self.statuses or self.since or self.until or self.words)
-
-    def describe(self) -> str:
-        """A one-line summary in the same syntax the prompt accepts."""
-        parts = []
-        if self.actor_ids is not None:
-            parts.append(_token("actor", self.actor_label))
-        parts += [f"status:{s}" for s in sorted(self.statuses)]
-        if self.since:
-            parts.append(f"since:{self.since.isoformat()}")
-        if self.until:
-            parts.append(f"until:{self.until.isoformat()}")
-        parts += [shlex.quote(w) for w in self.words]
-        return " ".join(parts)
-
-    def with_actor(self, actor: Actor | None) -> Filter:
-        if actor is None:
-            return replace(self, actor_ids=None, actor_label="")
-        return replace(self, actor_ids=frozenset({actor.id}), actor_label=actor.name)
-
-    def keeps(self, event: Event) -> bool:
-        if self.actor_ids is not None and not self.actor_ids.intersection(event.actors):
-            return False
-        if self.statuses and event.status not in self.statuses:
-            return False
-        if self.since is not None:
-            hi = event.date.latest or event.date.earliest
-            if hi is None or hi < self.since:
-                return False
-        if self.until is not None:
-            lo = event.date.earliest or event.date.latest
-            if lo is None or lo > self.until:
-                return False
-        if self.words:
-            hay = event.headline.casefold()
-            return all(w.casefold() in hay for w in self.words)
-        return True
-
-
-def _token(key: str, value: str) -> str:
-    return f"{key}:{shlex.quote(value)}"
-
-
-def parse_period(value: str, *, end: bool) -> date:
-    """``2017``, ``2017-01`` or ``2017-01-24`` as its first day (or last day when ``end``)."""
-    m = _PERIOD.match(value.strip())
-    if not m:
-        raise FilterError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        mon = int(month)
-        if day is None:
-            return date(year, mon, calendar.monthrange(year, mon)[1] if end else 1)
-        return date(year, mon, int(day))
-    except ValueError as exc:
-        raise FilterError(f"not a date: {value!r} ({exc})") from None
-
-
-def parse_filter(text: str, actors: Sequence[Actor] = ()) -> Filter:
-    """Parse ``actor:NAME status:expected since:2017-01 until:2017-02 words``.
-
-    ``actor:`` matches any actor whose name or alias contains NAME (case-insensitively); quote names with
-    spaces (``actor:"de Bruyne"``). Words must all appear in the headline.
-    """
-    try:
-        tokens = shlex.split(text)
-    except ValueError as exc:
-        raise FilterError(f"unbalanced quotes: {exc}") from None
-    flt = Filter(text=text.strip())
-    words: list[str] = []
-    statuses: set[str] = set()
-    for token in tokens:
-        key, sep, value = token.partition(":")
-        key = key.lower()
-        if not sep or key not in ("actor", "status", "since", "until", "from", "to"):
-            words.append(token)
-            continue
-        if not value:
-            raise FilterError(f"{key}: needs a value")
-        if key == "actor":
-            needle = value.casefold()
-            ids = frozenset(a.id for a in actors if any(needle in n.casefold() for n in (a.name, *a.aliases)))
-            if not ids:
-                raise FilterError(f"no actor matches {value!r}")
-            flt = replace(flt, actor_ids=ids, actor_label=value)
-        elif key == "status":
-            for s in value.lower().split(","):
-                if s not in STATUSES:
-                    raise FilterError(f"unknown status {s!r} (one of {', '.join(STATUSES)})")
-                statuses.add(s)
-        elif key in ("since", "from"):
-            flt = replace(flt, since=parse_period(value, end=False))
-        else:
-            flt = replace(flt, until=parse_period(value, end=True))
-    if flt.since and flt.until and flt.since > flt.until:
-        raise FilterError("since: is after until:")
-    return replace(flt, statuses=frozenset(statuses), words=tuple(words))
+    from dateline.tui.filtering import Filter
 
 
 class TimelineIndex:
@@ -176,9 +52,10 @@ class TimelineIndex:
         return [e for e in self.timeline.events if flt.keeps(e)]
 
     def quotes_for(self, flt: Filter) -> list[Quote]:
-        if flt.actor_ids is None:
+        ids = flt.actor_ids
+        if ids is None:
             return self.timeline.quotes
-        return [q for q in self.timeline.quotes if q.speaker in flt.actor_ids]
+        return [q for q in self.timeline.quotes if q.speaker in ids]
 
     def actor_names(self, ids: Sequence[str]) -> list[str]:
         return [self.actors[i].name if i in self.actors else i for i in ids]
@@ -213,18 +90,65 @@ def timex_span(ev: Evidence) -> tuple[int, int] | None:
     return None
 
 
-def search(events: Sequence[Event], query: str, start: int, step: int = 1) -> int | None:
-    """Index of the next event after ``start`` (wrapping) whose headline or sources contain ``query``."""
+def event_matches(event: Event, needle: str) -> bool:
+    """Whether ``needle`` (casefolded) is in the event's headline or one of its source sentences."""
+    return needle in event.headline.casefold() or any(needle in ev.text.casefold() for ev in event.evidence)
+
+
+def matches(events: Sequence[Event], query: str) -> list[int]:
+    """Indices of the events that match ``query`` (one pass; n/N and "3/17" then cost a bisection)."""
     needle = query.casefold().strip()
-    n = len(events)
-    if not needle or n == 0:
+    if not needle:
+        return []
+    return [i for i, e in enumerate(events) if event_matches(e, needle)]
+
+
+def step_match(found: Sequence[int], cursor: int, step: int) -> tuple[int | None, bool]:
+    """The match after (``step=1``) or before (``-1``) row ``cursor``, and whether finding it wrapped
+    around the end (or the start)."""
+    if not found:
+        return None, False
+    if step > 0:
+        k = bisect_right(found, cursor)
+        return (found[k], False) if k < len(found) else (found[0], True)
+    k = bisect_left(found, cursor) - 1
+    return (found[k], False) if k >= 0 else (found[-1], True)
+
+
+def match_position(found: Sequence[int], cursor: int) -> int | None:
+    """1-based position of row ``cursor`` among the matches (None when it is not one)."""
+    k = bisect_left(found, cursor)
+    return k + 1 if k < len(found) and found[k] == cursor else None
+
+
+def densest(events: Sequence[Event], unit: str) -> int | None:
+    """First row of the period (``day``, ``week`` or ``month``) holding the most events dated within it."""
+    from dateline.tui.density import period_start
+
+    counts: Counter[date] = Counter()
+    first: dict[date, int] = {}
+    for i, e in enumerate(events):
+        d = e.date.earliest
+        if d is None or e.date.latest is None or (e.date.latest - d).days > 31:
+            continue
+        key = period_start(d, unit)
+        counts[key] += 1
+        first.setdefault(key, i)
+    if not counts:
         return None
-    for k in range(1, n + 1):
-        i = (start + step * k) % n
-        e = events[i]
-        if needle in e.headline.casefold() or any(needle in ev.text.casefold() for ev in e.evidence):
+    best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))[0]
+    return first[best]
+
+
+def row_on_or_after(events: Sequence[Event], day: date) -> int | None:
+    """First row whose date starts on or after ``day`` (events are in date order), else the last row."""
+    if not events:
+        return None
+    for i, e in enumerate(events):
+        d = e.date.earliest
+        if d is not None and d >= day:
             return i
-    return None
+    return len(events) - 1
 
 
 def _date_key(event: Event) -> tuple[date | None, date | None]:

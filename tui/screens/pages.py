@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
@@ -12,39 +13,69 @@ from dateline.tui import keys
 from dateline.tui.widgets.detail import DetailView
 
 if TYPE_CHECKING:
+    from textual import events
     from textual.app import ComposeResult
     from textual.binding import BindingType
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key, as currently bound (so a user's keymap shows), with what it does."""
+    """Every key, as currently bound (so a user's keymap shows), with what it does. The list keys scroll
+    it; any other letter typed filters it (Backspace takes one back)."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.HELP
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         super().__init__()
         self.rows = rows
+        self.typed = ""
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows), default=4) + 2
-        text = Text()
-        for key, description in self.rows:
-            text.append(key.ljust(width), style="bold")
-            text.append(description + "\n")
-        text.append("\nFilter syntax: ", style="bold")
-        text.append("actor:NAME status:expected since:2017-01 until:2017-02 words\n")
-        text.append("Keys can be remapped by binding id in ", style="dim")
-        text.append(str(keys.keymap_path()), style="dim")
-        body = DetailView(id="help-body")
-        body.border_title = "Keys"
-        body.border_subtitle = "Esc to close"
-        self._text = text
-        yield body
+        with Vertical(id="help-box"):
+            yield Static(id="help-filter")
+            body = DetailView(id="help-body")
+            body.border_title = "Keys"
+            body.border_subtitle = "type to filter · Esc to close"
+            yield body
 
     def on_mount(self) -> None:
-        body = self.query_one(DetailView)
-        body.show(self._text)
-        body.focus()
+        self.show_rows()
+        self.query_one(DetailView).focus()
+
+    def shown_rows(self) -> list[tuple[str, str]]:
+        needle = self.typed.casefold()
+        return [(k, d) for k, d in self.rows if needle in k.casefold() or needle in d.casefold()]
+
+    def show_rows(self) -> None:
+        rows = self.shown_rows()
+        width = max((len(k) for k, _ in self.rows), default=4) + 2
+        text = Text()
+        for key, description in rows:
+            text.append(key.ljust(width), style="bold")
+            text.append(description + "\n")
+        if not rows:
+            text.append("No key matches.\n", style="dim")
+        if not self.typed:
+            text.append("\nFilter syntax: ", style="bold")
+            text.append('actor:"NAME" status:expected since:"Jan 2017" until:2017-02 words\n')
+            text.append("Keys can be remapped by binding id in ", style="dim")
+            text.append(str(keys.keymap_path()), style="dim")
+        typed = (
+            Text("Type to filter the keys", style="dim") if not self.typed else Text(f"Filter: {self.typed}")
+        )
+        self.query_one("#help-filter", Static).update(typed)
+        self.query_one(DetailView).show(text)
+
+    def on_key(self, event: events.Key) -> None:
+        bound = set(self.active_bindings)
+        if event.key == "backspace" and self.typed:
+            self.typed = self.typed[:-1]
+        elif event.is_printable and event.character and event.key not in bound:
+            self.typed += event.character
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self.show_rows()
 
     def action_close(self) -> None:
         self.dismiss(None)

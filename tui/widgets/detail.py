@@ -6,18 +6,20 @@ Styles are attributes (bold, reverse, underline, dim) so they read the same in 1
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from dateline.core import sources
+from dateline.tui import keys
 from dateline.tui.safe import Glyphs, clean
 from dateline.tui.view import status_word, timex_span
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+    from textual.binding import BindingType
 
     from dateline.core.model import Actor, Event, Quote
     from dateline.tui.view import TimelineIndex
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 HEADING = "bold"
 TIMEX = "bold reverse"
 QUOTED = "bold underline"
+MATCH = "bold underline on yellow"
 DIM = "dim"
 
 
@@ -108,8 +111,37 @@ def quote_detail(quote: Quote, index: TimelineIndex, glyphs: Glyphs) -> Text:
     return out
 
 
-class DetailView(VerticalScroll, can_focus=True):
-    """A scrolling pane showing the detail Text of whatever is selected."""
+def with_matches(text: Text, query: str) -> Text:
+    """A copy of ``text`` with every occurrence of ``query`` (any case) marked, as in the timeline rows."""
+    if not query:
+        return text
+    marked = text.copy()
+    marked.highlight_words([query], MATCH, case_sensitive=False)
+    return marked
+
+
+class DetailView(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """A scrolling pane showing the detail Text of whatever is selected; the list keys scroll it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.MOVES
+    SCOPED_CSS = False  # its rules also follow the app's -ascii / -no-color classes
+    DEFAULT_CSS = """
+    DetailView {
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        padding: 0 1;
+    }
+    DetailView:focus {
+        border: round $accent;
+        border-title-color: $text;
+        border-title-style: bold;
+    }
+    .-ascii DetailView { border: ascii $panel-lighten-2; }
+    .-ascii DetailView:focus { border: ascii $accent; }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an event to see its sources.", style=DIM), id="detail-body")
@@ -120,3 +152,18 @@ class DetailView(VerticalScroll, can_focus=True):
         self.text = text
         self.query_one("#detail-body", Static).update(text)
         self.scroll_home(animate=False)
+
+    def copy_text(self) -> str | None:
+        return self.text.plain if self.text is not None else None
+
+    def action_cursor_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_first(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        self.scroll_end(animate=False)

@@ -1,15 +1,23 @@
-"""The three list panes: the timeline of events, the actors and the quotes (all :class:`RowsView`)."""
+"""The three list panes: the timeline of events, the actors and the quotes (all :class:`RowsView`).
+
+Each pane knows how to show its current item in the detail pane (:meth:`detail`) and as plain text for the
+clipboard (:meth:`copy_text`), so the app asks the focused pane instead of switching on its type.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 
+from dateline.tui import keys, view
 from dateline.tui.safe import clean
+from dateline.tui.widgets import detail
 from dateline.tui.widgets.rows import RowsView
 
 if TYPE_CHECKING:
+    from textual.binding import BindingType
+
     from dateline.core.model import Actor, Event, Quote
     from dateline.tui.view import TimelineIndex
 
@@ -18,17 +26,23 @@ SAMPLE = 2000
 
 
 class TimelineView(RowsView):
-    """One row per event: date at its own granularity, a status mark, the headline, number of sources."""
+    """One row per event: date at its own granularity, a status mark, the headline (search matches
+    highlighted), number of sources. ``d``/``D`` jump between dates."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.TIMELINE
 
     def __init__(self, **kwargs) -> None:
         super().__init__(empty="No events yet.", **kwargs)
         self.events: list[Event] = []
+        self.index: TimelineIndex | None = None
+        self.query = ""  # the search, highlighted in headlines
         self._labels: dict[int, str] = {}
         self.date_width = DATE_WIDTH[0]
 
-    def show(self, events: list[Event], *, keep: Event | None = None) -> None:
+    def show(self, events: list[Event], index: TimelineIndex, *, keep: Event | None = None) -> None:
         """Show ``events``; the cursor stays on ``keep`` when it is still there, else on the same row."""
         self.events = events
+        self.index = index
         self._labels = {}
         lo, hi = DATE_WIDTH
         self.date_width = min(
@@ -56,7 +70,7 @@ class TimelineView(RowsView):
     def render_row(self, index: int, width: int) -> Text:
         event = self.events[index]
         date = Text(self.label(index), style=self.dim(), no_wrap=True)
-        date.truncate(self.date_width, overflow="ellipsis", pad=True)
+        self.glyphs.fit(date, self.date_width, pad=True)
         if event.status in ("expected", "planned"):
             mark = self.glyphs.expected
         elif event.status == "ongoing":
@@ -67,8 +81,30 @@ class TimelineView(RowsView):
         sources = Text(f"{n:>2} src", style=self.dim())
         head_width = max(width - self.date_width - 3 - sources.cell_len - 1, 1)
         headline = Text(clean(event.headline), no_wrap=True)
-        headline.truncate(head_width, overflow="ellipsis", pad=True)
+        if self.query:
+            headline.highlight_words([self.query], self.match(), case_sensitive=False)
+        self.glyphs.fit(headline, head_width, pad=True)
         return Text.assemble(date, " ", (mark, self.mark()), " ", headline, " ", sources)
+
+    def set_query(self, query: str) -> None:
+        self.query = query
+        self.refresh()
+
+    def detail(self) -> tuple[str, Text] | None:
+        if self.index is None or self.current is None:
+            return None
+        return "Event", detail.event_detail(self.current, self.index, self.glyphs)
+
+    def copy_text(self) -> str | None:
+        if self.index is None or self.current is None:
+            return None
+        return view.event_text(self.current, self.index)
+
+    def action_next_date(self) -> None:
+        self.move_to(view.next_date(self.events, self.cursor, 1))
+
+    def action_previous_date(self) -> None:
+        self.move_to(view.next_date(self.events, self.cursor, -1))
 
 
 def _find(events: list[Event], keep: Event, near: int) -> int:
@@ -85,9 +121,11 @@ class ActorsView(RowsView):
         super().__init__(empty="No actors yet.", **kwargs)
         self.actors: list[Actor] = []
         self.counts: dict[str, int] = {}
+        self.index: TimelineIndex | None = None
 
     def show(self, index: TimelineIndex) -> None:
         current = self.current
+        self.index = index
         self.actors = index.sorted_actors()
         self.counts = index.event_counts if self.actors else {}  # (no actors read yet: no need to count)
         if current is not None:
@@ -104,8 +142,16 @@ class ActorsView(RowsView):
         actor = self.actors[index]
         count = Text(f" {self.counts.get(actor.id, 0)}", style=self.dim())
         name = Text(clean(actor.name), no_wrap=True)
-        name.truncate(max(width - count.cell_len, 1), overflow="ellipsis", pad=True)
+        self.glyphs.fit(name, max(width - count.cell_len, 1), pad=True)
         return Text.assemble(name, count)
+
+    def detail(self) -> tuple[str, Text] | None:
+        if self.index is None or self.current is None:
+            return None
+        return "Actor", detail.actor_detail(self.current, self.index)
+
+    def copy_text(self) -> str | None:
+        return view.actor_text(self.current) if self.current is not None else None
 
 
 class QuotesView(RowsView):
@@ -129,8 +175,18 @@ class QuotesView(RowsView):
         quote = self.quotes[index]
         speaker = clean(self.index.speaker(quote)) if self.index else ""
         who = Text(f" {self.glyphs.dash} {speaker}", style=self.dim(), no_wrap=True)
-        who.truncate(min(max(width // 3, 18), width // 2), overflow="ellipsis", pad=True)
+        self.glyphs.fit(who, min(max(width // 3, 18), width // 2), pad=True)
         g = self.glyphs
         words = Text(f"{g.quote_open}{clean(quote.text)}{g.quote_close}", no_wrap=True)
-        words.truncate(max(width - who.cell_len, 1), overflow="ellipsis", pad=True)
+        self.glyphs.fit(words, max(width - who.cell_len, 1), pad=True)
         return Text.assemble(words, who)
+
+    def detail(self) -> tuple[str, Text] | None:
+        if self.index is None or self.current is None:
+            return None
+        return "Quote", detail.quote_detail(self.current, self.index, self.glyphs)
+
+    def copy_text(self) -> str | None:
+        if self.index is None or self.current is None:
+            return None
+        return view.quote_text(self.current, self.index)

@@ -1,13 +1,14 @@
 """A focusable list of one-line rows drawn with the Line API: only visible rows are ever rendered.
 
 Subclasses say how many rows there are and how to draw one (:meth:`RowsView.render_row`); this class owns
-the cursor, scrolling, mouse clicks and the Highlighted/Selected messages. Painting costs the same for 100 or
+the cursor, its keys (``keys.ROWS``, remappable by id), its styles, scrolling, mouse clicks and the
+Highlighted/Selected messages, as Textual's own OptionList does. Painting costs the same for 100 or
 1,000,000 rows because :meth:`render_line` touches only the row at that screen line.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -19,13 +20,59 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from dateline.tui import keys
 from dateline.tui.safe import Glyphs
+
+if TYPE_CHECKING:
+    from textual.binding import BindingType
 
 
 class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
-    """Rows with a cursor. Keys are bound once, on the app; it calls the ``action_*`` methods here."""
+    """Rows with a cursor, moved by the keys of ``keys.ROWS``."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"rows--cursor", "rows--dim", "rows--mark", "rows--empty"}
+    BINDINGS: ClassVar[list[BindingType]] = keys.ROWS
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "rows--cursor",
+        "rows--dim",
+        "rows--mark",
+        "rows--empty",
+        "rows--match",
+    }
+    SCOPED_CSS = False  # its rules also follow the app's -ascii / -no-color classes
+    DEFAULT_CSS = """
+    RowsView {
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    RowsView:focus {
+        border: round $accent;
+        border-title-color: $text;
+        border-title-style: bold;
+    }
+    RowsView > .rows--cursor {
+        background: $block-cursor-blurred-background;
+        text-style: bold;
+    }
+    RowsView:focus > .rows--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    RowsView > .rows--dim { color: $text-muted; }
+    RowsView > .rows--mark { color: $warning; text-style: bold; }
+    RowsView > .rows--empty { color: $text-muted; text-style: italic; }
+    RowsView > .rows--match { background: $warning 40%; text-style: bold underline; }
+    /* ASCII terminals (the Linux console): borders its font can draw. Without colour: the cursor row is
+       reversed, so it shows whatever the terminal does with colours. */
+    .-ascii RowsView { border: ascii $panel-lighten-2; }
+    .-ascii RowsView:focus { border: ascii $accent; }
+    .-no-color RowsView > .rows--cursor { text-style: bold; }
+    .-no-color RowsView:focus > .rows--cursor { text-style: bold reverse; }
+    .-no-color RowsView > .rows--match { text-style: bold underline; }
+    """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -75,10 +122,11 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
         index = self.scroll_offset.y + y
         base = self.rich_style
         if self._count == 0:
-            if y == 0:
+            if y == 0:  # every segment gets a style: line filters (NO_COLOR's) read each segment's style
                 text = Text(self.empty_text, style=self.get_component_rich_style("rows--empty"))
-                text.truncate(width, overflow="ellipsis")
-                return Strip(text.render(self.app.console)).extend_cell_length(width, base)
+                self.glyphs.fit(text, width)
+                strip = Strip(text.render(self.app.console)).extend_cell_length(width)
+                return Strip(Segment.apply_style(strip, style=base)).crop(0, width)
             return Strip.blank(width, base)
         if index >= self._count:
             return Strip.blank(width, base)
@@ -86,7 +134,7 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
         gutter = self.glyphs.cursor if selected and self.has_focus else " "
         text = Text.assemble(gutter, " ")
         text.append_text(self.render_row(index, max(width - 2, 1)))
-        text.truncate(width, overflow="ellipsis")
+        self.glyphs.fit(text, width)
         text.no_wrap = True
         segments = list(text.render(self.app.console))
         strip = Strip(segments).extend_cell_length(width)
@@ -98,6 +146,18 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def mark(self) -> Style:
         return self.get_component_rich_style("rows--mark", partial=True)
+
+    def match(self) -> Style:
+        return self.get_component_rich_style("rows--match", partial=True)
+
+    # -- what the app asks of any pane ----------------------------------------------------------------------
+    def detail(self) -> tuple[str, Text] | None:
+        """(title, text) of the current row's detail for the detail pane; None when there is nothing."""
+        return None
+
+    def copy_text(self) -> str | None:
+        """The current row as plain text for the clipboard."""
+        return None
 
     # -- cursor ------------------------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
