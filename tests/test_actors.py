@@ -389,3 +389,19 @@ def test_a_person_of_an_organisation_and_a_company_of_a_country_split_at_of() ->
 def test_an_office_with_of_before_a_name_is_a_role() -> None:
     found = _by_name(_extract("Talks began. Deputy Secretary of State Mara Olsen arrived on Monday."))
     assert [r.title for r in found["Mara Olsen"].roles] == ["Deputy Secretary of State"]
+
+
+def test_places_and_clubs_beside_scores_are_teams_and_results_lines_keep_their_people() -> None:
+    found = _by_name(
+        _extract(
+            "Results of league matches on Saturday:\nRotterdam 2 Harwick Rovers 1\n"
+            "Singles, first round:\nAnja Vestergaard ( Norway ) beat Ilse Brandvold ( Sweden ) 6-4 6-2"
+        )
+    )
+    assert found["Rotterdam"].kind == "organization" and found["Harwick Rovers"].kind == "organization"
+    assert found["Anja Vestergaard"].kind == "person" and found["Ilse Brandvold"].kind == "person"
+
+
+def test_club_and_newspaper_before_a_name_make_an_organisation() -> None:
+    found = _by_name(_extract("Officials fined the Belgian club Korvane on Friday, the daily Stemblad said."))
+    assert found["Korvane"].kind == "organization"

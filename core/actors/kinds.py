@@ -46,7 +46,8 @@ _COUNTRY_FOLLOWERS = frozenset(
 )
 # Words before and after a one-word name that make it a company ("shares of X", "X shares rose").
 _ORG_BEFORE = frozenset(
-    {"shares", "stake", "unit", "subsidiary", "firm", "company", "group", "maker", "rival"}
+    """shares stake unit subsidiary firm company group maker rival club side team newspaper daily weekly
+    magazine agency carrier airline broker insurer bank""".split()
 )
 _ORG_AFTER = frozenset(
     {"shares", "stock", "stocks", "inc", "corp", "unit", "subsidiary", "chairman", "spokesman"}
@@ -194,6 +195,15 @@ class Classifier:
             self._country(start, end, surface, s_end)
             return
         if (
+            len(words) == 1
+            or surface in self.places
+            or ((place := self.places.get(words[0])) is not None and _big(place))
+        ) and SCORE_AFTER.match(text, end, min(s_end, end + 12)):
+            # a single word, a place or a place's club beside a score in a results line is a team
+            # ("Leeds 2 Hull 1", "Bristol Rovers 1")
+            self._add(start, end, surface, "unknown").vote("organization", 2)
+            return
+        if (
             surface in self.places
             and not is_acronym(surface)
             and (len(words) > 1 or _big(self.places[surface]))
@@ -283,7 +293,7 @@ class Classifier:
     ) -> None:
         """What a name's own form and its neighbours say when nothing else does: "shares of X", "X shares"
         (a company); "the X" (an organisation, a team: people take no article); given name and surname
-        ("Maria Kovac", "D. Fleming": a person); a single word next to scores in a results line (a team)."""
+        ("Maria Kovac", "D. Fleming": a person)."""
         text = self.text
         nxt = _NEXT_TWO.match(text, cand.end, min(s_end, cand.end + 40))
         next_word = nxt.group(1) if nxt else ""
@@ -293,8 +303,6 @@ class Classifier:
             cand.guess("organization")
         elif _person_shaped(words):
             cand.guess("person")
-        elif len(words) == 1 and SCORE_AFTER.match(text, cand.end, min(s_end, cand.end + 12)):
-            cand.guess("organization")
 
     def _qualified_title(
         self, toks: list[tuple[int, int]], words: list[str], k: int, s_start: int, s_end: int

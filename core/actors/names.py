@@ -331,12 +331,17 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     words = line.split()
     if len(words) <= 3 and all(_SHORT_HEADING.fullmatch(w) for w in words):
         return True
+    # Title Case leaves only small words in lower case: a line with others ("Ann Lee ( Norway ) beat Eva Holm
+    # 6-4", "1. Eva Holm 12.71 seconds") is a sentence or a table of names, not a headline
+    if "(" in line or any(w not in gz.FUNCTION_WORDS for w in _LOWER_INITIAL.findall(text, start, end)):
+        return False  # (a bracket: "Eva Holm ( Norway ) 12.71" is a results table)
     return _is_title_case(text, start, end)
 
 
 _PROSE = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]* [a-z]")
 _LOWER = re.compile(r"[a-z]")
 _UPPER = re.compile(r"[A-Z]")
+_LOWER_INITIAL = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _SHORT_HEADING = re.compile(r"[A-Z][\w'’.&-]*")
 
 
