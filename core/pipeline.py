@@ -288,7 +288,7 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["dateline.core.pipeline"])
+        ctx.set_forkserver_preload(["dateline.core.pipeline", "dateline.core.actors.preload"])
     _start_process_helpers(method)
     pending: deque[Future[list[tuple[bytes, str | None]]]] = deque()
     batches = _batches(payloads)
