@@ -107,11 +107,12 @@ def place_forms() -> dict[str, PlaceForm]:
     countries = country_forms()
     found: dict[str, tuple[str, int]] = {}
     latin = _LATIN.match
+    not_names, function_words = NOT_NAMES, FUNCTION_WORDS
 
     def add(name: str, how: str, population: int) -> None:
         for form in (name, _ascii(name)) if not name.isascii() else (name,):
-            if form in countries or not latin(form):
-                continue
+            if form in countries or not latin(form) or form in not_names or form.lower() in function_words:
+                continue  # ("March", "Of": a town's name that is an ordinary word names no place here)
             old = found.get(form)
             if old is None or old[1] < population:
                 found[form] = (how, population)

@@ -405,3 +405,26 @@ def test_places_and_clubs_beside_scores_are_teams_and_results_lines_keep_their_p
 def test_club_and_newspaper_before_a_name_make_an_organisation() -> None:
     found = _by_name(_extract("Officials fined the Belgian club Korvane on Friday, the daily Stemblad said."))
     assert found["Korvane"].kind == "organization"
+
+
+def test_a_plural_verb_after_a_singular_name_and_based_make_an_organisation() -> None:
+    found = _by_name(
+        _extract(
+            "After the defeat, Korvane are fourth in the league. The deal helps Oslo-based Vantrel expand "
+            "its shipping business."
+        )
+    )
+    assert found["Korvane"].kind == "organization"
+    assert found["Vantrel"].kind == "organization"
+
+
+def test_a_known_name_keeps_a_first_word_that_names_nothing_alone() -> None:
+    found = _by_name(_extract("Ships left New Zealand for New York in March."))
+    assert found["New Zealand"].kind == "country"
+    assert found["New York"].kind == "place"
+    assert "March" not in found
+
+
+def test_a_date_line_is_no_dateline_place() -> None:
+    found = _extract("Monday, 27 June, 2022, 2:02 AM\nThe council met in Oslo.")
+    assert "Monday" not in {a.name for a in found}

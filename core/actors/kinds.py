@@ -53,8 +53,12 @@ _ORG_AFTER = frozenset(
     {"shares", "stock", "stocks", "inc", "corp", "unit", "subsidiary", "chairman", "spokesman"}
 )
 _ORG_CONTEXT = re.compile(
-    r"\b(?:shares|stake|stakes|subsidiary|unit|acquisition|takeover|parent)\s+(?:of|in)\s+(?:the\s+)?$", re.I
+    r"(?:\b(?:shares|stake|stakes|subsidiary|unit|acquisition|takeover|parent)\s+(?:of|in)\s+(?:the\s+)?"
+    r"|\w-based\s+)$",
+    re.I,
 )
+# A plural verb after a singular name: a team or a company spoken of as its members ("Rotor are top").
+_PLURAL_VERBS = frozenset({"are", "have", "were"})
 _TITLE_WORD = re.compile(r"(?:[A-Z]\.|(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?)$")
 
 
@@ -297,7 +301,18 @@ class Classifier:
         text = self.text
         nxt = _NEXT_TWO.match(text, cand.end, min(s_end, cand.end + 40))
         next_word = nxt.group(1) if nxt else ""
-        if prev_word in _ORG_BEFORE or next_word in _ORG_AFTER or _ORG_CONTEXT.search(before):
+        if (
+            prev_word in _ORG_BEFORE
+            or next_word in _ORG_AFTER
+            or _ORG_CONTEXT.search(before)
+            or (
+                next_word in _PLURAL_VERBS
+                and nxt is not None
+                and nxt.start(1) == cand.end + 1
+                and not words[-1].endswith("s")
+                and prev_word not in ("and", "or")
+            )
+        ):
             cand.vote("organization", 2)
         elif prev_word == "the":
             cand.guess("organization")

@@ -414,6 +414,9 @@ class _SpanFinder:
         m = DATELINE.match(self.text, start, end)
         if not m:
             return False
+        first = m.group("place").split()[0]
+        if first.capitalize() in gz.NOT_NAMES or first.lower() in gz.FUNCTION_WORDS:
+            return False  # "Monday, 27 June" is a date, "The Fed said May 3" a sentence
         for group in ("place", "region"):
             if m.group(group):
                 a, b = m.span(group)
@@ -442,6 +445,11 @@ class _SpanFinder:
         self.out.sort(key=_span_start)
 
     def _known_name(self, words: list[str], known: set[str]) -> bool:
+        first, last = words[0].capitalize(), words[-1].capitalize()
+        if first.lower() in _EDGE_WORDS or last.lower() in _EDGE_WORDS:
+            return False
+        if len(words) == 1 and (first in gz.NOT_NAMES or first.lower() in gz.FUNCTION_WORDS):
+            return False
         name = " ".join(words)
         if key(name) in known:
             return True
@@ -506,16 +514,22 @@ class _SpanFinder:
         lower_words: _LowerWords,
         mid_caps: set[str],
     ) -> None:
-        # drop words that are not names at the edges
-        while words and (
-            words[0] in gz.NOT_NAMES
-            or words[0] in _EDGE_WORDS
-            or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+        # drop words that are not names at the edges (unless the whole is known: "New Zealand", "New York")
+        whole = " ".join(words)
+        known = whole in self.countries or whole in self.orgs or whole in gz.place_forms()
+        while (
+            words
+            and not known
+            and (
+                words[0] in gz.NOT_NAMES
+                or words[0] in _EDGE_WORDS
+                or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+            )
         ):
             if words[0].rstrip(".") in gz.HONORIFICS:
                 break
             toks, words, initial = toks[1:], words[1:], False
-        while words and (words[-1] in gz.NOT_NAMES or words[-1].lower() in _EDGE_WORDS):
+        while words and not known and (words[-1] in gz.NOT_NAMES or words[-1].lower() in _EDGE_WORDS):
             toks, words = toks[:-1], words[:-1]
         if not words or (
             len(words) == 1
