@@ -171,64 +171,78 @@ class Classifier:
             self._add(start, end, surface, "unknown").vote("place", 3)
 
     def _classify(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> None:
-        text = self.text
+        """One name span → candidates: the first rule that explains the whole span decides; the rest of the
+        evidence is votes (and guesses) on the candidate."""
         start, end = toks[0][0], toks[-1][1]
         surface = " ".join(words)
         if key(surface) in self.skip_names or surface in gz.OUTLET_NAMES:
             return
         if len(words) > 1 and words[-1] in gz.OUTLET_HEADS and surface not in self.orgs:
             return
-        before = text[max(s_start, start - 60) : start]
+        before = self.text[max(s_start, start - 60) : start]
         cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind(".\n"))
         if cut >= 0:  # the text before, in this sentence only
             before = before[cut + 2 :]
             s_start = start - len(before)
-        last_words = before[-50:].lower().split()
-        if (
-            not _VENUE_WORDS.isdisjoint(last_words[-4:])
-            and _VENUE_BEFORE.search(before)
-            and _VENUE_AFTER.match(text, end, min(len(text), end + 20))
-            and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
-        ):
+        if self._is_venue(before, words, end):
             return  # "told Reuters": the outlet is where it was said, not who
-        # whole chunk: known organisation or country
-        if surface in self.orgs:
-            self._add(start, end, surface, "organization", canonical=self.orgs[surface])
-            return
-        if surface in self.countries:
-            self._country(start, end, surface, s_end)
-            return
-        if (
-            len(words) == 1
-            or surface in self.places
-            or ((place := self.places.get(words[0])) is not None and _big(place))
-        ) and SCORE_AFTER.match(text, end, min(s_end, end + 12)):
-            # a single word, a place or a place's club beside a score in a results line is a team
-            # ("Leeds 2 Hull 1", "Bristol Rovers 1")
-            self._add(start, end, surface, "unknown").vote("organization", 2)
-            return
-        if (
-            surface in self.places
-            and not is_acronym(surface)
-            and (len(words) > 1 or _big(self.places[surface]))
-        ):
-            # a place's name: a guess that any evidence overrides ("Florence", "Jackson" are people too)
-            cand = self._add(start, end, surface, "unknown")
-            cand.guess("place", 2 if len(words) > 1 else 1)
-            if prev_word_of(before) in gz.PLACE_PREPOSITIONS:
-                cand.vote("place", 1)
+        if self._known_whole(start, end, surface, words, before, s_end):
             return
         # document names: drop the document word ("UN Security Council Resolution" → "UN Security Council")
-        if len(words) > 1 and words[-1] in gz.DOCUMENT_HEADS:
-            self._classify(toks[:-1], words[:-1], s_start, s_end)
-            return
         if words[-1] in gz.DOCUMENT_HEADS:
+            if len(words) > 1:
+                self._classify(toks[:-1], words[:-1], s_start, s_end)
             return
         # leading country forms followed by a title or more name: "Russian President X", "Syrian Kurds"
         head_is_org = words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS
         if len(words) > 1 and not head_is_org and self._split_known_prefix(toks, words, s_start, s_end):
             return
-        # titles and honorifics: "Prime Minister X", "Mr. X"
+        if not head_is_org and self._titled(toks, words, s_start, s_end):
+            return
+        self._by_head_and_context(start, end, surface, words, before, s_start, s_end)
+
+    def _is_venue(self, before: str, words: list[str], end: int) -> bool:
+        """ "told Reuters", "in an interview with X": a name that is where something was said."""
+        last_words = before[-50:].lower().split()
+        return (
+            not _VENUE_WORDS.isdisjoint(last_words[-4:])
+            and bool(_VENUE_BEFORE.search(before))
+            and bool(_VENUE_AFTER.match(self.text, end, min(len(self.text), end + 20)))
+            and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
+        )
+
+    def _known_whole(
+        self, start: int, end: int, surface: str, words: list[str], before: str, s_end: int
+    ) -> bool:
+        """The whole span is a known organisation, a country, a team beside its score or a place's name."""
+        if surface in self.orgs:
+            self._add(start, end, surface, "organization", canonical=self.orgs[surface])
+            return True
+        if surface in self.countries:
+            self._country(start, end, surface, s_end)
+            return True
+        places = self.places
+        if (
+            len(words) == 1
+            or surface in places
+            or ((place := places.get(words[0])) is not None and _big(place))
+        ) and SCORE_AFTER.match(self.text, end, min(s_end, end + 12)):
+            # a single word, a place or a place's club beside a score in a results line is a team
+            # ("Leeds 2 Hull 1", "Bristol Rovers 1")
+            self._add(start, end, surface, "unknown").vote("organization", 2)
+            return True
+        if surface in places and not is_acronym(surface) and (len(words) > 1 or _big(places[surface])):
+            # a place's name: a guess that any evidence overrides ("Florence", "Jackson" are people too)
+            cand = self._add(start, end, surface, "unknown")
+            cand.guess("place", 2 if len(words) > 1 else 1)
+            if prev_word_of(before) in gz.PLACE_PREPOSITIONS:
+                cand.vote("place", 1)
+            return True
+        return False
+
+    def _titled(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> bool:
+        """Titles and honorifics before a name ("Prime Minister X", "Mr. X", "Transport Minister X"): the
+        name is a person, the title a role. False when the span opens with no title."""
         n_title = 0
         while n_title < len(words) - 1 and (
             words[n_title].rstrip(".") in gz.TITLE_WORDS
@@ -236,33 +250,40 @@ class Classifier:
             or (n_title and words[n_title] in ("of", "the", "for"))
         ):
             n_title += 1
-        k = _last_office(words) if not head_is_org else -1
+        k = _last_office(words)
         if k >= n_title:  # a title after qualifiers: "Transport Minister X", "Chief Financial Officer X"
             self._qualified_title(toks, words, k, s_start, s_end)
-            return
-        if n_title and not head_is_org:
-            rest_words, rest_toks = words[n_title:], toks[n_title:]
-            if rest_words and rest_words[0] in ("of", "the", "for"):
-                return
-            role = None
-            title_words = [w for w in words[:n_title] if w.rstrip(".") not in gz.HONORIFICS]
-            if title_words:
-                title_start = toks[words.index(title_words[0])][0]
-                role = self._role_with_qualifiers(title_start, toks[n_title - 1][1], s_start)
-            if len(rest_words) == 1 and rest_words[0] in self.countries:
-                self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
-                return
-            cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
-            cand.vote("person", 3)
-            cand.role = role or self._role_after(cand.end, s_end)
-            return
+            return True
+        if not n_title:
+            return False
+        rest_words, rest_toks = words[n_title:], toks[n_title:]
+        if rest_words and rest_words[0] in ("of", "the", "for"):
+            return True
+        role = None
+        title_words = [w for w in words[:n_title] if w.rstrip(".") not in gz.HONORIFICS]
+        if title_words:
+            title_start = toks[words.index(title_words[0])][0]
+            role = self._role_with_qualifiers(title_start, toks[n_title - 1][1], s_start)
+        if len(rest_words) == 1 and rest_words[0] in self.countries:
+            self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
+            return True
+        cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
+        cand.vote("person", 3)
+        cand.role = role or self._role_after(cand.end, s_end)
+        return True
+
+    def _by_head_and_context(
+        self, start: int, end: int, surface: str, words: list[str], before: str, s_start: int, s_end: int
+    ) -> None:
+        """A name no title explains: an organisation or group head types it; else the words around it do
+        (a role noun before, a group cue, a place preposition, an appositive role, a reporting verb), and
+        failing those, its form."""
         head = _head(words)
+        kind: ActorKind = "unknown"
         if head in gz.GROUP_HEADS:
-            kind: ActorKind = "group"
+            kind = "group"
         elif head in gz.ORG_HEADS:
             kind = "organization"
-        else:
-            kind = "unknown"
         cand = self._add(start, end, surface, kind)
         if kind != "unknown":
             cand.vote(kind, 3)
@@ -270,7 +291,7 @@ class Classifier:
         if is_acronym(surface):
             cand.vote("organization", 1)
             return
-        # context: role noun before ("UN envoy X"), group noun before, place preposition, appositive role
+        text = self.text
         prev = before.rstrip()
         prev_word = prev.rsplit(None, 1)[-1].lower().rstrip(",") if prev else ""
         if prev_word in gz.ROLE_NOUNS or prev_word.rstrip("s") in gz.ROLE_NOUNS:
@@ -279,7 +300,9 @@ class Classifier:
             role_end -= 1 if text[role_end - 1 : role_end] == "," else 0
             word_start = prev.rstrip(",").rfind(" ") + 1
             cand.role = self._role_with_qualifiers(start - len(before) + word_start, role_end, s_start)
-        elif not _GROUP_CUE_WORDS.isdisjoint(last_words[-5:]) and gz.GROUP_CUES.search(before):
+        elif not _GROUP_CUE_WORDS.isdisjoint(before[-50:].lower().split()[-5:]) and gz.GROUP_CUES.search(
+            before
+        ):
             cand.vote("group", 3)
         elif prev_word in gz.PLACE_PREPOSITIONS:
             cand.vote("place", 1)
