@@ -428,3 +428,21 @@ def test_a_known_name_keeps_a_first_word_that_names_nothing_alone() -> None:
 def test_a_date_line_is_no_dateline_place() -> None:
     found = _extract("Monday, 27 June, 2022, 2:02 AM\nThe council met in Oslo.")
     assert "Monday" not in {a.name for a in found}
+
+
+def test_a_first_initial_is_part_of_the_name() -> None:
+    found = _by_name(_extract("Scores on Friday:\nHarwick 244 ( C. Lindqvist 58 , D. Okafor 41 )"))
+    assert found["C. Lindqvist"].kind == "person" and "D. Okafor" in found
+
+
+def test_a_place_before_a_title_and_a_known_place_inside_a_name() -> None:
+    found = _by_name(
+        _extract(
+            "Leeds Bishop Tomas Vance spoke on Monday. Shares on the New York Stock Exchange fell. "
+            "Striker Ivo Brandt scored twice. Quellmark CEO Ana Ruiz resigned."
+        )
+    )
+    assert found["Tomas Vance"].kind == "person" and found["Leeds"].kind == "place"
+    assert found["New York Stock Exchange"].kind == "organization"
+    assert found["Ivo Brandt"].kind == "person"
+    assert [r.title for r in found["Ana Ruiz"].roles] == ["Quellmark CEO"]

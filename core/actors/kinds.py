@@ -387,6 +387,11 @@ class Classifier:
             self._add(toks[0][0], toks[0][1], words[0], "organization", canonical=self.orgs[words[0]])
             self._classify(toks[1:], words[1:], s_start, s_end)
             return True
+        for n in (3, 2, 1):  # a place before a title: "Chicago Cardinal X", "Texas Governor X"
+            if len(words) > n + 1 and _is_title(words[n]) and " ".join(words[:n]) in self.places:
+                self._classify(toks[:n], words[:n], s_start, s_end)
+                self._classify(toks[n:], words[n:], s_start, s_end)
+                return True
         return False
 
     def _country(self, start: int, end: int, surface: str, s_end: int, followed: bool = True) -> None:

@@ -29,13 +29,14 @@ _HYPHEN_PARTICLE = rf"(?:{'|'.join(_HYPHEN_WORDS)})"
 _TOK_TAIL = r"[^\W_]*(?:['’][^\W\d_]{2,}|-[A-Z0-9][^\W_]*)*"
 # A middle initial ("Robert W. Fisher") is a name token when a name word follows it, not a word that opens a
 # sentence ("... of Class B. The company ...").
-_SENTENCE_OPENERS = (
-    "The A An It He She They We In On At But And This That Its His Her Their There If As".split()
-)
-_INITIAL = rf"[A-Z]\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
+_SENTENCE_OPENERS = """The A An It He She They We In On At But And This That Its His Her Their There If As Then These Those
+    When While After Before However Meanwhile""".split()
+_INITIAL_DOT = rf"\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
+_INITIAL = rf"[A-Z]{_INITIAL_DOT}"
 _TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
 _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
+_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Lt Capt Sgt Adm Cmdr".split())
 _SP = r" "  # one space: a name never crosses a line break, and wider gaps are table columns
 
 
@@ -56,7 +57,7 @@ def _after_first(words: list[str]) -> str:
 CHUNK = re.compile(
     r"[A-Zadbvei](?<![\w'’-].)"
     rf"(?:(?<=[A-Z])(?:(?:{_after_first(_HON_WORDS)})\.?[ \t]+(?:{_LEAD_PARTICLE}[ \t]+(?=[A-Z]))?{_PTOK}"
-    rf"|\.(?:[A-Z]\.)+|{_TOK_TAIL})"
+    rf"|\.(?:[A-Z]\.)+|{_INITIAL_DOT}|{_TOK_TAIL})"
     rf"|(?=[a-z]{{1,4}}(?:[ \t]+|-)[A-Z])"  # cheap test first: most words are no particle before a name
     rf"(?:(?:{_after_first(_LEAD_WORDS)})[ \t]+(?=[A-Z]){_PTOK}|(?:{_after_first(_HYPHEN_WORDS)})-{_TOK}))"
     rf"(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
@@ -515,8 +516,7 @@ class _SpanFinder:
         mid_caps: set[str],
     ) -> None:
         # drop words that are not names at the edges (unless the whole is known: "New Zealand", "New York")
-        whole = " ".join(words)
-        known = whole in self.countries or whole in self.orgs or whole in gz.place_forms()
+        known = any(self._known_form(" ".join(words[:n])) for n in range(min(len(words), 3), 1, -1))
         while (
             words
             and not known
@@ -529,8 +529,16 @@ class _SpanFinder:
             if words[0].rstrip(".") in gz.HONORIFICS:
                 break
             toks, words, initial = toks[1:], words[1:], False
-        while words and not known and (words[-1] in gz.NOT_NAMES or words[-1].lower() in _EDGE_WORDS):
-            toks, words = toks[:-1], words[:-1]
+        while (
+            words
+            and not known
+            and (
+                words[-1] in gz.NOT_NAMES
+                or words[-1].lower() in _EDGE_WORDS
+                or (len(words) > 1 and (words[-1] in gz.OFFICE_WORDS or words[-1] in _TITLE_ABBREVIATIONS))
+            )
+        ):
+            toks, words = toks[:-1], words[:-1]  # (a title names no one after a name: "South Carolina Gov")
         if not words or (
             len(words) == 1
             and (
@@ -550,6 +558,7 @@ class _SpanFinder:
             ordinary = (
                 low in lower_words
                 or low in gz.COMMON_SUBJECTS
+                or low in gz.ROLE_NOUNS
                 or ("-" in first and first.split("-")[1][:1].islower())
             )
             if ordinary or (
@@ -565,6 +574,9 @@ class _SpanFinder:
             self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
             return
         self.out.append(NameSpan(toks, words, s_start, s_end))
+
+    def _known_form(self, name: str) -> bool:
+        return name in self.countries or name in self.orgs or name in gz.place_forms()
 
     def _known(self, word: str) -> bool:
         w = word.rstrip(".")
