@@ -112,7 +112,7 @@ async def load_while_pressing(path: Path, timeout: float) -> tuple[float, list[f
     app = DatelineApp([str(path)])
     presses: list[float] = []
     start = time.perf_counter()
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
         clock = FrameClock(app)
         while app.loading and time.perf_counter() - start < timeout:
             # a key that changes nothing draws no frame: until events show, move the focus (always redrawn)
@@ -122,6 +122,7 @@ async def load_while_pressing(path: Path, timeout: float) -> tuple[float, list[f
             presses.append(await clock.press(key))
             await asyncio.sleep(0.05)
         await app.workers.wait_for_complete()
+        await pilot.pause()  # the last key posted may still be queued: handle it before the app closes
         total = time.perf_counter() - start
         events = len(app.index.timeline.events) if app.index else 0
     return total, presses, events

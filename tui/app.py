@@ -347,15 +347,20 @@ class DatelineApp(MainActions, App[int]):
     # -- panes and detail -------------------------------------------------------------------------------
     def on_rows_view_highlighted(self, message: RowsView.Highlighted) -> None:
         view = message.view
+        if not view.is_attached or not self.screen_stack:  # a late message while the app closes
+            return
         if isinstance(view, TimelineView):
             current = view.current
-            self.query_one(DensityStrip).move_cursor(current.date.earliest if current else None)
+            for strip in self.query(DensityStrip):
+                strip.move_cursor(current.date.earliest if current else None)
             if self.query_text:
                 self.set_status()
         if view.has_focus or (view.id == "timeline" and not isinstance(self.focused, RowsView)):
             self.update_detail(view)
 
     def on_descendant_focus(self) -> None:
+        if not self.screen_stack:  # the app is closing
+            return
         focused = self.focused
         if isinstance(focused, RowsView):
             self.update_detail(focused)

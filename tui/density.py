@@ -1,8 +1,8 @@
 """Where in time the news is dense: events counted per day, week, month or year over the span the timeline
 covers, resampled to a number of columns. Pure functions; the density strip widget draws them.
 
-The span is the bulk of the events' dates (the first to the 99th percentile), so one background date from
-1857 does not squeeze a year of news into one column. Only events dated at least as precisely as the unit
+The span is the bulk of the events' dates (the first to the 99th percentile) when a few far dates would
+otherwise take over, so one background date from 1857 does not squeeze a year of news into one column. Only events dated at least as precisely as the unit
 are counted (a month-long event does not fall on the first of its month when counting per day).
 """
 
@@ -78,9 +78,10 @@ class Density:
         return out
 
     def column(self, d: date | None) -> int | None:
-        """The column a date falls in (None outside the span)."""
-        if d is None or d < self.lo or d > self.hi:
+        """The column a date falls in (the first or last column for a date before or after the span)."""
+        if d is None:
             return None
+        d = min(max(d, self.lo), self.hi)
         k = _index(d, self.lo, self.unit)
         n = len(self.counts)
         return k if n <= self.width else min(k * self.width // n, self.width - 1)
@@ -124,8 +125,9 @@ def density(events: Sequence[Event], width: int) -> Density | None:
     if not dated or width <= 0:
         return None
     days = sorted(d for d, _ in dated)
-    lo = period_start(days[len(days) // 100], "day")
-    hi = days[min(len(days) - 1, len(days) * 99 // 100)]
+    lo, hi = days[len(days) // 100], days[min(len(days) - 1, len(days) * 99 // 100)]
+    if 2 * (hi - lo).days >= (days[-1] - days[0]).days:  # no far outliers: show everything
+        lo, hi = days[0], days[-1]
     for unit, longest in UNITS:
         if unit != "year" and _periods(lo, hi, unit) > 4 * width:
             continue

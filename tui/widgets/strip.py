@@ -114,7 +114,11 @@ class DensityStrip(Widget):
                     line[at + i] = ch
 
         put(0, left)
-        put((width - len(middle)) // 2, middle)
+        at = (width - len(middle)) // 2
+        if cursor is not None and at - 1 <= cursor <= at + len(middle):  # keep the marker clear of the words
+            at = len(left) + 2 if cursor > width // 2 else width - len(right) - len(middle) - 2
+        if at > len(left) and at + len(middle) < width - len(right):
+            put(at, middle)
         put(width - len(right), right)
         text = Text("".join(line), style=self.get_component_rich_style("strip--dim"), no_wrap=True)
         if cursor is not None and cursor < width:

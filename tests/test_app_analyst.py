@@ -1,0 +1,175 @@
+"""Pilot tests of what an analyst does with the app: search that shows where it is, a filter box that shows
+the filter, exports of what is on screen, the density strip and its jumps, the key-events view, remembered
+settings, a help page that scrolls and filters, and every terminal kind (NO_COLOR, ASCII)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from textual.widgets import Input
+
+from dateline.tui import settings
+from dateline.tui.app import DatelineApp
+from dateline.tui.screens.pages import HelpScreen
+from dateline.tui.screens.prompt import PromptScreen
+from dateline.tui.widgets.detail import DetailView
+from dateline.tui.widgets.panes import TimelineView
+from dateline.tui.widgets.strip import DensityStrip
+from tests.factory import synthetic_timeline
+
+NARROW = (80, 24)
+WIDE = (120, 40)
+
+
+def status(app: DatelineApp) -> str:
+    return str(app.query_one("#status").render())
+
+
+def timeline(app: DatelineApp) -> TimelineView:
+    return app.query_one(TimelineView)
+
+
+async def type_into_prompt(pilot, text: str) -> None:
+    pilot.app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+
+
+async def test_search_counts_highlights_and_wraps_with_a_notice(sample) -> None:
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("g", "slash")
+        await type_into_prompt(pilot, "harbour")
+        assert timeline(app).current.id == "e2"  # by its source sentence
+        assert "search: harbour 1/3" in status(app)
+        # the match is marked in the row and in the detail pane
+        row = timeline(app).render_line(1)
+        marked = [seg for seg in row if "harbour" in seg.text.lower()]
+        assert marked and all(seg.style and seg.style.underline for seg in marked)
+        detail = app.query_one("#detail", DetailView).text
+        spans = [detail.plain[s.start : s.end] for s in detail.spans if "yellow" in str(s.style)]
+        assert spans and all(s.lower() == "harbour" for s in spans)
+        await pilot.press("n", "n")
+        assert "3/3" in status(app)
+        assert not any("wrapped" in n.message for n in app._notifications)
+        await pilot.press("n")
+        assert "1/3" in status(app)
+        assert any("wrapped to the top" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert "search:" not in status(app)
+
+
+async def test_the_filter_box_opens_with_the_active_filter_and_explains_a_bad_one(sample) -> None:
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("f")
+        await type_into_prompt(pilot, 'actor:"mara velt" since:"Apr 2021"')
+        assert [e.id for e in timeline(app).events] == ["e3"]
+        await pilot.press("f")
+        assert app.screen.query_one(Input).value == "actor:'mara velt' since:'Apr 2021'"
+        await type_into_prompt(pilot, "since:whenever")
+        assert isinstance(app.screen, PromptScreen)
+        assert "not a date: 'whenever'" in str(app.screen.query_one("#prompt-hint").render())
+
+
+async def test_exports_hold_only_what_the_filter_shows(sample, tmp_path) -> None:
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("f")
+        await type_into_prompt(pilot, "status:expected")
+        for name in ("view.json", "view.csv", "view.md", "view.timeline.json"):
+            await pilot.press("e")
+            await type_into_prompt(pilot, str(tmp_path / name))
+        data = json.loads((tmp_path / "view.json").read_text(encoding="utf-8"))
+        assert [e["id"] for e in data["events"]] == ["e5", "e6"]
+        rows = list(csv.DictReader((tmp_path / "view.csv").open(encoding="utf-8")))
+        assert {r["headline"] for r in rows} == {
+            "Final vote on the harbour deal",
+            "Second round of harbour talks",
+        }
+        md = (tmp_path / "view.md").read_text(encoding="utf-8")
+        assert "Final vote" in md and "Geneva" not in md
+        tljs = json.loads((tmp_path / "view.timeline.json").read_text(encoding="utf-8"))
+        assert len(tljs["events"]) == 2
+
+
+async def test_density_strip_marks_the_cursor_and_m_and_t_jump_in_time() -> None:
+    tl = synthetic_timeline(300)  # three events a day from 1 Jan 2000
+    busy = [replace(e, date=tl.events[150].date) for e in tl.events[150:160]]  # ten more on one day
+    events = sorted([*tl.events[:150], *busy, *tl.events[160:]], key=lambda e: e.date.earliest)
+    app = DatelineApp(timeline=tl.model_copy(update={"events": events}))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g")
+        strip = app.query_one(DensityStrip)
+        assert strip.data is not None and strip.data.unit == "day"
+        lines = strip.render().plain.splitlines()
+        assert len(lines) == 2 and "▲" in lines[1] and "events per day" in lines[1]
+        await pilot.press("m")
+        assert timeline(app).current.date.earliest == tl.events[150].date.earliest
+        await pilot.press("t")
+        await type_into_prompt(pilot, "2000-02-01")
+        assert timeline(app).current.date.earliest == date(2000, 2, 1)
+        before = strip.render().plain.splitlines()[1].index("▲")
+        await pilot.press("G")
+        assert strip.render().plain.splitlines()[1].index("▲") > before
+
+
+async def test_v_toggles_key_events_and_the_view_and_theme_are_remembered(sample) -> None:
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("v")
+        assert "key events" in status(app)
+        app.theme = "ansi-light"
+        await pilot.pause()
+    saved = settings.load()
+    assert saved.view == "key" and saved.theme == "ansi-light"
+    again = DatelineApp(timeline=sample)
+    async with again.run_test(size=NARROW) as pilot:
+        assert again.theme == "ansi-light" and again.view_mode == "key"
+        await pilot.press("v")
+        assert "key events" not in status(again) and len(timeline(again).events) == 7
+
+
+def test_a_damaged_settings_file_means_the_defaults(tmp_path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("theme = [unclosed", encoding="utf-8")
+    assert settings.load(path) == settings.Settings()
+    assert settings.save(settings.Settings(theme="nord", view="key"), path) is None
+    assert settings.load(path) == settings.Settings(theme="nord", view="key")
+
+
+async def test_help_scrolls_with_the_list_keys_and_filters_as_you_type(sample) -> None:
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one(DetailView)
+        await pilot.press("j", "j")
+        assert body.scroll_offset.y == 2
+        await pilot.press("k")
+        assert body.scroll_offset.y == 1
+        await pilot.press(*"export")
+        shown = [d for _, d in app.screen.shown_rows()]
+        assert "Export" in shown and "Down" not in shown and len(shown) == 2  # and the palette's row
+        assert "Filter: export" in str(app.screen.query_one("#help-filter").render())
+        await pilot.press("backspace")
+        assert app.screen.typed == "expor"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize("unicode", [True, False])
+async def test_no_color_and_ascii_terminals_open_and_move(monkeypatch, unicode: bool) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = DatelineApp(unicode=unicode)  # no paths: the empty panes (whose row crashed under NO_COLOR)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert app.no_color and app.has_class("-no-color")
+        assert app.has_class("-ascii") is not unicode
+        line = timeline(app).render_line(0)
+        assert "No events yet." in line.text and all(seg.style is not None for seg in line)
+        await pilot.press("j", "tab", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
