@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.core import chrome
 from dateline.core.model import Article, Furniture, trusted
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
@@ -158,7 +159,7 @@ def clean(article: Article) -> Article:
         ):
             kind = m.lastgroup
             if kind == "byline" and len(line) < 100:
-                author = author or m.group("author").strip()
+                author = author or chrome.author_name(m.group("author"))
             elif kind == "source" and len(line) < 100:
                 source = source or m.group("outlet").strip()
             elif kind != "comments":
@@ -166,6 +167,11 @@ def clean(article: Article) -> Article:
         seen.setdefault(key, start)
         if kind:
             furniture.append(_new_furniture(start=start, end=end, kind=kind))
+    page = chrome.find(text, lines, {f.start: f.kind for f in furniture})
+    if page.lines:  # chrome marks win over the repeat rule's on the same line (a headline printed twice)
+        redo = {start for start, _, _ in page.lines}
+        furniture = [f for f in furniture if f.start not in redo]
+        furniture += [_new_furniture(start=s, end=e, kind=k) for s, e, k in page.lines if k != "headline"]
     if found := _dateline(text, lines):
         start, end, outlet = found
         furniture.append(_new_furniture(start=start, end=end, kind="dateline"))
@@ -174,9 +180,16 @@ def clean(article: Article) -> Article:
         furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)
-    title = article.title or _headline_line(text, lines, furniture)
+    title = article.title or page.title or _headline_line(text, lines, furniture)
+    published = article.published_given or page.published
     return article.model_copy(
-        update={"furniture": furniture, "author": author, "source": source, "title": title}
+        update={
+            "furniture": furniture,
+            "author": author,
+            "source": source,
+            "title": title,
+            "published_given": published,
+        }
     )
 
 

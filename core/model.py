@@ -54,6 +54,14 @@ FurnitureKind = Literal[
     "byline",  # "AUTHOR: Name", "By Name"
     "source",  # "Source: Outlet"
     "dateline",  # a leading "(OUTLET)" or "CITY, Feb 26 -" dateline
+    # page chrome in pasted web text (core/chrome.py)
+    "timestamp",  # the page's own dates and times, relative times, reading times: "Updated 8:12 am", "2 Min Read"
+    "nav",  # menus, logos, controls, and the header lines around the headline
+    "section",  # section and tag labels: "World News", "#Market News", "Topics: ..."
+    "share",  # share, follow and subscribe prompts, share bars
+    "related",  # related-link lists and their items, teasers, link lines between paragraphs
+    "ad",  # "ADVERTISEMENT", "Sponsored"
+    "notice",  # site notices: script and browser warnings, standards and legal lines
 ]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -135,7 +135,10 @@ class FurnitureIndex:
 
 
 # Furniture that carries no content at all: nothing is extracted from it.
-NON_CONTENT = frozenset({"repeat", "credit", "licence", "comments", "byline", "source", "dateline"})
+NON_CONTENT = frozenset(
+    {"repeat", "credit", "licence", "comments", "byline", "source", "dateline"}
+    | {"timestamp", "nav", "section", "share", "related", "ad", "notice"}  # page chrome (core/chrome.py)
+)
 
 
 def content_sentences(article: Article, skip: frozenset[str] = NON_CONTENT) -> Iterator[Segment]:
@@ -150,16 +153,35 @@ def content_sentences(article: Article, skip: frozenset[str] = NON_CONTENT) -> I
 def lead_paragraphs(article: Article, n: int = 3) -> list[Segment]:
     """The first ``n`` narrative paragraphs: not furniture, not the title line, at least a sentence long."""
     index = FurnitureIndex(article.furniture)
+    breaks = sorted(
+        (f.start, f.end) for f in article.furniture if f.kind in NON_CONTENT and f.kind != "dateline"
+    )
     out: list[Segment] = []
-    for p in paragraphs(article.text):
-        if covered(article.text, index, p.start, p.end):
-            continue
-        body = article.text[p.start : p.end]
-        if article.title and body.strip() == article.title.strip():
-            continue
-        out.append(p)
-        if len(out) == n:
-            break
+    for para in paragraphs(article.text):
+        for p in _between(article.text, para, breaks):
+            if covered(article.text, index, p.start, p.end):
+                continue
+            body = article.text[p.start : p.end]
+            if article.title and body.strip() == article.title.strip():
+                continue
+            out.append(p)
+            if len(out) == n:
+                return out
+    return out
+
+
+def _between(text: str, para: Segment, breaks: list[tuple[int, int]]) -> list[Segment]:
+    """The stretches of a paragraph between furniture lines that carry no content: a page pasted with single
+    line breaks runs its menus, headline and byline into one paragraph, and none of them is its lead."""
+    inside = [(s, e) for s, e in breaks if para.start <= s < para.end]
+    if not inside:
+        return [para]
+    out: list[Segment] = []
+    pos = para.start
+    for s, e in inside:
+        _add_trimmed(text, pos, s, out)
+        pos = max(pos, e)
+    _add_trimmed(text, pos, para.end, out)
     return out
 
 

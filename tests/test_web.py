@@ -290,6 +290,9 @@ def test_a_page_a_feed_and_pasted_text_of_one_story_merge(tmp_path: Path) -> Non
     loaded = load_paths([tmp_path])
     assert len(loaded.articles) == 3
     timeline = build_timeline(loaded.articles, loaded.problems)
+    by_id = {a.id: a for a in timeline.articles}
+    assert by_id["pasted"].published_given == "2023-04-11"  # from its timestamp line
+    assert by_id["pasted"].title == "Port Ellery council shuts ferry pier for repairs"
     merged = [e for e in timeline.events if len(e.articles) == 3]
     assert merged, [(e.headline, e.articles) for e in timeline.events]
 

@@ -1,0 +1,204 @@
+"""Page chrome in pasted web text: each class of chrome line, the page's structure, and the metadata chrome
+carries. Every line here is written for these tests (invented outlets, people and places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.core import chrome
+from dateline.core.clean import clean
+from dateline.core.model import Article
+from dateline.core.pipeline import analyse
+
+CLASSES = {
+    "timestamp": [
+        "Updated 8:12 am",
+        "3 hours ago",
+        "Published: 4 March 2019 at 10:15 GMT | Updated: 2 hours ago",
+        "Posted on Tuesday, 12 Feb 2019",
+        "March 4, 2019 / 10:20 AM / 5 months ago",
+        "Kamis, 14 Februari 2019 09:30 WIB",  # a date line in another language
+        "Lundi 3 juin 2019, 14h05",
+        "2019年3月4日",
+        "Eastfield Courier | Harbourtown | Updated: 04-03-2019 10:20 IST | Created: 04-03-2019 09:55 IST",
+        "Published : Monday, 4 March, 2019 at 12:00 AM  Count : 112",
+        "4 Min Read",
+        "Reading time: 6 minutes",
+    ],
+    "byline": ["Eastfield Courier Staff", "Staff Reporter", "Courier Reporters and Agencies", "Web Desk"],
+    "credit": [
+        "AP",
+        "Pool",
+        "(WXYZ)",
+        "Jane Doe/AFP",
+        "REUTERS/John Roe",
+        "Photo Sam Lee - Eastfield Courier",
+        "Representative image Image Credit: Shutterstock",
+        "AP Photo",
+    ],
+    "section": ["World News", "#Business News", "Topics: Harbour, Ferries, Council", "Sport"],
+    "share": [
+        "Share this article",
+        "Facebook Twitter WhatsApp Email",
+        "Sign up for our morning newsletter and get the news in your inbox.",
+        "Follow us on Instagram",
+        "Don't miss the stories everyone is talking about!",
+    ],
+    "related": [
+        "Related Stories",
+        "Read more:",
+        "You may also like",
+        "Trending Now",
+        "Harbour ferry fares to rise in spring, the operator saidRead More",
+    ],
+    "ad": ["ADVERTISEMENT", "Story continues below advertisement", "Sponsored"],
+    "notice": ["Please enable JavaScript to view this page.", "This article is more than 5 years old"],
+    "nav": [
+        "Skip to main content",
+        "Menu",
+        "Home News Sport Weather",
+        "Eastfield Courier logo",
+        "Loading...",
+    ],
+}
+
+STORY_LINES = [
+    "The company said it would follow on from last year's plan with a second round of cuts.",
+    "Shares of the firm rose 3 pct to 45 dlrs on March 3 after the results.",
+    "Reuters reported the talks had stalled.",
+    "The minister met staff at the embassy on Tuesday.",
+    "He unveiled the party's new logo at a rally in the capital on Saturday.",
+    "LONDON 1996-08-30",  # a wire dateline: place and date, part of the story
+    "In March the council will vote on the budget.",
+    "Share prices fell sharply in early trading on Monday.",
+    "Ferry services resume",  # a headline
+    "You will not believe how many people came, said the organiser, who counted 4,000.",
+]
+
+
+@pytest.mark.parametrize(("kind", "line"), [(k, line) for k, lines in CLASSES.items() for line in lines])
+def test_each_class_of_chrome_line(kind: str, line: str) -> None:
+    assert chrome.line_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", STORY_LINES)
+def test_story_lines_are_not_chrome(line: str) -> None:
+    assert chrome.line_kind(line) is None
+
+
+def test_dates_in_timestamps() -> None:
+    assert str(chrome.date_in("Kamis, 14 Februari 2019 09:30 WIB")) == "2019-02-14"
+    assert str(chrome.date_in("Updated: 25-06-2021 15:11 IST")) == "2021-06-25"  # the day is over 12
+    assert chrome.date_in("Updated: 04-03-2021 15:11 IST") is None  # 4 March or 3 April: not guessed
+    assert str(chrome.date_in("2019年3月4日")) == "2019-03-04"
+    assert str(chrome.date_in("Dec. 17, 2021 at 11:15 AM")) == "2021-12-17"
+
+
+def test_author_name_from_a_credit_line() -> None:
+    assert chrome.author_name("Nadia Perrin in Harbourtown; Editing by Tom Kay") == "Nadia Perrin"
+    assert chrome.author_name("Nadia Perrin, editing by Tom Kay") == "Nadia Perrin"
+    assert chrome.author_name("Nadia Perrin") == "Nadia Perrin"
+
+
+PAGE = """Eastfield Courier logo
+Menu
+Ferries halted as harbour strike spreads - Eastfield Courier
+#Local News
+Ferries halted as harbour strike spreads
+By Nadia Perrin
+Published: 4 March 2019 at 10:15 GMT | Updated: 6 March 2019 at 09:00 GMT
+4 Min Read
+
+Ferry services across the Eastfield harbour were halted on Monday as a strike by dock workers spread to a third terminal, stranding thousands of commuters.
+
+Union leader Ravi Osman said the strike would go on until the harbour board agreed to talks. "We are not moving until they sit down with us," he told reporters outside the main terminal.
+
+The harbour board said it would meet on Thursday to discuss the dispute.
+
+Related Stories
+Harbour board chair steps down after audit
+Lighthouse restoration to begin in the summer
+Share this article
+Facebook Twitter WhatsApp Email
+"""
+
+
+def _page(text: str = PAGE, **kw: object) -> Article:
+    return clean(Article(id="page", text=text, **kw))
+
+
+def test_page_structure_headline_metadata_and_chrome() -> None:
+    a = _page()
+    assert a.title == "Ferries halted as harbour strike spreads"
+    assert a.author == "Nadia Perrin"
+    assert a.published_given == "2019-03-04"  # published, not updated
+    marked = {a.text[f.start : f.end]: f.kind for f in a.furniture}
+    assert marked["Menu"] == "nav"
+    assert marked["#Local News"] == "section"
+    assert marked["4 Min Read"] == "timestamp"
+    assert marked["Harbour board chair steps down after audit"] == "related"  # an item of the list
+    assert marked["Ferries halted as harbour strike spreads - Eastfield Courier"] == "nav"  # a page-title bar
+    assert "Ferries halted as harbour strike spreads" not in marked  # the headline itself is content
+    assert not any("Ferry services across" in line for line in marked)  # the story is not
+
+
+def test_nothing_is_extracted_from_chrome() -> None:
+    analysis = analyse(_page())
+    text = analysis.article.text
+    chrome_lines = [(f.start, f.end) for f in analysis.article.furniture]
+
+    def on_chrome(start: int) -> bool:
+        return any(s <= start < e for s, e in chrome_lines)
+
+    names = {a.name for a in analysis.actors}
+    assert "Ravi Osman" in names
+    assert not any(on_chrome(m.start) for a in analysis.actors for m in a.mentions), names
+    assert not any(on_chrome(e.evidence[0].start) for e in analysis.events)
+    assert not any(on_chrome(q.start) for q in analysis.quotes)
+    assert "Min Read" not in names and "Eastfield Courier" not in names
+    assert any("strike" in text[e.evidence[0].start : e.evidence[0].end] for e in analysis.events)
+
+
+def test_metadata_the_file_gives_wins() -> None:
+    a = _page(title="Given title", author="Given Author", published_given="2019-03-05")
+    assert (a.title, a.author, a.published_given) == ("Given title", "Given Author", "2019-03-05")
+
+
+def test_a_plain_article_is_left_alone() -> None:
+    text = (
+        "Council approves harbour budget\n\n"
+        "The council approved the harbour budget on Tuesday after a long debate.\n\n"
+        "Members said the money would go to repairs of the ferry pier and the lighthouse.\n"
+    )
+    a = clean(Article(id="plain", text=text))
+    assert a.title == "Council approves harbour budget"
+    assert a.furniture == []
+
+
+def test_hard_wrapped_wire_copy_is_left_alone() -> None:
+    text = (
+        "    The harbour board said on Tuesday it would raise\n"
+        "fares by 5 pct from March 1, citing higher fuel costs and a\n"
+        "fall in passenger numbers over the past year.\n"
+        "    Board chairman Ann Vale told reporters the increase\n"
+        "was the first since 1985.\n"
+        " Reuter\n"
+    )
+    a = clean(Article(id="wire", text=text))
+    assert [f.kind for f in a.furniture] == ["source"]  # only the sign-off, as before
+
+
+def test_a_labelled_date_glued_to_the_start_gives_the_day() -> None:
+    a = clean(
+        Article(id="glued", text="date 2019-03-04 Ferry services were halted on Monday as the strike spread.")
+    )
+    assert a.published_given == "2019-03-04"
+
+
+def test_lone_sentence_of_alt_text_among_menus_does_not_open_the_story() -> None:
+    text = (
+        "Menu\nSearch icon A magnifying glass. It indicates that you can search the whole site.\nNewsletters\n"
+        "Loading...\n\nFerries halted as harbour strike spreads\n\nAP\n\n" + PAGE.split("4 Min Read\n", 1)[1]
+    )
+    a = clean(Article(id="alt", text=text))
+    assert a.title == "Ferries halted as harbour strike spreads"
