@@ -135,10 +135,9 @@ class FurnitureIndex:
 
 
 # Furniture that carries no content at all: nothing is extracted from it.
-NON_CONTENT = frozenset(
-    {"repeat", "credit", "licence", "comments", "byline", "source", "dateline"}
-    | {"timestamp", "nav", "section", "share", "related", "ad", "notice"}  # page chrome (core/chrome.py)
-)
+# Page chrome (core/chrome.py): lines of the web page around a story; no part of them is the story's.
+CHROME = frozenset({"timestamp", "nav", "section", "share", "related", "ad", "notice"})
+NON_CONTENT = frozenset({"repeat", "credit", "licence", "comments", "byline", "source", "dateline"}) | CHROME
 
 
 def content_sentences(article: Article, skip: frozenset[str] = NON_CONTENT) -> Iterator[Segment]:

@@ -102,6 +102,7 @@ def test_author_name_from_a_credit_line() -> None:
 
 PAGE = """Eastfield Courier logo
 Menu
+Kapal Feri Berhenti, Pelabuhan Mogok Meluas
 Ferries halted as harbour strike spreads - Eastfield Courier
 #Local News
 Ferries halted as harbour strike spreads
@@ -156,6 +157,7 @@ def test_nothing_is_extracted_from_chrome() -> None:
     assert not any(on_chrome(e.evidence[0].start) for e in analysis.events)
     assert not any(on_chrome(q.start) for q in analysis.quotes)
     assert "Min Read" not in names and "Eastfield Courier" not in names
+    assert not any("Kapal" in n or "Pelabuhan" in n for n in names)  # a language switch, not a dateline
     assert any("strike" in text[e.evidence[0].start : e.evidence[0].end] for e in analysis.events)
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from dateline.core import gazetteer as gz
 from dateline.core.model import Article
-from dateline.core.text import NON_CONTENT, FurnitureIndex, paragraphs
+from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
 
@@ -381,6 +381,8 @@ class _SpanFinder:
             p_start, p_end = p.start, p.end
             check = hidden and any(a < p_end and b > p_start for a, b in hidden)
             for l_start, l_end in _lines(text, p_start, p_end):
+                if check and index.kind(l_start) in CHROME:
+                    continue  # a page's menu or timestamp line is never a dateline
                 if l_start < DATELINE_REACH and self._dateline(l_start, l_end):
                     continue
                 if check and (kind := index.kind(l_start)) is not None and kind in NON_CONTENT:
