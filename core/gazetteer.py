@@ -179,15 +179,8 @@ COMMON_SUBJECTS = _set("groups.common_subjects")
 
 # --- speech ----------------------------------------------------------------------------------------------
 
-REPORTING_VERBS = frozenset(
-    """said says say saying told tells telling added adds adding stated states declared declares announced
-    announces explained explains noted notes insisted insists warned warns argued argues claimed claims
-    asserted remarked replied replies responded responds wrote writes tweeted continued continues acknowledged
-    acknowledges admitted admits conceded emphasised emphasized stressed stresses urged urges asked asks
-    recalled confirmed confirms commented observed charged charges complained complains suggested suggests
-    predicted predicts vowed vows reiterated maintained contended cautioned countered denied boasted quipped
-    lamented concluded speaking talking""".split()
-)
+# Every form of the verbs of saying, held as data in vocab/speech.toml ([reporting]); quotes add [cues].
+REPORTING_VERBS = lexicon.verb_forms("speech", "reporting.verbs")
 
 # --- capitalised words that are not names ----------------------------------------------------------------
 

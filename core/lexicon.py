@@ -33,6 +33,45 @@ def words(name: str, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def inflect(base: str) -> tuple[str, str, str]:
+    """The -s, -ed and -ing forms of a regular English verb: note → (notes, noted, noting), deny → (denies,
+    denied, denying), push → (pushes, pushed, pushing). Irregular verbs and verbs that double their last
+    consonant (admit → admitted) are listed as data instead (see :func:`verb_forms`)."""
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    if base.endswith("e"):
+        past = base + "d"
+    elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+        past = base[:-1] + "ied"
+    else:
+        past = base + "ed"
+    if base.endswith("ie"):
+        ing = base[:-2] + "ying"
+    elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        ing = base[:-1] + "ing"
+    else:
+        ing = base + "ing"
+    return third, past, ing
+
+
+def verb_forms(name: str, key: str, irregular: str = "irregular") -> frozenset[str]:
+    """Every form of the verbs listed by base form under ``key`` of ``vocab/<name>.toml``: the base form,
+    its regular inflections, or the forms the table ``irregular`` of the same file gives for it."""
+    table_ = table(name).get(irregular, {})
+    out: set[str] = set()
+    for base in words(name, key):
+        out.add(base)
+        out.update(table_.get(base) or inflect(base))
+    return frozenset(out)
+
+
 def alternation(items: Iterable[str], *, spaces: bool = True) -> str:
     """A non-capturing alternation of ``items``, longest first (so "fiscal year" wins over "year"), each
     escaped; with ``spaces`` a space in an item matches any run of whitespace (text is often hard-wrapped)."""

@@ -14,3 +14,23 @@ def test_alternation_prefers_the_longest_word_and_spans_line_breaks() -> None:
 def test_every_vocabulary_file_parses() -> None:
     for path in lexicon.VOCAB.glob("*.toml"):
         assert isinstance(lexicon.table(path.stem), dict)
+
+
+def test_inflect_follows_the_regular_spelling_rules() -> None:
+    assert lexicon.inflect("note") == ("notes", "noted", "noting")
+    assert lexicon.inflect("deny") == ("denies", "denied", "denying")
+    assert lexicon.inflect("push") == ("pushes", "pushed", "pushing")
+    assert lexicon.inflect("say")[0] == "says"  # a vowel before the y: no -ies
+    assert lexicon.inflect("echo")[0] == "echoes"
+
+
+def test_verb_forms_take_irregular_forms_from_the_data() -> None:
+    forms = lexicon.verb_forms("speech", "reporting.verbs")
+    assert {"say", "says", "said", "saying", "told", "wrote", "written", "noted", "admitted"} <= forms
+    assert "sayed" not in forms and "admited" not in forms
+
+
+def test_reporting_verbs_are_the_speech_data() -> None:
+    from dateline.core import gazetteer
+
+    assert gazetteer.REPORTING_VERBS == lexicon.verb_forms("speech", "reporting.verbs")
