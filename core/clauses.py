@@ -106,7 +106,11 @@ def _words(text: str, lo: int, hi: int, out: list[Tok]) -> None:
         word = m.group()
         if word[0].isalnum():
             # "Sen.", "Gov.", "J.": an abbreviation or an initial keeps its full stop
-            if e < hi and text[e] == "." and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            if (
+                e < hi
+                and text[e] == "."
+                and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+            ):
                 e += 1
                 taken = e
                 word += "."
@@ -130,7 +134,11 @@ def _sentences(text: str, toks: list[Tok]) -> list[int]:
     for k, t in enumerate(toks[:-1]):
         nxt = toks[k + 1]
         if t.kind == "p" and t.text in _END_MARKS:
-            if nxt.kind == "q" or (nxt.kind == "w" and (nxt.cap or nxt.text[0].isdigit())) or nxt.text in "([“\"‘":
+            if (
+                nxt.kind == "q"
+                or (nxt.kind == "w" and (nxt.cap or nxt.text[0].isdigit()))
+                or nxt.text in '([“"‘'
+            ):
                 starts.append(k + 1)
         elif t.kind == "q" and (
             "\n" in text[t.end : nxt.start]
@@ -144,9 +152,22 @@ def _is_cap(t: Tok) -> bool:
     return t.kind == "w" and t.cap
 
 
+def _sentence_word(t: Tok) -> bool:
+    """A capitalised word at a sentence start that is an ordinary word, not a name ("Asked", "Recalling",
+    "Meanwhile", "Earlier")."""
+    low = t.low
+    return (
+        low in gz.FUNCTION_WORDS
+        or low in _INTRO
+        or low in _COMMON_STARTS
+        or (len(low) > 5 and low.endswith(("ing", "ly")))
+    )
+
+
 def _chunk(text: str, para: Para) -> None:
     toks = para.toks
     n = len(toks)
+    starts = set(para.sent_starts)
     k = 0
     while k < n:
         if not _is_cap(toks[k]):
@@ -158,15 +179,16 @@ def _chunk(text: str, para: Para) -> None:
             t = toks[j]
             if _is_cap(t):
                 j += 1
-            elif t.low in _PARTICLES and j + 1 < n and _is_cap(toks[j + 1]) and not t.cap:
-                j += 2
-            elif t.text == "&" and j + 1 < n and _is_cap(toks[j + 1]):
-                j += 2
+            elif (
+                (t.text == "&" or (t.low in _PARTICLES and not t.cap)) and j + 1 < n and _is_cap(toks[j + 1])
+            ):
+                j += 2  # "Bank of America" stays apart, "Ibn al Said" and "Procter & Gamble" do not
             else:
                 break
         k = j
-        # leading function words are not names ("The", "But", "In", "He")
-        while i < j and toks[i].low in gz.FUNCTION_WORDS:
+        # leading function words are not names ("The", "But", "In", "He"), nor an ordinary word that opens
+        # a sentence ("Asked", "Recalling")
+        while i < j and (toks[i].low in gz.FUNCTION_WORDS or (i in starts and _sentence_word(toks[i]))):
             i += 1
         if i >= j:
             continue
@@ -182,7 +204,9 @@ def _chunk(text: str, para: Para) -> None:
         last = toks[j - 1]
         end = last.end - (2 if last.possessive and last.low.endswith(("'s", "’s")) else 0)
         titles = tuple(words[: name_i - i])
-        chunk = Chunk(i, j, name_i, toks[name_i].start, end, text[toks[name_i].start : end], titles, last.possessive)
+        chunk = Chunk(
+            i, j, name_i, toks[name_i].start, end, text[toks[name_i].start : end], titles, last.possessive
+        )
         para.chunks.append(chunk)
         para.chunk_at_end[j - 1] = chunk
         para.chunk_at_start[i] = chunk
@@ -201,6 +225,8 @@ _RELATIVES = frozenset(lexicon.words("speech", "speakers.relatives"))
 ROLES = frozenset(lexicon.words("speech", "speakers.roles")) | gz.ROLE_NOUNS
 ORG_HEADS = frozenset(lexicon.words("speech", "speakers.organization_heads"))
 _TIME_CAPS = gz.NOT_NAMES
+# Ordinary words that open sentences: the verbs of speech ("Asked", "Said") and the like.
+_COMMON_STARTS = frozenset(gz.REPORTING_VERBS | lexicon.verb_forms("speech", "cues.verbs")) | _BETWEEN
 
 
 @dataclass(slots=True)
@@ -231,14 +257,23 @@ def _description(words: list[Tok], k: int) -> Ref | None:
         if t.low in _PREPOSITIONS or t.low in _RELATIVES:
             break
         kept.append(t)
-    if not kept:
-        return None
-    head = kept[-1].low
-    if head in ROLES:
-        return Ref("description", kept[0].start, kept[-1].end, head, k, head, False)
-    if head in ORG_HEADS:
-        return Ref("description", kept[0].start, kept[-1].end, head, k, head, True)
+    # the head is the last role or organisation noun ("the mayor" in "the mayor watched")
+    for n in range(len(kept) - 1, -1, -1):
+        head = _bare(kept[n])
+        if head in ROLES or head in ORG_HEADS:
+            last = kept[n]
+            return Ref("description", kept[0].start, last.end, head, k, head, head not in ROLES)
     return None
+
+
+def _bare(t: Tok) -> str:
+    return t.low[:-2] if t.possessive and t.low.endswith(("'s", "’s")) else t.low
+
+
+def _role_word(t: Tok) -> bool:
+    """A word of a role description: a role ("negotiator") or its qualifier ("lead", "opposition's")."""
+    low = _bare(t)
+    return low in ROLES or low in gz.ROLE_MODIFIERS
 
 
 def is_modifier(para: Para, c: Chunk, hi: int) -> int:
@@ -279,6 +314,14 @@ def np_head(para: Para, a: int, b: int) -> Ref | None:
             if m >= 0:
                 k = m
                 words.clear()
+                continue
+            r = c.j
+            while r < b and r < c.j + 4 and toks[r].kind == "w" and not toks[r].cap and _role_word(toks[r]):
+                r += 1
+            if r > c.j and _bare(toks[r - 1]) in ROLES:
+                # "the Texas senator", "Syrian opposition's lead negotiator": a description, its head the role
+                words.extend(toks[c.i : r])
+                k = r
                 continue
             if words and words[-1].low in _PREPOSITIONS:
                 return _description(words, k)  # "a spokesman for X": X is not the speaker
@@ -339,8 +382,12 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
         if ref.kind == "description" and n + 1 < len(segs):
             a2, b2 = segs[n + 1]
             c = para.chunk_at_start.get(a2)
-            if c is not None and not c.possessive and (c.j == b2 or toks[c.j].low in _RELATIVES):
-                return _name(c)
+            if (
+                c is not None
+                and not c.possessive
+                and (c.j == b2 or toks[c.j].low in _RELATIVES | _PREPOSITIONS)
+            ):
+                return _name(c)  # "Another delegate, Jo Ames of Ohio, said"
         return ref
     return None
 
@@ -393,11 +440,14 @@ def subject_before(para: Para, lo: int, v: int) -> Ref | None:
         if c is not None and not c.possessive:
             return _name(c)
         return None
-    if t.kind == "p" and t.text in _SPLITS:
+    if (t.kind == "p" and t.text in _SPLITS) or t.kind == "q" or t.low in _CONJUNCTIONS:
+        # "X, a …, said", "X, noting that it was "late," added", "X arrived and said"
         return clause_subject(para, lo, i)
     if t.kind == "w" and not t.cap:
         j = i
-        while j > lo and toks[j - 1].kind == "w" and not toks[j - 1].cap and toks[j - 1].low not in _DETERMINERS:
+        while (
+            j > lo and toks[j - 1].kind == "w" and not toks[j - 1].cap and toks[j - 1].low not in _DETERMINERS
+        ):
             j -= 1
         if i - j > 5:
             return None
@@ -412,7 +462,11 @@ def np_after(para: Para, k: int, hi: int) -> Ref | None:
     """The speaker named after an inverted verb ("said Rep. Jo Ames of Ohio", "said his spokesman, Jo Ames"):
     the phrase up to a comma, preposition or relative pronoun; its head name, else a name in apposition."""
     toks = para.toks
-    while k < hi and toks[k].kind == "w" and (toks[k].low == "by" or (toks[k].cap and toks[k].text in _TIME_CAPS)):
+    while (
+        k < hi
+        and toks[k].kind == "w"
+        and (toks[k].low == "by" or (toks[k].cap and toks[k].text in _TIME_CAPS))
+    ):
         k += 1
     if k >= hi:
         return None
@@ -429,7 +483,7 @@ def np_after(para: Para, k: int, hi: int) -> Ref | None:
     ref = np_head(para, k, e)
     if ref is not None and ref.kind == "name":
         return ref
-    if e + 1 < hi and toks[e].text == "," and (c := para.chunk_at_start.get(e + 1)) is not None:
-        if not c.possessive:
-            return _name(c)
+    c = para.chunk_at_start.get(e + 1) if e + 1 < hi and toks[e].text == "," else None
+    if c is not None and not c.possessive:
+        return _name(c)
     return ref

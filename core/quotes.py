@@ -23,6 +23,9 @@ _VENUE = re.compile(
     r"\b(?:told|(?:talking|speaking|spoke|talked)\s+to|interview\s+with|(?:said|speaking|told)\s+on)\s+"
     r"(?:the\s+)?((?:[A-Z][\w&.'’-]*|\d+)(?:[ \t]+(?:[A-Z][\w&.'’-]*|\d+))*)"
 )
+# A transcript line's label: a name in capitals and a colon at the start of a paragraph.
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)")
+_LABEL_HINT = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}:[ \t]")
 # Small words a title in capitals leaves in lower case ("Meet the Press", "Fire and Fury").
 _TITLE_SMALL = frozenset("a an the of on in and or for to with at by from as vs nor but".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -40,6 +43,7 @@ class _Span:
     start: int  # quoted words
     end: int
     continued: bool = False  # continues an open quote of the previous paragraph
+    label: tuple[int, int] | None = None  # a transcript line's speaker label ("PENCE: …")
 
 
 def _find_spans(text: str, paras: list[Segment], single: bool) -> list[_Span]:
@@ -61,7 +65,9 @@ def _find_spans(text: str, paras: list[Segment], single: bool) -> list[_Span]:
                 if looks_open and (ch == opening or before.isspace() or before in "([—–-:" or i == p.start):
                     open_at = i
                 continue
-            if ch == closing or (ch == straight and (not before.isspace() or _closes_nested(text, open_at, i))):
+            if ch == closing or (
+                ch == straight and (not before.isspace() or _closes_nested(text, open_at, i))
+            ):
                 spans.append(_make(text, pi, open_at, i, carry and first))
                 open_at, first = None, False
         if open_at is not None:
@@ -93,17 +99,20 @@ def _make(text: str, para: int, open_at: int, close: int | None, continued: bool
 def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[Quote]:
     """Direct quotes of ``article``; ``speaker`` is one of ``actors``' ids or ``None`` when unnamed."""
     text = article.text
-    if not any(c in text for c in '"“”‘'):
+    marks = any(c in text for c in '"“”‘')
+    if not marks and not _LABEL_HINT.search(text):
         return []
     index = FurnitureIndex(article.furniture)
     paras = [p for p in paragraphs(text) if (index.kind(p.start) or "") not in NON_CONTENT]
     single = not any(c in text for c in '"“”')
-    spans = _find_spans(text, paras, single)
+    spans = _find_spans(text, paras, single) if marks else []
+    refs = Referents(text, actors, article.id)
+    spans = _transcript_lines(text, paras, spans, refs)
     if not spans:
         return []
     tokens = _Paragraphs(text, paras, spans)
-    at = [QuoteAt(s.para, tokens.quote_token(n), s.continued) for n, s in enumerate(spans)]
-    found = Speakers(text, tokens, at, Referents(text, actors, article.id)).run()  # type: ignore[arg-type]
+    at = [QuoteAt(s.para, tokens.quote_token(n), s.continued, s.label) for n, s in enumerate(spans)]
+    found = Speakers(text, tokens, at, refs).run()  # type: ignore[arg-type]
     aid = article.id
     quotes: list[Quote] = []
     for n, (s, who) in enumerate(zip(spans, found, strict=True)):
@@ -111,7 +120,9 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
             continue
         para = paras[s.para]
         evs = [
-            e.id for e in events if any(ev.article == aid and para.start <= ev.start < para.end for ev in e.evidence)
+            e.id
+            for e in events
+            if any(ev.article == aid and para.start <= ev.start < para.end for ev in e.evidence)
         ]
         quotes.append(
             _new_quote(
@@ -128,6 +139,32 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
             )
         )
     return quotes
+
+
+def _transcript_lines(text: str, paras: list[Segment], spans: list[_Span], refs: Referents) -> list[_Span]:
+    """Transcript lines ("PENCE: And that's why …"), inside quotation marks or not, are quotes of the
+    speaker their label names, when an actor of the article has that name."""
+    first = {}
+    for n, s in enumerate(spans):
+        first.setdefault(s.para, n)
+    out = list(spans)
+    added = False
+    for pi, p in enumerate(paras):
+        n = first.get(pi)
+        opened = n is not None and spans[n].open == p.start
+        m = _LABEL.match(text, p.start + 1 if opened else p.start, p.end)
+        if m is None or refs.labelled(m.group(1)) is None:
+            continue
+        if opened:
+            s = spans[n]
+            if m.end() < s.end:
+                s.start, s.label = m.end(), m.span(1)
+        elif n is None:
+            out.append(_Span(pi, p.start, None, m.end(), p.end, label=m.span(1)))
+            added = True
+    if added:
+        out.sort(key=lambda s: s.open)
+    return out
 
 
 class _Paragraphs:

@@ -97,6 +97,17 @@ class Referents:
             return None
         return max(set(cands), key=lambda a: (self.kind(a) == "person", self._last_before(a, start)))
 
+    def labelled(self, label: str) -> str | None:
+        """The person or unknown actor a transcript label in capitals names ("PENCE" → Mike Pence)."""
+        words = label.split()
+        if not words:
+            return None
+        cands = {*self.by_form.get(label.lower(), ()), *self.by_last.get(_bare(words[-1]), ())}
+        people = [a for a in cands or () if self.kind(a) == "person"] or [
+            a for a in cands or () if self.kind(a) == "unknown" and _looks_personal(self.actors[a].name)
+        ]
+        return max(people, key=lambda a: len(self.actors[a].mentions)) if people else None
+
     def _last_before(self, aid: str, pos: int) -> int:
         best = -1
         for m in self.actors[aid].mentions:
@@ -112,7 +123,7 @@ class Referents:
     # -- gender ---------------------------------------------------------------------------------------------
 
     def gender(self, aid: str) -> str | None:
-        """"m", "f" or None: from titles before the actor's mentions, its given name, then the pronouns of the
+        """ "m", "f" or None: from titles before the actor's mentions, its given name, then the pronouns of the
         sentences its mentions open."""
         if aid in self._gender:
             return self._gender[aid]
@@ -172,7 +183,7 @@ class Referents:
         the nearest organisation; a person whose title or role is the noun ("the senator")."""
         text = self.text
         forms = _ROLE_FORMS.get(head, (head,))
-        for s, e, aid in reversed(self.mentions_between(lo, pos)):
+        for s, _, aid in reversed(self.mentions_between(lo, pos)):
             kind = self.kind(aid)
             if org:
                 if kind in ("organization", "group") and self.actors[aid].name.lower().endswith(head):

@@ -27,8 +27,10 @@ from dateline.core import gazetteer as gz
 from dateline.core import lexicon
 from dateline.core.clauses import (
     PRONOUNS,
+    Chunk,
     Para,
     Ref,
+    Tok,
     clause_subject,
     np_after,
     subject_before,
@@ -48,6 +50,7 @@ class QuoteAt:
     para: int  # index into the paragraphs
     tok: int  # the quote's token in its paragraph
     continued: bool = False  # continues a quote left open in the previous paragraph
+    label: tuple[int, int] | None = None  # the speaker label of a transcript line ("PENCE: …")
 
 
 @dataclass(slots=True)
@@ -83,6 +86,11 @@ class Speakers:
 
     def run(self) -> list[Speaker]:
         for n, q in enumerate(self.quotes):
+            if q.label is not None:
+                label = self.text[q.label[0] : q.label[1]]
+                self.found.append(None)
+                self.out.append(Speaker(self.refs.labelled(label), label.title(), None, True, "transcript"))
+                continue
             f = self.after(q) or self.before(q)
             self.found.append(f)
             if f is not None:
@@ -106,8 +114,12 @@ class Speakers:
             return False
         prev = p.toks[k - 1] if k else None
         if t.low in _AMBIGUOUS and not (prev and (prev.low in PRONOUNS or k - 1 in p.chunk_at_end)):
-            return False
-        if prev is not None and prev.low in _PASSIVE and t.low.endswith(("ed", "told", "said", "written", "read")):
+            return t.low == "put" and k + 1 < len(p.toks) and p.toks[k + 1].low == "it"  # "as X put it"
+        if (
+            prev is not None
+            and prev.low in _PASSIVE
+            and t.low.endswith(("ed", "told", "said", "written", "read"))
+        ):
             return k + 1 < len(p.toks) and p.toks[k + 1].low == "by"  # "was told by X" names X; "was told" no
         return True
 
@@ -121,7 +133,11 @@ class Speakers:
         if q.tok + 1 >= len(toks):
             return None
         end = q.tok + 1
-        while end < len(toks) and toks[end].kind != "q" and not (toks[end].kind == "p" and toks[end].text in ".!?"):
+        while (
+            end < len(toks)
+            and toks[end].kind != "q"
+            and not (toks[end].kind == "p" and toks[end].text in ".!?")
+        ):
             end += 1
         inner = self.text[qt.start : qt.end - 1]
         k = q.tok + 1
@@ -139,7 +155,9 @@ class Speakers:
         if j < end and self.is_cue(p, j) and (clause_mark or closes):
             if toks[j].low == "according":
                 return _Found(np_after(p, j + 2, end), "according to", "according", k, end)
-            return _Found(np_after(p, j + 1, end), toks[j].low, "inverted", k, end)
+            ref = np_after(p, j + 1, end)
+            if ref is not None or j + 1 >= end or toks[j + 1].kind == "w":
+                return _Found(ref, toks[j].low, "inverted", k, end)
         # '"…," X said' / '"…," X, who …, said' / '"…," he said'
         for v in range(k, min(end, k + 40)):
             if not self.is_cue(p, v):
@@ -167,10 +185,6 @@ class Speakers:
         toks = p.toks
         s_lo, _ = p.sentence_of(q.tok)
         lo = s_lo
-        for k in range(q.tok - 1, s_lo - 1, -1):
-            if toks[k].kind == "q":
-                lo = k + 1
-                break
         if lo >= q.tok:
             return None
         colon = toks[q.tok - 1].text in (":", "—", "–", "-")  # 'X wrote: "…"', 'X added — "…"'
@@ -189,6 +203,10 @@ class Speakers:
                 if prev is not None:
                     return _Found(prev.ref, t.low, "participle", lo, q.tok)
                 return _Found(clause_subject(p, s_lo, v - 1), t.low, "participle", lo, q.tok)
+            if v > lo and (toks[v - 1].kind == "q" or (toks[v - 1].text == "," and toks[v - 2].kind == "q")):
+                ref = np_after(p, v + 1, q.tok)
+                if ref is not None:
+                    return _Found(ref, t.low, "inverted", lo, q.tok)  # '"…," said X, "…"'
             ref = subject_before(p, lo, v)
             if ref is None and t.low.endswith("ing"):
                 ref = clause_subject(p, s_lo, v)  # 'X rallied supporters by warning that "…"'
@@ -304,14 +322,20 @@ class Speakers:
                     continue
                 for kk in range(s_hi - 1, s_lo - 1, -1):
                     n = self.by_tok.get((qi, kk))
-                    if n is not None and n < len(self.out) and self.out[n].actor is not None:
-                        if self.refs.fits(self.out[n].actor, pronoun):
-                            return self.out[n].actor
-                subj = clause_subject(p, s_lo, s_hi)
-                if subj is not None and subj.kind == "name":
-                    aid = self.refs.named(subj.text, subj.start, subj.end)
-                    if self.refs.fits(aid, pronoun):
-                        return aid
+                    if n is not None and n < len(self.out) and self.refs.fits(self.out[n].actor, pronoun):
+                        return self.out[n].actor
+                cues = [v for v in range(s_lo, s_hi) if self.is_cue(p, v) and p.toks[v].low != "according"]
+                # who the sentence reports ("…, X said."), its subject, then whoever it says spoke ("who said")
+                tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 else []
+                for ref in (
+                    *(self.reported_by(p, s_lo, s_hi, v) for v in tail),
+                    clause_subject(p, s_lo, s_hi),
+                    *(subject_before(p, s_lo, v) for v in cues[:1]),
+                ):
+                    if ref is not None and ref.kind == "name":
+                        aid = self.refs.named(ref.text, ref.start, ref.end)
+                        if self.refs.fits(aid, pronoun):
+                            return aid
                 if fallback is None and seen < 2:
                     for c in reversed(p.chunks):
                         if s_lo <= c.i < s_hi and not c.possessive:
@@ -322,8 +346,21 @@ class Speakers:
                 seen += 1
         return fallback
 
+    def reported_by(self, p: Para, lo: int, hi: int, v: int) -> Ref | None:
+        """The speaker of a sentence-final attribution: "…, X said." or "…, said X."."""
+        toks = p.toks
+        if v > lo and toks[v - 1].text == ",":
+            return np_after(p, v + 1, hi)
+        ref = subject_before(p, lo, v)
+        if ref is None or ref.kind != "name":
+            return None
+        start = ref.tok
+        while start > lo and toks[start - 1].kind == "w" and toks[start - 1].cap:
+            start -= 1  # titles before the name
+        return ref if start > lo and toks[start - 1].text == "," else None
 
-def _name_ref(c) -> Ref:  # noqa: ANN001 - a clauses.Chunk
+
+def _name_ref(c: Chunk) -> Ref:
     return Ref("name", c.start, c.end, c.text, c.name_i)
 
 
@@ -347,7 +384,7 @@ def _opens_phrase(p: Para, k: int, i: int) -> bool:
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _title_words(text: str, t) -> bool:  # noqa: ANN001 - a clauses.Tok
+def _title_words(text: str, t: Tok) -> bool:
     """A title or scare quote by its words: one or two, or all capitalised ("Meet the Press")."""
     words = _WORDS.findall(text, t.start, t.end)
     return len(words) <= 2 or all(w[0].isupper() or len(w) <= 3 for w in words)

@@ -33,4 +33,4 @@ def test_verb_forms_take_irregular_forms_from_the_data() -> None:
 def test_reporting_verbs_are_the_speech_data() -> None:
     from dateline.core import gazetteer
 
-    assert gazetteer.REPORTING_VERBS == lexicon.verb_forms("speech", "reporting.verbs")
+    assert lexicon.verb_forms("speech", "reporting.verbs") == gazetteer.REPORTING_VERBS

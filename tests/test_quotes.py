@@ -144,3 +144,172 @@ def test_events_of_the_same_paragraph() -> None:
     qs, _ = _quotes(text, [ev, other])
     assert qs[0].events == ["t:e1"]
     assert qs[0].id == "t:q1"
+
+
+# --- speech verbs and where the speaker stands --------------------------------------------------------------
+
+
+def test_any_speech_verb_names_the_speaker() -> None:
+    text = (
+        '"Not this year," Mayor Vera Holt answered.\n\n'
+        '"The harbour is ours," proclaimed Admiral Tomas Reyes.\n\n'
+        '"We will rebuild the school," Governor Ines Calder wrote on Facebook.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Vera Holt", "Tomas Reyes", "Ines Calder"]
+
+
+def test_added_with_a_colon_and_according_to_before_the_quote() -> None:
+    text = (
+        'Senator Omar Lind added: "The vote is on Friday."\n\n'
+        'According to Judge Petra Saar, "the ruling stands until appeal."'
+    )
+    assert [s for _, s in _speakers(text)] == ["Omar Lind", "Petra Saar"]
+
+
+def test_a_long_apposition_or_clause_between_name_and_verb() -> None:
+    text = (
+        'Mr. Karl Dunmore, noting that the budget "was already late," added: "We cannot wait for March."\n\n'
+        '"Nobody expected it," Ruth Abara, a lawyer who has represented the miners since 2009, said.'
+    )
+    qs = _speakers(text)
+    assert qs[-2] == ("We cannot wait for March.", "Karl Dunmore")
+    assert qs[-1] == ("Nobody expected it,", "Ruth Abara")
+
+
+def test_inverted_verb_with_a_title_and_an_apposition() -> None:
+    text = '"Prices will fall," said Rep. Dora Kell of Ohio, who chairs the panel. "Maybe by a lot."'
+    assert _speakers(text) == [("Prices will fall,", "Dora Kell"), ("Maybe by a lot.", "Dora Kell")]
+
+
+def test_a_possessive_or_a_modifier_is_not_the_speaker() -> None:
+    text = (
+        '"The numbers are bad," Lena Marsh\'s campaign manager, Otto Brandt, said.\n\n'
+        '"We expected worse," said Ohio pollster Greta Nyman.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Otto Brandt", "Greta Nyman"]
+
+
+def test_no_comma_after_the_quote_still_takes_a_speaker_right_after_it() -> None:
+    text = '"The count is over" Mayor Amos Pike said on Monday.'
+    assert _speakers(text) == [("The count is over", "Amos Pike")]
+
+
+def test_a_question_closing_the_sentence_before_a_short_attribution() -> None:
+    text = 'The panel met again.\n\n"Who pays for it?" Councillor Nadia Frey asked.'
+    assert _speakers(text) == [("Who pays for it?", "Nadia Frey")]
+
+
+# --- a speaker carried to the next quote ----------------------------------------------------------------------
+
+
+def test_a_speaker_carries_to_the_next_paragraph_after_an_attribution() -> None:
+    text = (
+        '"The mine will close," said Piet Vogel, a union organiser in the valley.\n\n'
+        '"They have known it for a year and told nobody."\n\n'
+        "The company did not comment."
+    )
+    assert [s for _, s in _speakers(text)] == ["Piet Vogel", "Piet Vogel"]
+
+
+def test_a_speaker_introduced_by_a_colon_paragraph_carries_to_the_quote() -> None:
+    text = (
+        'Minister Hanna Ek told reporters on Tuesday that the talks had stalled.\n\n"We are not giving up."'
+    )
+    assert _speakers(text) == [("We are not giving up.", "Hanna Ek")]
+
+
+def test_a_quote_in_an_unrelated_paragraph_keeps_speaker_none() -> None:
+    text = (
+        '"We will win," Coach Ivo Brandt said.\n\n'
+        "The stadium was half empty. Tickets cost twice as much as last year.\n\n"
+        'A banner in the stands read "Bring back the old coach".'
+    )
+    assert _speakers(text)[-1] == ("Bring back the old coach", None)
+
+
+def test_a_quote_open_at_the_paragraph_end_continues_with_the_same_speaker() -> None:
+    text = (
+        'Chairwoman Alma Rees said: "The first part of the plan is done.\n\n'
+        '"The second part starts in June."\n\n'
+        "Critics were not convinced."
+    )
+    assert [s for _, s in _speakers(text)] == ["Alma Rees", "Alma Rees"]
+
+
+# --- quotes inside indirect speech ------------------------------------------------------------------------------
+
+
+def test_a_quote_inside_indirect_speech_goes_to_the_reporting_subject() -> None:
+    text = (
+        "Governor Elsa Tran said on Monday that the new bridge would be "
+        '"the safest in the country" once the inspections end.'
+    )
+    assert _speakers(text) == [("the safest in the country", "Elsa Tran")]
+
+
+def test_a_quote_after_a_participle_goes_to_the_main_subject() -> None:
+    text = 'Director Leo Marsh rejected the offer, calling it "an insult to every worker here."'
+    assert _speakers(text) == [("an insult to every worker here.", "Leo Marsh")]
+
+
+# --- pronouns and descriptions ---------------------------------------------------------------------------------
+
+
+def test_she_goes_to_the_woman_not_to_the_man_named_after_her() -> None:
+    text = (
+        "Mrs. Aline Porter met Mr. Hugo Brandt at the ministry on Monday.\n\n"
+        '"It was a useful meeting," she said.'
+    )
+    assert _speakers(text) == [("It was a useful meeting,", "Aline Porter")]
+
+
+def test_he_goes_to_the_subject_of_the_previous_sentence() -> None:
+    text = (
+        "Senator Paul Ridge criticised Governor Mark Olsen over the delays.\n\n"
+        '"This has gone on too long," he said.'
+    )
+    assert _speakers(text) == [("This has gone on too long,", "Paul Ridge")]
+
+
+def test_a_given_name_tells_she_from_he() -> None:
+    text = (
+        'Rachel Dunn and Tom Weller spoke after the hearing.\n\nWeller was brief. "We will appeal," she said.'
+    )
+    assert _speakers(text) == [("We will appeal,", "Rachel Dunn")]
+
+
+def test_the_minister_goes_to_the_person_with_that_title() -> None:
+    text = (
+        "Finance Minister Clara Voss presented the budget. Opposition leader Jan Roos was absent.\n\n"
+        '"It is a fair budget," the minister said.'
+    )
+    assert _speakers(text) == [("It is a fair budget,", "Clara Voss")]
+
+
+def test_a_pronoun_with_nobody_it_fits_keeps_speaker_none() -> None:
+    text = 'The Ministry of Transport published the figures.\n\n"We were surprised," she said.'
+    assert _speakers(text) == [("We were surprised,", None)]
+
+
+# --- not quotes, and transcripts ---------------------------------------------------------------------------------
+
+
+def test_titles_and_scare_quotes_are_not_quotes_unless_attributed() -> None:
+    text = (
+        'The mayor watched "Night of the Long Knives" on Sunday and called the critics "boasters".\n\n'
+        'Fans of "Gardens" were upset.'
+    )
+    qs, _ = _quotes(text)
+    assert [q.text for q in qs] == ["boasters"]  # attributed to the mayor's "called"
+
+
+def test_transcript_lines_are_quotes_of_their_label() -> None:
+    text = (
+        "Senator Ana Kreis questioned Governor Hal Mercer on Tuesday.\n\n"
+        "KREIS: Will you raise taxes next year?\n\n"
+        "MERCER: No, and I have said so many times."
+    )
+    assert _speakers(text) == [
+        ("Will you raise taxes next year?", "Ana Kreis"),
+        ("No, and I have said so many times.", "Hal Mercer"),
+    ]
