@@ -20,6 +20,7 @@ from dateline.core.text import ABBREVIATIONS
 # or one mark of punctuation.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&-]*[^\W_])?|[^\w\s]")
 _END_MARKS = frozenset(".!?")
+_POSSESSIVE = ("'s", "’s")
 _QUOTE_END = re.compile(r"[.!?…]['’‘\"”)\]]*\s*$")
 _TITLES = frozenset(
     {w.rstrip(".") for w in gz.TITLE_WORDS | gz.HONORIFICS | gz.OFFICE_WORDS}
@@ -97,33 +98,27 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
 
 
 def _words(text: str, lo: int, hi: int, out: list[Tok]) -> None:
-    taken = lo  # the end of the last token (an abbreviation takes the full stop after it)
-    for m in _TOKEN.finditer(text, lo, hi):
-        s, e = m.span()
-        if s < taken:
-            continue
-        taken = e
-        word = m.group()
+    pos = lo
+    for word in _TOKEN.findall(text, lo, hi):  # words, then their offsets by find: no match objects
+        s = text.find(word, pos)
+        pos = s + len(word)
         if word[0].isalnum():
-            # "Sen.", "Gov.", "J.": an abbreviation or an initial keeps its full stop
-            if (
-                e < hi
-                and text[e] == "."
-                and (word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()))
-            ):
-                e += 1
-                taken = e
-                word += "."
             low = word.lower()
-            poss = low.endswith(("'s", "’s")) and len(word) > 2
-            out.append(Tok(s, e, word, low, "w", cap=word[0].isupper(), possessive=poss))
-        elif word in "'’" and out and out[-1].kind == "w" and out[-1].low.endswith("s") and out[-1].end == s:
-            if e >= hi or text[e].isspace():
-                out[-1].possessive = True  # "Sanders’ adviser"
+            poss = len(word) > 2 and low.endswith(_POSSESSIVE)
+            out.append(Tok(s, s + len(word), word, low, "w", -1, word[0].isupper(), poss))
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == s and prev.kind == "w":
+            if word == "." and (prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.cap)):
+                # "Sen.", "Gov.", "J.": an abbreviation or an initial keeps its full stop
+                prev.end += 1
+                prev.text += "."
+                prev.low += "."
                 continue
-            out.append(Tok(s, e, word, word, "p"))
-        else:
-            out.append(Tok(s, e, word, word, "p"))
+            if word in "'’" and prev.low.endswith("s") and (s + 1 >= hi or text[s + 1].isspace()):
+                prev.possessive = True  # "Sanders’ adviser"
+                continue
+        out.append(Tok(s, s + len(word), word, word, "p"))
 
 
 def _sentences(text: str, toks: list[Tok]) -> list[int]:
@@ -142,7 +137,7 @@ def _sentences(text: str, toks: list[Tok]) -> list[int]:
                 starts.append(k + 1)
         elif t.kind == "q" and (
             "\n" in text[t.end : nxt.start]
-            or (_QUOTE_END.search(text, t.start, t.end - 1) and (nxt.kind == "q" or nxt.cap))
+            or ((nxt.kind == "q" or nxt.cap) and _QUOTE_END.search(text, max(t.start, t.end - 8), t.end - 1))
         ):
             starts.append(k + 1)
     return [s for s in starts if s < n]

@@ -11,6 +11,7 @@ actors by :mod:`core.referents`); a quote whose speaker the text does not settle
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dateline.core.clauses import Para, tokenize
@@ -106,6 +107,8 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
     paras = [p for p in paragraphs(text) if (index.kind(p.start) or "") not in NON_CONTENT]
     single = not any(c in text for c in '"“”')
     spans = _find_spans(text, paras, single) if marks else []
+    if not spans and not _LABEL_HINT.search(text):
+        return []
     refs = Referents(text, actors, article.id)
     spans = _transcript_lines(text, paras, spans, refs)
     if not spans:
@@ -116,7 +119,9 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
     aid = article.id
     quotes: list[Quote] = []
     for n, (s, who) in enumerate(zip(spans, found, strict=True)):
-        if not _attributed(who) and _title_or_scare(text[s.start : s.end], tokens.standalone(n, at[n])):
+        if not _attributed(who) and _title_or_scare(
+            text[s.start : s.end], lambda n=n: tokens.standalone(n, at[n])
+        ):
             continue
         para = paras[s.para]
         evs = [
@@ -204,7 +209,7 @@ class _Paragraphs:
         p = self[q.para]
         t = p.toks[q.tok]
         lo, _ = p.sentence_of(q.tok)
-        return lo == q.tok and bool(_FINAL.search(self.text, t.start, t.end))
+        return lo == q.tok and bool(_FINAL.search(self.text, max(t.start, t.end - 6), t.end))
 
 
 def _attributed(who: Speaker) -> bool:
@@ -212,12 +217,14 @@ def _attributed(who: Speaker) -> bool:
     return who.found and who.name is not None and who.how not in ("carried", "continued", "embedded")
 
 
-def _title_or_scare(words: str, standalone: bool) -> bool:
+def _title_or_scare(words: str, standalone: Callable[[], bool]) -> bool:
     """One or two words inside a sentence ("boasters"), or a title in capitals ("Meet the Press"): not a
     quote by itself. A quote that is a sentence of its own ('"Nobody came."') is one, however short."""
+    if len(words) > 120:
+        return False
     found = _WORD.findall(words)
     if len(found) <= 2:
-        return not standalone
+        return not standalone()
     if len(found) > 8:
         return False
     return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in found) and found[0][0].isupper()

@@ -53,24 +53,43 @@ class Referents:
         rows = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions if m.article == article_id)
         self.rows = rows
         self.starts = [r[0] for r in rows]
-        self.by_form: dict[str, list[str]] = {}
-        self.by_last: dict[str, list[str]] = {}
-        for a in actors:
-            for form in {a.name, *a.aliases}:
-                self.by_form.setdefault(form.lower(), []).append(a.id)
-                words = form.split()
-                if words:
-                    self.by_last.setdefault(_bare(words[-1]), []).append(a.id)
+        self._names: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self._kinds: dict[str, str] | None = None
         self._gender: dict[str, str | None] = {}
-        # a one-word name that is the surname of a person named in full is that person's ("Ames" after
-        # "Jo Ames"), whatever kind the actor step gave it
-        surnames = {a.name.split()[-1] for a in actors if a.kind == "person" and len(a.name.split()) > 1}
-        self.kinds = {
-            a.id: "person" if len(a.name.split()) == 1 and a.name in surnames else a.kind for a in actors
-        }
+
+    @property
+    def by_form(self) -> dict[str, list[str]]:
+        """Actor ids by each of their names and aliases, in lower case (made when first needed)."""
+        return self._name_tables()[0]
+
+    @property
+    def by_last(self) -> dict[str, list[str]]:
+        """Actor ids by the last word of each of their names and aliases ("ames" → Jo Ames)."""
+        return self._name_tables()[1]
+
+    def _name_tables(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        if self._names is None:
+            by_form: dict[str, list[str]] = {}
+            by_last: dict[str, list[str]] = {}
+            for a in self.actors.values():
+                for form in {a.name, *a.aliases}:
+                    by_form.setdefault(form.lower(), []).append(a.id)
+                    words = form.split()
+                    if words:
+                        by_last.setdefault(_bare(words[-1]), []).append(a.id)
+            self._names = by_form, by_last
+        return self._names
 
     def kind(self, aid: str | None) -> str | None:
-        return self.kinds.get(aid) if aid is not None else None
+        if aid is None:
+            return None
+        if self._kinds is None:
+            # a one-word name that is the surname of a person named in full is that person's ("Ames" after
+            # "Jo Ames"), whatever kind the actor step gave it
+            actors = self.actors.values()
+            surnames = {a.name.split()[-1] for a in actors if a.kind == "person" and " " in a.name}
+            self._kinds = {a.id: "person" if a.name in surnames else a.kind for a in actors}
+        return self._kinds.get(aid)
 
     def at(self, start: int, end: int) -> str | None:
         """The actor with a mention overlapping ``[start, end)`` (the one covering the last word first)."""
@@ -208,4 +227,8 @@ def _looks_personal(name: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word).strip(".,").lower()
+    """A name's word without a possessive ending or stops, in lower case ("Ames’s" → "ames")."""
+    word = word.lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.rstrip("'’").strip(".,")

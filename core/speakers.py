@@ -139,7 +139,7 @@ class Speakers:
             and not (toks[end].kind == "p" and toks[end].text in ".!?")
         ):
             end += 1
-        inner = self.text[qt.start : qt.end - 1]
+        inner = self.text[max(qt.start, qt.end - 9) : qt.end - 1]  # the end of the quoted words
         k = q.tok + 1
         comma = toks[k].kind == "p" and toks[k].text in (",", "—", "–", "-", "--")
         while k < end and toks[k].kind == "p" and toks[k].text in (",", "—", "–", "-", "--", ":"):
@@ -386,6 +386,8 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _title_words(text: str, t: Tok) -> bool:
     """A title or scare quote by its words: one or two, or all capitalised ("Meet the Press")."""
+    if t.end - t.start > 120:
+        return False
     words = _WORDS.findall(text, t.start, t.end)
     return len(words) <= 2 or all(w[0].isupper() or len(w) <= 3 for w in words)
 
