@@ -179,8 +179,10 @@ COMMON_SUBJECTS = _set("groups.common_subjects")
 
 # --- speech ----------------------------------------------------------------------------------------------
 
-# Every form of the verbs of saying, held as data in vocab/speech.toml ([reporting]); quotes add [cues].
-REPORTING_VERBS = lexicon.verb_forms("speech", "reporting.verbs")
+# The verbs of saying, held as data in vocab/speech.toml ([reporting]; quotes add [cues]): the forms a
+# singular subject takes ("X said", "X says", "X, adding"), and "say" ("officials say"). Other base forms
+# are nouns too often ("the state", "a note") to mark the word before them as a speaker.
+REPORTING_VERBS = lexicon.verb_forms("speech", "reporting.verbs", base=False) | {"say"}
 
 # --- capitalised words that are not names ----------------------------------------------------------------
 

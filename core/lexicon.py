@@ -61,14 +61,16 @@ def inflect(base: str) -> tuple[str, str, str]:
     return third, past, ing
 
 
-def verb_forms(name: str, key: str, irregular: str = "irregular") -> frozenset[str]:
-    """Every form of the verbs listed by base form under ``key`` of ``vocab/<name>.toml``: the base form,
-    its regular inflections, or the forms the table ``irregular`` of the same file gives for it."""
+def verb_forms(name: str, key: str, irregular: str = "irregular", *, base: bool = True) -> frozenset[str]:
+    """Every form of the verbs listed by base form under ``key`` of ``vocab/<name>.toml``: the base form
+    (unless ``base`` is false), its regular inflections, or the forms the table ``irregular`` of the same
+    file gives for it."""
     table_ = table(name).get(irregular, {})
     out: set[str] = set()
-    for base in words(name, key):
-        out.add(base)
-        out.update(table_.get(base) or inflect(base))
+    for verb in words(name, key):
+        if base:
+            out.add(verb)
+        out.update(table_.get(verb) or inflect(verb))
     return frozenset(out)
 
 

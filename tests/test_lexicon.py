@@ -30,7 +30,9 @@ def test_verb_forms_take_irregular_forms_from_the_data() -> None:
     assert "sayed" not in forms and "admited" not in forms
 
 
-def test_reporting_verbs_are_the_speech_data() -> None:
+def test_reporting_verbs_are_the_speech_data_without_noun_like_base_forms() -> None:
     from dateline.core import gazetteer
 
-    assert lexicon.verb_forms("speech", "reporting.verbs") == gazetteer.REPORTING_VERBS
+    forms = lexicon.verb_forms("speech", "reporting.verbs", base=False)
+    assert forms | {"say"} == gazetteer.REPORTING_VERBS
+    assert "stated" in forms and "state" not in forms  # "the state" is not a verb of saying
