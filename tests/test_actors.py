@@ -446,3 +446,19 @@ def test_a_place_before_a_title_and_a_known_place_inside_a_name() -> None:
     assert found["New York Stock Exchange"].kind == "organization"
     assert found["Ivo Brandt"].kind == "person"
     assert [r.title for r in found["Ana Ruiz"].roles] == ["Quellmark CEO"]
+
+
+def test_both_sides_of_a_results_line_are_teams() -> None:
+    found = _by_name(_extract("Cup results on Saturday:\nHarwick Thistle 2 Dunmore Park 0"))
+    assert found["Harwick Thistle"].kind == "organization" and found["Dunmore Park"].kind == "organization"
+
+
+def test_hyphenated_titles_and_a_surname_that_is_a_title_abbreviation() -> None:
+    found = _by_name(
+        _extract(
+            "Lieutenant-Colonel Max Orrin said so. Prime Minister Hun Sen agreed. Former Ohio Gov. Tim Reed met them."
+        )
+    )
+    assert [r.title for r in found["Max Orrin"].roles] == ["Lieutenant-Colonel"]
+    assert "Hun Sen" in found
+    assert "Tim Reed" in found and "Ohio Gov" not in found

@@ -15,11 +15,13 @@ from functools import lru_cache
 
 from dateline.core import gazetteer as gz
 from dateline.core.actors.names import (
+    RESULT_LINE,
     SCORE_AFTER,
     NameSpan,
     _is_title,
     _last_office,
     is_acronym,
+    is_title_word,
     key,
     speaks,
 )
@@ -208,7 +210,7 @@ class Classifier:
             not _VENUE_WORDS.isdisjoint(last_words[-4:])
             and bool(_VENUE_BEFORE.search(before))
             and bool(_VENUE_AFTER.match(self.text, end, min(len(self.text), end + 20)))
-            and not any(w.rstrip(".") in gz.TITLE_WORDS or w.rstrip(".") in gz.HONORIFICS for w in words)
+            and not any(_is_title(w) for w in words)
         )
 
     def _known_whole(
@@ -222,11 +224,12 @@ class Classifier:
             self._country(start, end, surface, s_end)
             return True
         places = self.places
-        if (
+        if SCORE_AFTER.match(self.text, end, min(s_end, end + 12)) and (
             len(words) == 1
             or surface in places
             or ((place := places.get(words[0])) is not None and _big(place))
-        ) and SCORE_AFTER.match(self.text, end, min(s_end, end + 12)):
+            or self._in_results_line(start)
+        ):
             # a single word, a place or a place's club beside a score in a results line is a team
             # ("Leeds 2 Hull 1", "Bristol Rovers 1")
             self._add(start, end, surface, "unknown").vote("organization", 2)
@@ -240,12 +243,20 @@ class Classifier:
             return True
         return False
 
+    def _in_results_line(self, start: int) -> bool:
+        """Is the name one side of a results line, "Hansa Rostock 0 Karlsruhe 2" (two names, two scores)?"""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        m = RESULT_LINE.fullmatch(text, line_start, len(text) if line_end < 0 else line_end)
+        return bool(m) and start in (m.start(1), m.start(2))
+
     def _titled(self, toks: list[tuple[int, int]], words: list[str], s_start: int, s_end: int) -> bool:
         """Titles and honorifics before a name ("Prime Minister X", "Mr. X", "Transport Minister X"): the
         name is a person, the title a role. False when the span opens with no title."""
         n_title = 0
         while n_title < len(words) - 1 and (
-            words[n_title].rstrip(".") in gz.TITLE_WORDS
+            is_title_word(words[n_title])
             or words[n_title].rstrip(".") in gz.HONORIFICS
             or (n_title and words[n_title] in ("of", "the", "for"))
         ):

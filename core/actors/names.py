@@ -130,7 +130,7 @@ def _dropped_alone(chunk: str) -> bool:
 
 
 def _joins_of(word: str) -> bool:
-    return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or word.rstrip(".") in gz.TITLE_WORDS
+    return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or is_title_word(word)
 
 
 _PLAIN_NAME_WORD = re.compile(r"(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)")
@@ -213,7 +213,16 @@ _INITIAL_WORD = re.compile(r"[A-Z]\.")
 
 
 def _is_title(word: str) -> bool:
-    return word.rstrip(".") in gz.TITLE_WORDS or word.rstrip(".") in gz.HONORIFICS
+    return is_title_word(word) or word.rstrip(".") in gz.HONORIFICS
+
+
+@lru_cache(maxsize=1 << 14)
+def is_title_word(word: str) -> bool:
+    """A title before a name: "Minister", "Gen.", and hyphenated titles ("Lieutenant-Colonel", "Vice-Admiral")."""
+    word = word.rstrip(".")
+    if word in gz.TITLE_WORDS:
+        return True
+    return "-" in word and all(part in gz.TITLE_WORDS for part in word.split("-"))
 
 
 def _is_title_case(text: str, start: int, end: int) -> bool:
@@ -308,6 +317,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # After a name in a results line: a score, then another name or the end ("Forfar 2 Arbroath 1", "Hull 0").
 SCORE_AFTER = re.compile(r" \d{1,3}(?=\s|$)")
+# A results line: a name and its score, another name and its score (maybe a note after them).
+RESULT_LINE = re.compile(r"[ \t]*([A-Z][^\d\n]{1,40}?) \d{1,3} ([A-Z][^\d\n]{1,40}?) \d{1,3}(?: [^\n]*)?")
 DATELINE_REACH = 400  # characters from the top of the text where a dateline may stand
 _PLACE_WORDS = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[A-Za-z]{0,6}\.?"
@@ -334,7 +345,11 @@ def _is_headline(text: str, start: int, end: int) -> bool:
         return True
     # Title Case leaves only small words in lower case: a line with others ("Ann Lee ( Norway ) beat Eva Holm
     # 6-4", "1. Eva Holm 12.71 seconds") is a sentence or a table of names, not a headline
-    if "(" in line or any(w not in gz.FUNCTION_WORDS for w in _LOWER_INITIAL.findall(text, start, end)):
+    if (
+        "(" in line
+        or any(w not in gz.FUNCTION_WORDS for w in _LOWER_INITIAL.findall(text, start, end))
+        or RESULT_LINE.fullmatch(text, start, end)
+    ):
         return False  # (a bracket: "Eva Holm ( Norway ) 12.71" is a results table)
     return _is_title_case(text, start, end)
 
@@ -537,7 +552,12 @@ class _SpanFinder:
             and (
                 words[-1] in gz.NOT_NAMES
                 or words[-1].lower() in _EDGE_WORDS
-                or (len(words) > 1 and (words[-1] in gz.OFFICE_WORDS or words[-1] in _TITLE_ABBREVIATIONS))
+                or (len(words) > 1 and words[-1] in gz.OFFICE_WORDS)
+                or (
+                    len(words) > 1
+                    and words[-1] in _TITLE_ABBREVIATIONS
+                    and self.text[toks[-1][1] : toks[-1][1] + 2].lstrip()[:1] == "."
+                )
             )
         ):
             toks, words = toks[:-1], words[:-1]  # (a title names no one after a name: "South Carolina Gov")
