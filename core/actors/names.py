@@ -302,19 +302,6 @@ def _token_offsets(text: str, start: int, words: list[str]) -> list[tuple[int, i
     return toks
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines of ``text[start:end]`` as (start, end) offsets, empty lines left out."""
-    out = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        if stop > pos:
-            out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
 # After a name in a results line: a score, then another name or the end ("Forfar 2 Arbroath 1", "Hull 0").
 SCORE_AFTER = re.compile(r" \d{1,3}(?=\s|$)")
 # A results line: a name and its score, another name and its score (maybe a note after them).
@@ -395,36 +382,50 @@ class _SpanFinder:
         for p in paragraphs(text):
             p_start, p_end = p.start, p.end
             check = hidden and any(a < p_end and b > p_start for a, b in hidden)
-            for l_start, l_end in _lines(text, p_start, p_end):
-                if check and index.kind(l_start) in CHROME:
-                    continue  # a page's menu or timestamp line is never a dateline
-                if l_start < DATELINE_REACH and self._dateline(l_start, l_end):
+            line_end, skip_line = -1, False
+            for m in CHUNK.finditer(text, p_start, p_end):
+                start = m.start()
+                if start > line_end:  # the first chunk of a line: what is the line?
+                    line_start = text.rfind("\n", p_start, start) + 1 or p_start
+                    line_end = text.find("\n", start, p_end)
+                    line_end = p_end if line_end < 0 else line_end
+                    skip_line = self._special_line(line_start, line_end, check, index, headlines)
+                if skip_line:
                     continue
-                if check and (kind := index.kind(l_start)) is not None and kind in NON_CONTENT:
-                    continue  # (a wire dateline that is furniture was read above)
-                if _is_headline(text, l_start, l_end):
-                    headlines.append((l_start, l_end))
-                    continue
-                for m in CHUNK.finditer(text, l_start, l_end):
-                    start = m.start()
-                    if check:
-                        kind = index.kind(start)
-                        if kind is not None and kind in NON_CONTENT:
-                            continue
-                    initial = _is_initial(text, p_start, start)
-                    if not initial:
-                        mid_caps.update(m.group().split())
-                    elif " " in m.group():  # a surname of a full name counts as seen ("Ann Lee ... Lee said")
-                        mid_caps.add(m.group().rsplit(" ", 1)[1])
-                    elif _dropped_alone(m.group()):  # "The", "But": nothing left to classify
+                if check:
+                    kind = index.kind(start)
+                    if kind is not None and kind in NON_CONTENT:
                         continue
-                    chunks.append((start, m.end(), initial, p_start, p_end))
+                initial = _is_initial(text, p_start, start)
+                if not initial:
+                    mid_caps.update(m.group().split())
+                elif " " in m.group():  # a surname of a full name counts as seen ("Ann Lee ... Lee said")
+                    mid_caps.add(m.group().rsplit(" ", 1)[1])
+                elif _dropped_alone(m.group()):  # "The", "But": nothing left to classify
+                    continue
+                chunks.append((start, m.end(), initial, p_start, p_end))
         lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         if headlines:
             self._headlines(headlines)
         return self.out
+
+    def _special_line(
+        self, start: int, end: int, check: bool, index: FurnitureIndex, headlines: list[tuple[int, int]]
+    ) -> bool:
+        """True when the line is not read as prose: a dateline (its place read here), furniture, or a
+        headline (kept in ``headlines`` for a later reading)."""
+        if check and index.kind(start) in CHROME:
+            return True  # a page's menu or timestamp line is never a dateline
+        if start < DATELINE_REACH and self._dateline(start, end):
+            return True
+        if check and (kind := index.kind(start)) is not None and kind in NON_CONTENT:
+            return True  # (a wire dateline that is furniture was read above)
+        if _is_headline(self.text, start, end):
+            headlines.append((start, end))
+            return True
+        return False
 
     def _dateline(self, start: int, end: int) -> bool:
         """A dateline ("BERLIN 1996-08-30", "NICE, France, Aug 30 -", "FARMINGTON HILLS, Mich."): its place
