@@ -117,6 +117,9 @@ class DatelineApp(MainActions, App[int]):
         self.set_class(self.no_color, "-no-color")
         if not self.glyphs.unicode:
             ascii_scrollbars(True)
+            self.query_one(
+                "#progress"
+            ).display = False  # its bar is drawn in block characters; the status counts
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.query_one(TimelineView).focus()
         if self._keymap_error:
