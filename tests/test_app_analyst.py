@@ -115,6 +115,14 @@ async def test_density_strip_marks_the_cursor_and_m_and_t_jump_in_time() -> None
         before = strip.render().plain.splitlines()[1].index("▲")
         await pilot.press("G")
         assert strip.render().plain.splitlines()[1].index("▲") > before
+        assert strip.kept is None
+        await pilot.press("f")
+        await type_into_prompt(pilot, "since:2000-02-01 until:2000-02-29")
+        assert strip.kept == (date(2000, 2, 1), date(2000, 2, 29))  # the filtered range is marked
+        kept_style = strip.get_component_rich_style("strip--kept")
+        bars = strip.render().split("\n")[0]
+        styled = {bars.get_style_at_offset(app.console, c) == kept_style for c in range(len(bars))}
+        assert styled == {True, False}
 
 
 async def test_v_toggles_key_events_and_the_view_and_theme_are_remembered(sample) -> None:

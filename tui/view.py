@@ -121,25 +121,6 @@ def match_position(found: Sequence[int], cursor: int) -> int | None:
     return k + 1 if k < len(found) and found[k] == cursor else None
 
 
-def densest(events: Sequence[Event], unit: str) -> int | None:
-    """First row of the period (``day``, ``week`` or ``month``) holding the most events dated within it."""
-    from dateline.tui.density import period_start
-
-    counts: Counter[date] = Counter()
-    first: dict[date, int] = {}
-    for i, e in enumerate(events):
-        d = e.date.earliest
-        if d is None or e.date.latest is None or (e.date.latest - d).days > 31:
-            continue
-        key = period_start(d, unit)
-        counts[key] += 1
-        first.setdefault(key, i)
-    if not counts:
-        return None
-    best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))[0]
-    return first[best]
-
-
 def row_on_or_after(events: Sequence[Event], day: date) -> int | None:
     """First row whose date starts on or after ``day`` (events are in date order), else the last row."""
     if not events:

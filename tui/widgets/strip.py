@@ -114,11 +114,12 @@ class DensityStrip(Widget):
                     line[at + i] = ch
 
         put(0, left)
-        at = (width - len(middle)) // 2
-        if cursor is not None and at - 1 <= cursor <= at + len(middle):  # keep the marker clear of the words
-            at = len(left) + 2 if cursor > width // 2 else width - len(right) - len(middle) - 2
-        if at > len(left) and at + len(middle) < width - len(right):
-            put(at, middle)
+        # the words go in the middle, else beside either label, wherever they fit clear of the cursor's marker
+        for at in ((width - len(middle)) // 2, len(left) + 2, width - len(right) - len(middle) - 2):
+            clear = cursor is None or not at - 1 <= cursor <= at + len(middle)
+            if clear and at > len(left) and at + len(middle) < width - len(right):
+                put(at, middle)
+                break
         put(width - len(right), right)
         text = Text("".join(line), style=self.get_component_rich_style("strip--dim"), no_wrap=True)
         if cursor is not None and cursor < width:
