@@ -201,6 +201,7 @@ class Article(Model):
     published_given: str | None = None  # the publication date as the metadata gave it, unparsed
     published: DateValue | None = None
     published_how: str = "unknown"  # metadata | text: <where> | tense | cross-article: <article> | unknown
+    published_confidence: float | None = None  # 0-1: how sure the inferred window is (1.0 for metadata)
     furniture: list[Furniture] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252", "truncated at 5 MB"
 

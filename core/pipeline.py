@@ -30,14 +30,37 @@ def redate(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
     """An analysis again for an article whose publication date was learnt later (from other articles): its
     time expressions are re-resolved from their placeholders (no rescan of the text), then the steps that
     read dates run again."""
-    return _extract(article, resolve.resolve(analysis.timexes, article.published))
+    tx = resolve.resolve(analysis.timexes, article.published)
+    evs = events.extract(article, tx)
+    qs = quotes.extract(article, analysis.actors, evs)  # actors do not depend on dates: kept as they are
+    return ArticleAnalysis(article=article, timexes=tx, events=evs, actors=analysis.actors, quotes=qs)
+
+
+def date_from_corpus(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
+    """Date undated articles whose own clues need a year ("SALVADOR, Feb 26 -") from the years the loaded
+    articles are in (see :func:`published.date_from_corpus`); their time expressions are re-resolved."""
+    undated = [a for a in analyses if a.article.published is None]
+    if not undated:
+        return analyses
+    try:
+        dated = published.date_from_corpus([(a.article, a.timexes) for a in analyses])
+    except Exception:  # a bug in this step must not sink the run: the articles stay undated, as analysed
+        return analyses
+    out = list(analyses)
+    for i, article in dated.items():
+        try:
+            out[i] = redate(analyses[i], article)
+        except Exception:  # a bug in a step must not sink the run: keep the article undated, as analysed
+            continue
+    return out
 
 
 def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
     """Give undated articles the date of the happening their lead reports, as other articles date it.
 
     An undated article whose lead reports a past happening of some kind ("the talks have ended") is dated
-    from the most precisely dated past event of that kind in a related article (one telling the same story).
+    from the most precisely dated past event of that kind in a related article (one telling the same story)
+    whose own date is sure, when the event's sentence and the lead name the same things.
     """
     undated = [i for i, a in enumerate(analyses) if a.article.published is None]
     if not undated:
@@ -56,9 +79,12 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
         candidates = [
             (e, other)
             for rid in related.get(a.article.id, ())
-            if (other := by_id[rid]).article.published is not None
+            if published.can_lend((other := by_id[rid]).article)
             for e in other.events
-            if e.kind == kind and e.status == "occurred" and e.date.span_days
+            if e.kind == kind
+            and e.status == "occurred"
+            and e.date.span_days
+            and published.retells(lead, [ev.text for ev in e.evidence])
         ]
         if not candidates:
             continue
@@ -307,9 +333,10 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
 
 
 def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()) -> Timeline:
-    """The steps across articles: date undated articles from related ones, then merge into a Timeline."""
+    """The steps across articles: date undated articles from the years the loaded articles are in, then from
+    related ones, then merge into a Timeline."""
     with paused_gc():
-        return merge.merge(date_from_related(analyses), list(problems))
+        return merge.merge(date_from_related(date_from_corpus(analyses)), list(problems))
 
 
 def build_timeline(

@@ -1378,14 +1378,19 @@ def _starts(text: str, rtext: str, p: int) -> list[int]:
     return out
 
 
+# Furniture whose dates are not time expressions of the story. A dateline's day is one ("SALVADOR, Feb 26 -":
+# the day the story was filed), and the publication date's best clue.
+_BLOCKING = NON_CONTENT - {"dateline"}
+
+
 def _blocked(furniture: list[Furniture]) -> Callable[[int], bool]:
     """Whether an offset lies in furniture that carries no content (as ``FurnitureIndex.kind`` finds it:
     the furniture starting last at or before the offset)."""
     items = sorted(furniture, key=lambda f: f.start)
-    if not any(f.kind in NON_CONTENT for f in items):
+    if not any(f.kind in _BLOCKING for f in items):
         return lambda offset: False
     starts = [f.start for f in items]
-    ends = [f.end if f.kind in NON_CONTENT else -1 for f in items]
+    ends = [f.end if f.kind in _BLOCKING else -1 for f in items]
 
     def blocked(offset: int) -> bool:
         i = bisect_right(starts, offset) - 1

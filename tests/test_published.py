@@ -1,11 +1,32 @@
-"""Publication date inferred from the article's own time expressions."""
+"""Publication date inferred by weighing the article's own evidence, then the loaded articles' years."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from dateline.core import clean, published, timexes
+from dateline.core import clean, pipeline, published, timexes
 from dateline.core.model import Article
+
+D = date.fromisoformat
+
+
+def infer(text: str, **kw) -> Article:
+    article = clean.clean(Article(id=kw.pop("aid", "x"), text=text, **kw))
+    return published.infer(article, timexes.find(article))
+
+
+def window(article: Article) -> tuple[date | None, date | None] | None:
+    pub = article.published
+    return None if pub is None else (pub.earliest, pub.latest)
+
+
+# --- metadata and pins ------------------------------------------------------------------------------------
+
+
+def test_metadata_wins_over_text() -> None:
+    dated = infer("It happened on May 5, 2001.", published_given="2001-05-07")
+    assert window(dated) == (D("2001-05-07"), D("2001-05-07"))
+    assert dated.published_how == "metadata" and dated.published_confidence == 1.0
 
 
 def test_caption_date_dates_an_article_without_metadata() -> None:
@@ -16,19 +37,156 @@ def test_caption_date_dates_an_article_without_metadata() -> None:
     )
     article = clean.clean(Article(id="x", text=text))
     assert any(f.kind == "caption" for f in article.furniture)
-    undated = timexes.extract(article, None)
-    dated = published.infer(article, undated)
-    assert dated.published is not None
-    assert (dated.published.earliest, dated.published.latest) == (date(2019, 3, 3), date(2019, 3, 4))
+    dated = published.infer(article, timexes.find(article))
+    assert window(dated) == (D("2019-03-03"), D("2019-03-04"))
     assert "caption" in dated.published_how
     # with the DCT known, relative expressions resolve against it
     found = {t.text: t for t in timexes.extract(dated, dated.published)}
-    assert found["today"].earliest == date(2019, 3, 3)
+    assert found["today"].earliest == D("2019-03-03")
     assert found["April"].value == "2019-04"
 
 
-def test_metadata_wins_over_text() -> None:
-    article = Article(id="y", text="It happened on May 5, 2001.", published_given="2001-05-07")
-    dated = published.infer(article, timexes.extract(article, None))
-    assert dated.published is not None and dated.published.earliest == date(2001, 5, 7)
-    assert dated.published_how == "metadata"
+def test_a_page_date_line_dates_the_page() -> None:
+    text = (
+        "Harbour wall gives way\n\nPublished: 4 May 2021 at 9:10 AM | Updated 3 hours ago\n\nThe wall fell."
+    )
+    dated = infer(text)
+    assert window(dated) == (D("2021-05-04"), D("2021-05-04"))
+    bare = infer("Harbour wall gives way\n\nTuesday, May 4, 2021\n\nThe old harbour wall fell in a storm.")
+    assert window(bare) == (D("2021-05-04"), D("2021-05-04"))
+
+
+def test_a_wrapped_sentence_starting_with_a_date_is_no_page_date() -> None:
+    text = (
+        "The harbour board said the loans had been agreed by the lenders at a meeting on\n"
+        "March 2, 2011.\nIt gave no other detail."
+    )
+    assert "page date" not in infer(text).published_how
+
+
+def test_a_dateline_with_its_year_dates_the_story_give_or_take_a_day() -> None:
+    dated = infer("LISBON, March 3, 2021 (Reuters) - The central bank held rates, it said.")
+    assert window(dated) == (D("2021-03-02"), D("2021-03-04"))
+    assert "dateline" in dated.published_how
+
+
+def test_a_year_less_dateline_alone_leaves_the_story_undated() -> None:
+    dated = infer("OSLO, March 3 - The central bank held its key rate, it said.")
+    assert dated.published is None and dated.published_how == "unknown"
+
+
+# --- the year: tense, weekdays, the loaded articles ----------------------------------------------------------
+
+
+def test_years_reported_as_happened_and_ahead_favour_the_year_between_them() -> None:
+    text = (
+        "OSLO, March 3 - The shipyard said profit rose in 2008 and fell in 2007, and that it will open a "
+        "second dock in 2009. Orders in 2008 were the best since 2006."
+    )
+    clues = published.gather(*_found(text))
+    post = published.posterior(clues, published.candidate_years(clues))
+    assert max(post, key=post.get) == 2009
+    assert post[2009] > post[2008] > post[2010] > post[2005]
+    # one article's own years are not sure enough to date its year-less dateline
+    assert infer(text).published is None
+
+
+def test_a_weekday_next_to_a_day_picks_the_years_it_fits() -> None:
+    clues = published.gather(
+        *_found("The vote, held on Friday, March 12, was close. Turnout rose from 1990.")
+    )
+    assert clues.weekday_days == [(3, 12, 4, True)]
+    post = published.posterior(clues, [1992, 1993, 1994])
+    assert max(post, key=post.get) == 1993  # 12 March 1993 was a Friday
+
+
+def test_a_future_date_is_never_a_lower_bound() -> None:
+    clues = published.gather(*_found("The port will reopen on June 4, 2015, the board said in 2015."))
+    assert clues.future and not clues.past
+    lo, hi, _ = published._within_years(clues, 2015, 2015)
+    assert (lo, hi) == (D("2015-01-01"), D("2015-06-04"))
+
+
+def test_the_latest_date_reported_as_happened_is_a_lower_bound() -> None:
+    clues = published.gather(*_found("The port closed on June 4, 2015 and reopened on July 9, 2015."))
+    lo, hi, how = published._within_years(clues, 2015, 2015)
+    assert (lo, hi) == (D("2015-07-09"), D("2015-12-31")) and "July 9, 2015" in how
+
+
+def _found(text: str) -> tuple[Article, list]:
+    article = clean.clean(Article(id="x", text=text))
+    return article, timexes.find(article)
+
+
+STORIES = [
+    "The port board said cargo rose in 1996 and that profit will grow in 1998.",
+    "Output fell in 1996, the mill said, and it expects a recovery in 1998.",
+    "Sales in 1996 were the best in a decade; the firm plans a new plant for 1998.",
+    "The union said wages rose in 1996 and talks on 1998 pay will start soon.",
+    "Rainfall in 1996 was low, and farmers fear another dry year in 1998.",
+    "The ministry said exports grew in 1996 and will be reviewed in 1998.",
+]
+
+
+def _analyse(text: str, aid: str):
+    return pipeline.analyse(Article(id=aid, text=text))
+
+
+def test_a_year_less_dateline_takes_the_year_the_loaded_articles_are_in() -> None:
+    analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
+    analyses.append(_analyse("BERGEN, March 9 - The ferry company said it cut two routes.", "ferry"))
+    assert analyses[-1].article.published is None
+    out = pipeline.date_from_corpus(analyses)
+    ferry = out[-1].article
+    assert window(ferry) == (D("1997-03-08"), D("1997-03-10"))
+    assert "loaded articles" in ferry.published_how and ferry.published_confidence >= 0.85
+
+
+def test_an_article_without_a_clue_of_its_own_borrows_no_year() -> None:
+    analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
+    analyses.append(_analyse("The ferry company said it cut two routes.", "ferry"))
+    out = pipeline.date_from_corpus(analyses)
+    assert out[-1].article.published is None
+
+
+def test_articles_spread_over_many_years_lend_no_year() -> None:
+    years = [1961, 1974, 1986, 1993, 2005, 2019]
+    analyses = [
+        _analyse(f"OSLO, March {i + 2} - Profit rose in {y - 1} and will grow in {y + 1}.", f"s{i}")
+        for i, y in enumerate(years)
+    ]
+    analyses.append(_analyse("BERGEN, March 9 - The ferry company said it cut two routes.", "ferry"))
+    out = pipeline.date_from_corpus(analyses)
+    assert out[-1].article.published is None
+
+
+# --- another article retelling the same happening ------------------------------------------------------------
+
+
+LENDER = (
+    "Delegates of the river authority and the farmers' union ended their talks in the valley town on "
+    "March 3, 2019, with a pledge to share the water of the reservoir.\n\n"
+    "More talks are planned."
+)
+RETELLING = (
+    "Talks between the river authority and the farmers' union over the reservoir water have ended in the "
+    "valley town with a pledge.\n\nNothing else was agreed."
+)
+
+
+def test_a_retelling_is_dated_from_the_lender_and_never_before_its_date() -> None:
+    lender = _analyse("Published: 10 March 2019\n\n" + LENDER, "lender")
+    assert window(lender.article) == (D("2019-03-10"), D("2019-03-10"))
+    out = pipeline.date_from_related([lender, _analyse(RETELLING, "retelling")])
+    pub = out[1].article
+    assert window(pub) == (D("2019-03-03"), D("2019-03-10"))  # ends no earlier than the lender's own date
+    assert pub.published_how.startswith("cross-article")
+
+
+def test_an_unrelated_article_lends_nothing() -> None:
+    lender = _analyse("Published: 10 March 2019\n\n" + LENDER, "lender")
+    other = _analyse(
+        "The football club ended its talks with the striker and the coach have come to terms.", "o"
+    )
+    out = pipeline.date_from_related([lender, other])
+    assert out[1].article.published is None
