@@ -453,6 +453,7 @@ def corpus_year(
     known date), how well each of ``years`` fits it. The year and its weight are those that explain the
     evidence best (EM over the weight, for the few years the evidence favours most). Only a year near one
     the articles name (``named``) can be the corpus's: weekdays alone fit every few years."""
+    likes = [like for like in likes if any(like)]  # a known date outside the years weighed says nothing here
     if len(likes) < MIN_CORPUS or not named:
         return None
     pooled = [sum(math.log(like[i] + 1e-9) for like in likes) for i in range(len(years))]

@@ -190,3 +190,11 @@ def test_an_unrelated_article_lends_nothing() -> None:
     )
     out = pipeline.date_from_related([lender, other])
     assert out[1].article.published is None
+
+
+def test_a_dated_article_far_from_the_others_does_not_upset_the_year() -> None:
+    analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
+    analyses.append(pipeline.analyse(Article(id="old", text="A story.", published_given="1931-05-02")))
+    analyses.append(_analyse("BERGEN, March 9 - The ferry company said it cut two routes.", "ferry"))
+    out = pipeline.date_from_corpus(analyses)
+    assert window(out[-1].article) == (D("1997-03-08"), D("1997-03-10"))
