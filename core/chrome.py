@@ -77,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "hashtag": re.compile(r"#[^\W\d_][\w&]*(?:[ \t]+[^\W\d_][\w&]*){0,4}\s*$"),
         "reader": re.compile(rf"(?<!\w){alt(_words('notice.reader'))}(?!\w)", re.I),
         "related": re.compile(
-            rf"\W*{alt(_words('related.headers'))}(?:\s*:|\W*$|(?:\s+[\w'&.]+){{1,2}}\s*:?\s*$)", re.I
+            rf"\W*{alt(_words('related.headers'))}(?:\s*[:|]|\W*$|(?:\s+[\w'&.]+){{1,2}}\s*:?\s*$)", re.I
         ),
         "staff": re.compile(
             rf"(?:[A-Z][\w.&'’-]*\s+(?:and\s+|&\s+)?){{0,4}}{alt(_words('byline.staff'))}\.?", re.I
@@ -88,8 +88,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "call_sign": re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,7}\s*\)"),
         "slash_credit": re.compile(
-            rf"[^\W\d_][\w .'’-]{{1,40}}?\s*/\s*(?:{alt(_words('credit.agencies'))}|[A-Z]{{2,}})(?:\s+via\s+.+)?"
-            rf"|(?:{alt(_words('credit.agencies'))})\s*/\s*[^\W\d_][\w .'’-]{{1,40}}",
+            rf"[^\W\d_][\w .'’-]{{1,40}}?\s*/\s*(?:{alt(_words('credit.agencies'))}|(?-i:[A-Z]{{2,}}))(?:\s+via\s+.+)?"
+            rf"|(?:{alt(_words('credit.agencies'))})(?:\s+(?:photo|photos|file|pool))?\s*/\s*[^\W\d_][\w .'’-]{{1,40}}",
             re.I,
         ),
         "credit_start": re.compile(rf"\W*{alt(_words('credit.words'))}\b", re.I),
@@ -97,6 +97,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "reading": re.compile(
             rf"\W*(?:\d+\s*-?\s*(?:min(?:ute)?s?\.?)\s+{alt(_words('time.reading'))}"
             rf"|(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?\.?)?)\W*",
+            re.I,
+        ),
+        "credits": re.compile(
+            r"\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|produced)\s+by\s+"
+            r"(?P<who>[^\W\d_].{1,150}?)\s*\)?\.?",
             re.I,
         ),
         "name_stop": re.compile(rf"\s*(?:[;|(]|,?\s+(?:{alt(_words('byline.name_stops'))})\b)", re.I),
@@ -124,7 +129,7 @@ def _time_words() -> dict[str, frozenset[str]]:
         "units": split(_words("time.units")),
         "chrome": split(_words("nav.words") + _words("ad.words")),
         "labels": split(_words("time.labels")),
-        "head": split(_words("time.labels")) - {"on", "at", "of", "and", "new", "last", "first", "time"}
+        "head": split(_words("time.labels")) - {"on", "at", "of", "and", "new", "time"}
         | {"yesterday", "today", "just"},
     }
 
@@ -294,7 +299,7 @@ def _openers() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     and cost a split and a few look-ups."""
     g = _gates()
     short = g["ad"] | g["networks"] | g["nav"] | g["section"] | g["agency"] | g["related"] | g["reading"]
-    long = g["time_head"] | g["credit_start"] | g["tags"]
+    long = g["time_head"] | g["credit_start"] | g["tags"] | _CREDIT_HEADS
     anywhere = ("you", "credit", "courtesy", *_FIELDS, *_phrases("nav.markers")[0], *_teasers())
     return short | long, long, anywhere
 
@@ -307,6 +312,7 @@ def present(text: str) -> tuple[str, ...]:
 
 
 _FIELDS = ("|", "•", "·", " / ", " – ", " — ")
+_CREDIT_HEADS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "edited", "produced"})
 
 
 @cache
@@ -406,7 +412,14 @@ def _long_kind(line: str, found: list[str]) -> str | None:
     ):
         return "timestamp"
     sentence = _ends_sentence(line)
-    credit = n <= 12 and head in g["credit_start"] and not _ends_sentence(line.rstrip("."))
+    if head in _CREDIT_HEADS and p["credits"].fullmatch(line):
+        return "byline"  # "(Reporting by Name; Editing by Name)"
+    credit = (
+        n <= 12
+        and head in g["credit_start"]
+        and not _ends_sentence(line.rstrip("."))
+        and "caption" not in found
+    )
     if credit and p["credit_start"].match(line):
         return "credit"
     if n <= 16 and ("credit" in found or "courtesy" in found) and p["credit_any"].search(line):
@@ -433,6 +446,12 @@ def _long_kind(line: str, found: list[str]) -> str | None:
 def _capitalised(line: str) -> bool:
     words = [w for w in _WORD.findall(line) if w.lower() not in ("and", "of", "the")]
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _credited(line: str) -> str | None:
+    """The person a "Reporting by ..." line credits."""
+    m = _patterns()["credits"].fullmatch(line)
+    return author_name(m.group("who")) if m else None
 
 
 def author_name(raw: str) -> str | None:
@@ -487,6 +506,7 @@ def find(text: str, spans: list[tuple[int, int]], marked: dict[int, str]) -> Chr
                 x.prose = (x.words >= PROSE_WORDS and _ends_sentence(x.text)) or x.words >= LONG_WORDS
         _structure(lines, out)
     out.published = _published(lines) or _leading_date(text)
+    out.author = next((a for x in lines if x.kind == "byline" and (a := _credited(x.text))), None)
     # the headline is listed too: clean drops any caption or repeat mark the page's layout gave it
     out.lines = [(x.start, x.end, x.kind) for x in lines if x.kind not in (None, "marked")]
     return out

@@ -180,6 +180,7 @@ def clean(article: Article) -> Article:
         furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)
+    author = author or page.author
     title = article.title or page.title or _headline_line(text, lines, furniture)
     published = article.published_given or page.published
     return article.model_copy(

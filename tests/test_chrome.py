@@ -24,8 +24,17 @@ CLASSES = {
         "Published : Monday, 4 March, 2019 at 12:00 AM  Count : 112",
         "4 Min Read",
         "Reading time: 6 minutes",
+        "First published on Mon 4 Mar 2019 06.00 GMT",
+        "Last updated: 04 Mar 2019, 10:15 IST",
+        "PUBLISHED: 10:15 GMT, 4 March 2019 | UPDATED: 11:20 GMT, 4 March 2019",
     ],
-    "byline": ["Eastfield Courier Staff", "Staff Reporter", "Courier Reporters and Agencies", "Web Desk"],
+    "byline": [
+        "Eastfield Courier Staff",
+        "Staff Reporter",
+        "Courier Reporters and Agencies",
+        "Web Desk",
+        "(Reporting by Nadia Perrin; Editing by Tom Kay)",
+    ],
     "credit": [
         "AP",
         "Pool",
@@ -35,6 +44,8 @@ CLASSES = {
         "Photo Sam Lee - Eastfield Courier",
         "Representative image Image Credit: Shutterstock",
         "AP Photo",
+        "AP Photo/Jane Doe",
+        "Image source, Getty Images",
     ],
     "section": ["World News", "#Business News", "Topics: Harbour, Ferries, Council", "Sport"],
     "share": [
@@ -50,6 +61,8 @@ CLASSES = {
         "You may also like",
         "Trending Now",
         "Harbour ferry fares to rise in spring, the operator saidRead More",
+        "Also Read | Ferry fares to rise",
+        "More on this story",
     ],
     "ad": ["ADVERTISEMENT", "Story continues below advertisement", "Sponsored"],
     "notice": ["Please enable JavaScript to view this page.", "This article is more than 5 years old"],
@@ -57,6 +70,7 @@ CLASSES = {
         "Skip to main content",
         "Menu",
         "Home News Sport Weather",
+        "Enlarge this image",
         "Eastfield Courier logo",
         "Loading...",
     ],
@@ -72,6 +86,10 @@ STORY_LINES = [
     "In March the council will vote on the budget.",
     "Share prices fell sharply in early trading on Monday.",
     "Ferry services resume",  # a headline
+    "More talks to follow",
+    "Image caption, The ferry terminal was closed on Monday",  # a caption is content
+    "Oct/Dec",
+    "First, the council voted on March 3, 2019 to raise fares.",
     "You will not believe how many people came, said the organiser, who counted 4,000.",
 ]
 
@@ -204,3 +222,10 @@ def test_lone_sentence_of_alt_text_among_menus_does_not_open_the_story() -> None
     )
     a = clean(Article(id="alt", text=text))
     assert a.title == "Ferries halted as harbour strike spreads"
+
+
+def test_a_reporting_credit_names_the_author() -> None:
+    text = PAGE.replace("By Nadia Perrin\n", "").replace(
+        "Related Stories", "(Reporting by Nadia Perrin in Eastfield; Editing by Tom Kay)\n\nRelated Stories"
+    )
+    assert _page(text).author == "Nadia Perrin"
