@@ -462,3 +462,14 @@ def test_hyphenated_titles_and_a_surname_that_is_a_title_abbreviation() -> None:
     assert [r.title for r in found["Max Orrin"].roles] == ["Lieutenant-Colonel"]
     assert "Hun Sen" in found
     assert "Tim Reed" in found and "Ohio Gov" not in found
+
+
+def test_a_compass_word_opens_an_organisation_and_and_joins_a_headed_name() -> None:
+    names = _all_forms(
+        _extract(
+            "The Central Harbour District Court heard the case. The order came from the Kestrel Post and "
+            "Telecommunications Administration on Monday."
+        )
+    )
+    assert "Central Harbour District Court" in names
+    assert "Kestrel Post and Telecommunications Administration" in names

@@ -36,6 +36,8 @@ _INITIAL = rf"[A-Z]{_INITIAL_DOT}"
 _TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
 _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
+# Compass adjectives open organisation names ("Central Bank", "Western Union") though alone they name nothing.
+_COMPASS = frozenset("Central Western Eastern Northern Southern".split())
 _TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Lt Capt Sgt Adm Cmdr".split())
 _SP = r" "  # one space: a name never crosses a line break, and wider gaps are table columns
 
@@ -535,9 +537,11 @@ class _SpanFinder:
     ) -> None:
         # drop words that are not names at the edges (unless the whole is known: "New Zealand", "New York")
         known = any(self._known_form(" ".join(words[:n])) for n in range(min(len(words), 3), 1, -1))
+        headed = bool(words) and (words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS)
         while (
             words
             and not known
+            and not (headed and words[0] in _COMPASS)
             and (
                 words[0] in gz.NOT_NAMES
                 or words[0] in _EDGE_WORDS
