@@ -146,14 +146,20 @@ def _joined(words: list[str], i: int) -> bool:
     England", "Secretary of State"); "of", "for", "and" when the whole ends in an organisation head and is no
     title run ("Securities and Exchange Commission", "Federation of Trade Unions")."""
     w = words[i]
+    # the name ends at its last word that names something ("... Administration on Monday")
+    n = len(words)
+    while n > i + 1 and (words[n - 1] in gz.NOT_NAMES or words[n - 1].lower() in _EDGE_WORDS):
+        n -= 1
+    last = words[n - 1]
     if words[i - 1] in gz.COMPANY_SUFFIXES:
         return False  # a company's name ends at its suffix ("Dow Chemical Co" of the United States)
     if w == "&":
         return True
-    if w == "and" and len(words) > 6:
+    if w == "and" and n > 6:
         return False  # a run this long is a list, or too long to show as one name
     if (
-        i in (2, 3)
+        w == "of"
+        and i in (2, 3)
         and all(_PLAIN_NAME_WORD.fullmatch(x) for x in words[:i])
         and words[0].lower() not in gz.FUNCTION_WORDS
         and not any(_is_title(x) or x in gz.ORG_HEADS or x in gz.GROUP_HEADS for x in words[:i])
@@ -161,9 +167,7 @@ def _joined(words: list[str], i: int) -> bool:
         return False  # a person "of" an organisation ("Jan Ruud of the Harbour Authority")
     if w != "and" and _joins_of(words[i - 1]):
         return True
-    return (
-        w != "on" and (words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS) and not _is_title(words[0])
-    )
+    return w != "on" and (last in gz.ORG_HEADS or last in gz.GROUP_HEADS) and not _is_title(words[0])
 
 
 def _is_initial(text: str, p_start: int, pos: int) -> bool:
