@@ -181,3 +181,23 @@ async def test_no_color_and_ascii_terminals_open_and_move(monkeypatch, unicode: 
         assert "No events yet." in line.text and all(seg.style is not None for seg in line)
         await pilot.press("j", "tab", "question_mark")
         assert isinstance(app.screen, HelpScreen)
+
+
+def screen_text(app: DatelineApp) -> str:
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("keys", [[], ["f"], ["ctrl+p"], ["question_mark"], ["enter"], ["y"]])
+async def test_an_ascii_terminal_gets_only_ascii(sample, keys: list[str]) -> None:
+    """Borders, marks, key names, prompts, the palette, notices: nothing the Linux console cannot draw."""
+    app = DatelineApp(timeline=sample, unicode=False)
+    app.theme = "ansi-dark"
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("j", *keys)
+        await pilot.pause(0.3)
+        drawn = screen_text(app)
+        assert drawn.isascii(), sorted({c for c in drawn if not c.isascii()})

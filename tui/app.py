@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import App
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
@@ -135,6 +136,17 @@ class DatelineApp(MainActions, App[int]):
     def on_unmount(self) -> None:
         if not self.glyphs.unicode:
             ascii_scrollbars(False)
+
+    def notify(self, message: str, *, title: str = "", **kwargs: Any) -> None:
+        """A notice, in ASCII punctuation on an ASCII terminal."""
+        super().notify(self.glyphs.text(message), title=self.glyphs.text(title), **kwargs)
+
+    def action_command_palette(self) -> None:
+        """The palette, without its emoji and ellipsis on an ASCII terminal."""
+        if self.glyphs.unicode:
+            super().action_command_palette()
+        elif self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="Search for commands..."))
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as the terminal can draw them: ``enter`` rather than ``⏎`` on an ASCII terminal."""

@@ -24,6 +24,7 @@ class Host(Protocol):
     """What the palette needs of the app."""
 
     index: Any
+    glyphs: Any
     available_themes: dict[str, Any]
     theme: str
 
@@ -73,13 +74,14 @@ def commands(app: Host) -> Iterator[SystemCommand]:
         ("Show load problems", "Files that could not be read", app.action_problems),
         ("Keys", "Every key binding", app.action_help),
     ]
+    drawn = app.glyphs.text  # ASCII punctuation on an ASCII terminal
     for title, help_text, callback in plain:
-        yield SystemCommand(title, help_text, callback)
+        yield SystemCommand(drawn(title), drawn(help_text), callback)
     for name in sorted(app.available_themes):
         yield SystemCommand(
             f"Theme: {name}", "Switch the colour theme", partial(_set_theme, app, name), False
         )
     if app.index is not None:
         for actor in app.index.sorted_actors()[:MAX_ACTORS]:
-            title = f"Actor: {clean(actor.name)}"
+            title = drawn(f"Actor: {clean(actor.name)}")
             yield SystemCommand(title, "Filter to this actor", partial(app.filter_actor, actor), False)

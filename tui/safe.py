@@ -53,6 +53,13 @@ def few_colours() -> bool:
     )
 
 
+# Typographic characters as one ASCII character each (so the offsets of styled spans stay right).
+_TYPOGRAPHIC = str.maketrans(
+    {"—": "-", "–": "-", "·": "|", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "…": ".", "•": "*"}
+    | {"«": '"', "»": '"', "→": ">", "←": "<", "\xa0": " "}
+)
+
+
 class Glyphs:
     """Symbols used in rows, with an ASCII set for limited terminals."""
 
@@ -67,6 +74,23 @@ class Glyphs:
         self.dot = "·" if unicode else "|"
         self.strip = " ▁▂▃▄▅▆▇█" if unicode else " .:-=+*#%"  # density, lowest to highest
         self.here = "▲" if unicode else "^"
+
+    def text(self, value: str) -> str:
+        """``value`` with its typographic punctuation in ASCII on an ASCII terminal (only what is drawn:
+        exports and the clipboard keep the article's own characters)."""
+        return value if self.unicode else value.translate(_TYPOGRAPHIC)
+
+    def rich(self, text: Text) -> Text:
+        """:meth:`text` for a styled Text, its styles kept."""
+        if self.unicode:
+            return text
+        from rich.text import Text as RichText
+
+        out = RichText(
+            text.plain.translate(_TYPOGRAPHIC), style=text.style, no_wrap=text.no_wrap, end=text.end
+        )
+        out.spans = list(text.spans)
+        return out
 
     def fit(self, text: Text, width: int, *, pad: bool = False) -> Text:
         """Cut ``text`` to ``width`` cells with this set's ellipsis (Rich's own is always "…")."""

@@ -34,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-filter")
             body = DetailView(id="help-body")
             body.border_title = "Keys"
-            body.border_subtitle = "type to filter · Esc to close"
+            body.border_subtitle = self.app.glyphs.text("type to filter · Esc to close")
             yield body
 
     def on_mount(self) -> None:

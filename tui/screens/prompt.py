@@ -29,17 +29,21 @@ class PromptScreen(ModalScreen[str | None]):
         self.hint = hint
         self.check = check
 
+    def _drawn(self, value: str) -> str:
+        glyphs = getattr(self.app, "glyphs", None)  # an ASCII terminal draws ASCII punctuation
+        return glyphs.text(value) if glyphs else value
+
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt") as box:
-            box.border_title = self.title_text
+            box.border_title = self._drawn(self.title_text)
             yield Input(value=self.value, select_on_focus=True, id="prompt-input")
-            yield Static(Text(self.hint, style="dim"), id="prompt-hint")
+            yield Static(Text(self._drawn(self.hint), style="dim"), id="prompt-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         error = self.check(event.value) if self.check else None
         if error:
-            self.query_one("#prompt-hint", Static).update(Text(error, style="bold"))
+            self.query_one("#prompt-hint", Static).update(Text(self._drawn(error), style="bold"))
             return
         self.dismiss(event.value)
 

@@ -150,7 +150,8 @@ class DetailView(VerticalScroll, can_focus=True, inherit_bindings=False):
 
     def show(self, text: Text) -> None:
         self.text = text
-        self.query_one("#detail-body", Static).update(text)
+        glyphs = getattr(self.app, "glyphs", None)  # an ASCII terminal draws ASCII punctuation
+        self.query_one("#detail-body", Static).update(glyphs.rich(text) if glyphs else text)
         self.scroll_home(animate=False)
 
     def copy_text(self) -> str | None:

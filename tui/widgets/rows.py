@@ -134,7 +134,7 @@ class RowsView(ScrollView, can_focus=True, inherit_bindings=False):
         gutter = self.glyphs.cursor if selected and self.has_focus else " "
         text = Text.assemble(gutter, " ")
         text.append_text(self.render_row(index, max(width - 2, 1)))
-        self.glyphs.fit(text, width)
+        text = self.glyphs.fit(self.glyphs.rich(text), width)
         text.no_wrap = True
         segments = list(text.render(self.app.console))
         strip = Strip(segments).extend_cell_length(width)
