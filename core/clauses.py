@@ -21,6 +21,7 @@ from dateline.core.text import ABBREVIATIONS
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&-]*[^\W_])?|[^\w\s]")
 _END_MARKS = frozenset(".!?")
 _POSSESSIVE = ("'s", "’s")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _QUOTE_END = re.compile(r"[.!?…]['’‘\"”)\]]*\s*$")
 _TITLES = frozenset(
     {w.rstrip(".") for w in gz.TITLE_WORDS | gz.HONORIFICS | gz.OFFICE_WORDS}
@@ -109,7 +110,9 @@ def _words(text: str, lo: int, hi: int, out: list[Tok]) -> None:
             continue
         prev = out[-1] if out else None
         if prev is not None and prev.end == s and prev.kind == "w":
-            if word == "." and (prev.low in ABBREVIATIONS or (len(prev.text) == 1 and prev.cap)):
+            if word == "." and (
+                prev.low in ABBREVIATIONS or (prev.cap and (len(prev.text) == 1 or prev.text in _TITLES))
+            ):
                 # "Sen.", "Gov.", "J.": an abbreviation or an initial keeps its full stop
                 prev.end += 1
                 prev.text += "."
@@ -126,8 +129,13 @@ def _sentences(text: str, toks: list[Tok]) -> list[int]:
     after a quote whose words end a sentence when a capitalised word, another quote or a new line follows."""
     starts = [0]
     n = len(toks)
+    depth = 0  # no sentence ends inside parentheses: "(D-N.Y.)"
     for k, t in enumerate(toks[:-1]):
         nxt = toks[k + 1]
+        if t.kind == "p" and t.text in "()":
+            depth = max(0, depth + (1 if t.text == "(" else -1))
+        elif depth:
+            continue
         if t.kind == "p" and t.text in _END_MARKS:
             if (
                 nxt.kind == "q"
@@ -159,6 +167,18 @@ def _sentence_word(t: Tok) -> bool:
     )
 
 
+def _opens_phrase(toks: list[Tok], i: int, j: int) -> bool:
+    """A capitalised -ed word opening a sentence before a preposition ("Reached by phone, …", "Pressed on
+    it, …"): a participle, not a name ("Ted said")."""
+    return (
+        i + 1 == j
+        and j < len(toks)
+        and len(toks[i].low) > 5
+        and toks[i].low.endswith("ed")
+        and toks[j].low in _PREPOSITIONS
+    )
+
+
 def _chunk(text: str, para: Para) -> None:
     toks = para.toks
     n = len(toks)
@@ -172,7 +192,7 @@ def _chunk(text: str, para: Para) -> None:
         j = k + 1
         while j < n and not toks[j - 1].possessive and "\n" not in text[toks[j - 1].end : toks[j].start]:
             t = toks[j]
-            if _is_cap(t):
+            if _is_cap(t) or (_ORDINAL.fullmatch(t.text) and j + 1 < n and _is_cap(toks[j + 1])):
                 j += 1
             elif (
                 (t.text == "&" or (t.low in _PARTICLES and not t.cap)) and j + 1 < n and _is_cap(toks[j + 1])
@@ -183,7 +203,10 @@ def _chunk(text: str, para: Para) -> None:
         k = j
         # leading function words are not names ("The", "But", "In", "He"), nor an ordinary word that opens
         # a sentence ("Asked", "Recalling")
-        while i < j and (toks[i].low in gz.FUNCTION_WORDS or (i in starts and _sentence_word(toks[i]))):
+        while i < j and (
+            toks[i].low in gz.FUNCTION_WORDS
+            or (i in starts and (_sentence_word(toks[i]) or _opens_phrase(toks, i, j)))
+        ):
             i += 1
         if i >= j:
             continue
@@ -221,7 +244,13 @@ ROLES = frozenset(lexicon.words("speech", "speakers.roles")) | gz.ROLE_NOUNS
 ORG_HEADS = frozenset(lexicon.words("speech", "speakers.organization_heads"))
 _TIME_CAPS = gz.NOT_NAMES
 # Ordinary words that open sentences: the verbs of speech ("Asked", "Said") and the like.
-_COMMON_STARTS = frozenset(gz.REPORTING_VERBS | lexicon.verb_forms("speech", "cues.verbs")) | _BETWEEN
+_TIME_UNITS = frozenset(lexicon.table("time")["units"])
+_COMMON_STARTS = (
+    frozenset(gz.REPORTING_VERBS | lexicon.verb_forms("speech", "cues.verbs"))
+    | _BETWEEN
+    | _TIME_UNITS
+    | {u + "s" for u in _TIME_UNITS}  # "Hours later, …"
+)
 
 
 @dataclass(slots=True)
@@ -364,7 +393,10 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
         first = toks[k]
         if first.kind != "w":
             continue
-        if (first.low in _INTRO or first.low.endswith(("ly", "ing"))) and k not in para.chunk_at_start:
+        participle = first.low.endswith("ed") and k + 1 < b and toks[k + 1].low in _PREPOSITIONS
+        if (
+            first.low in _INTRO or first.low.endswith(("ly", "ing")) or participle
+        ) and k not in para.chunk_at_start:
             intro_name = b - 1 in para.chunk_at_end
             continue
         c = para.chunk_at_start.get(k)
@@ -373,6 +405,8 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
         intro_name = False
         ref = np_head(para, k, b)
         if ref is None:
+            if b - k <= 3 and n + 1 < len(segs):
+                continue  # a short adverbial: "Hours later, X said", "This time, X said"
             return None
         if ref.kind == "description" and n + 1 < len(segs):
             a2, b2 = segs[n + 1]

@@ -42,6 +42,7 @@ _AMBIGUOUS = frozenset(lexicon.words("speech", "ambiguous.forms"))
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"})
 _CLAUSE_MARK = re.compile(r"[,?!…:;—–-]['’‘\"”]*\s*$")
 _ASKED = re.compile(r"[?!]['’‘\"”]*\s*$")
+_PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you"})
 _BACK = 2  # paragraphs a pronoun or a carried speaker may reach back
 
 
@@ -113,8 +114,16 @@ class Speakers:
         if t.low not in CUES:
             return False
         prev = p.toks[k - 1] if k else None
-        if t.low in _AMBIGUOUS and not (prev and (prev.low in PRONOUNS or k - 1 in p.chunk_at_end)):
-            return t.low == "put" and k + 1 < len(p.toks) and p.toks[k + 1].low == "it"  # "as X put it"
+        if prev is not None and (
+            prev.low == "to" or (k > 1 and p.toks[k - 2].low == "to" and prev.low.endswith("ly"))
+        ):
+            return False  # "declined to comment", "to correctly predict": nobody says it here
+        if t.low in _AMBIGUOUS:
+            if t.low == "put":
+                return k + 1 < len(p.toks) and p.toks[k + 1].low == "it"  # "as X put it"
+            if t.low.endswith(("s", "ing")):  # "she notes", "X states": right after the subject
+                return prev is not None and (prev.low in PRONOUNS or k - 1 in p.chunk_at_end)
+            return prev is not None and prev.low in _PLURAL_PRONOUNS  # "they state"; not "the state"
         if (
             prev is not None
             and prev.low in _PASSIVE
@@ -139,6 +148,8 @@ class Speakers:
             and not (toks[end].kind == "p" and toks[end].text in ".!?")
         ):
             end += 1
+        if "\n" in self.text[qt.end : toks[q.tok + 1].start]:
+            return None  # a line break after the quote: what follows is not its attribution
         inner = self.text[max(qt.start, qt.end - 9) : qt.end - 1]  # the end of the quoted words
         k = q.tok + 1
         comma = toks[k].kind == "p" and toks[k].text in (",", "—", "–", "-", "--")
@@ -152,7 +163,12 @@ class Speakers:
         j = k
         while j < end and toks[j].low in ("also", "then", "later", "once"):
             j += 1
-        if j < end and self.is_cue(p, j) and (clause_mark or closes):
+        if (
+            j < end
+            and self.is_cue(p, j)
+            and (clause_mark or closes)
+            and (toks[j].low == "according" or not toks[j].low.endswith("ing"))
+        ):
             if toks[j].low == "according":
                 return _Found(np_after(p, j + 2, end), "according to", "according", k, end)
             ref = np_after(p, j + 1, end)
@@ -166,16 +182,18 @@ class Speakers:
                 break
             ref = subject_before(p, k, v)
             if ref is None:
-                if v > k and toks[v - 1].text == ",":  # '"…" if she lost, said X, a …'
-                    return _Found(np_after(p, v + 1, end), toks[v].low, "inverted", k, end)
+                if v > k and toks[v - 1].text == "," and not toks[v].low.endswith("ing"):
+                    ref = np_after(p, v + 1, end)  # '"…" if she lost, said X, a …'
+                    if ref is not None:
+                        return _Found(ref, toks[v].low, "inverted", k, end)
                 break
             if not clause_mark:
                 # no comma after the quote: only a subject right after it ('"…" X said', '"…" the
                 # paper's editor X said')
                 if not _opens_phrase(p, k, ref.tok) or v - ref.tok > 4:
                     return None
-                if closes and not _ASKED.search(inner) and (end - v > 10 or _has_that(p, v, end)):
-                    return None
+                if closes and not _ASKED.search(inner) and (end - v > 10 or not _bare(p, v)):
+                    return None  # '"…." X said.' only when the sentence says nothing else
             return _Found(ref, toks[v].low, "after", k, end)
         return None
 
@@ -196,7 +214,7 @@ class Speakers:
             if t.low == "according":
                 ref = np_after(p, v + 2, q.tok)
                 return _Found(ref, "according to", "according", lo, q.tok)
-            if v == s_lo and t.cap:
+            if v == s_lo and t.cap and t.low in gz.REPORTING_VERBS:
                 return _Found(np_after(p, v + 1, q.tok), t.low, "inverted", lo, q.tok)  # 'Said X, "…"'
             if t.low.endswith("ing") and v > lo and toks[v - 1].text in (",", "and"):
                 prev = self.same_sentence_speaker(q, s_lo)
@@ -392,5 +410,12 @@ def _title_words(text: str, t: Tok) -> bool:
     return len(words) <= 2 or all(w[0].isupper() or len(w) <= 3 for w in words)
 
 
-def _has_that(p: Para, lo: int, hi: int) -> bool:
-    return any(t.low == "that" for t in p.toks[lo:hi])
+def _bare(p: Para, v: int) -> bool:
+    """Whether the sentence goes on from the verb at ``v`` to its end without "that" or a quote: a bare
+    attribution ("Smith said on Monday.")."""
+    for t in p.toks[v + 1 :]:
+        if t.kind == "q" or t.low == "that":
+            return False
+        if t.kind == "p" and t.text in ".!?":
+            return True
+    return True

@@ -313,3 +313,34 @@ def test_transcript_lines_are_quotes_of_their_label() -> None:
         ("Will you raise taxes next year?", "Ana Kreis"),
         ("No, and I have said so many times.", "Hal Mercer"),
     ]
+
+
+def test_a_participle_after_an_introductory_phrase_goes_to_the_subject() -> None:
+    text = (
+        'Reached by phone, Mayor Ruth Kanter denied the report, saying she was "on holiday all week."\n\n'
+        'Hours later, Governor Sam Ortiz replied to her, telling reporters, "We never said she was there."'
+    )
+    assert [s for _, s in _speakers(text)] == ["Ruth Kanter", "Sam Ortiz"]
+
+
+def test_party_and_state_in_parentheses_do_not_end_the_sentence() -> None:
+    text = 'In a statement, Rep. Lara Quist (D-N.Y.) reacted to the news, saying: "This is a disgrace to us."'
+    assert _speakers(text) == [("This is a disgrace to us.", "Lara Quist")]
+
+
+def test_military_ranks_with_ordinals_are_titles() -> None:
+    text = '"We were not told anything," said Air Force 1st Lt. Dana Rourke. "Nothing at all."'
+    assert [s for _, s in _speakers(text)] == ["Dana Rourke", "Dana Rourke"]
+
+
+def test_an_infinitive_is_not_an_attribution() -> None:
+    text = 'The spokesman declined to comment on the "ongoing review of the contract terms."'
+    assert _speakers(text) == [("ongoing review of the contract terms.", None)]
+
+
+def test_a_quote_followed_by_a_new_sentence_is_not_attributed_to_its_subject() -> None:
+    text = (
+        'Minister Lea Horn warned that the ban would be "unacceptable to everyone here." '
+        'Senator Paul Grier said the vote "will happen anyway, whatever she thinks."'
+    )
+    assert [s for _, s in _speakers(text)] == ["Lea Horn", "Paul Grier"]
