@@ -264,10 +264,11 @@ class Ref:
     tok: int  # token index in its paragraph
     head: str = ""  # a description's head noun
     org: bool = False  # a description of an organisation ("the agency")
+    titles: tuple[str, ...] = ()  # a name's titles ("Sen.", "Mrs.")
 
 
 def _name(c: Chunk) -> Ref:
-    return Ref("name", c.start, c.end, c.text, c.name_i)
+    return Ref("name", c.start, c.end, c.text, c.name_i, titles=c.titles)
 
 
 def _pronoun(t: Tok, k: int) -> Ref:
@@ -394,6 +395,9 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
         if first.kind != "w":
             continue
         participle = first.low.endswith("ed") and k + 1 < b and toks[k + 1].low in _PREPOSITIONS
+        c = para.chunk_at_start.get(k + 1) if first.low == "as" else None
+        if c is not None and not c.possessive and (c.j == b or toks[c.j].low in _PREPOSITIONS):
+            return _name(c)  # "As X put it, …", "as X of Y told the paper, …"
         if (
             first.low in _INTRO or first.low.endswith(("ly", "ing")) or participle
         ) and k not in para.chunk_at_start:

@@ -137,7 +137,9 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
                 end=s.end,
                 text=text[s.start : s.end],
                 speaker=who.actor,
-                speaker_name=who.name if who.actor else None,
+                # the words that name the speaker: kept when no actor matches ("a senior aide"), not a
+                # pronoun nobody was found for
+                speaker_name=who.name if who.actor or not who.pronoun else None,
                 venue=_venue(text[who.clause[0] : who.clause[1]]) if who.clause else None,
                 cue=who.cue,
                 events=evs,

@@ -123,7 +123,7 @@ class Referents:
             return None
         cands = {*self.by_form.get(label.lower(), ()), *self.by_last.get(_bare(words[-1]), ())}
         people = [a for a in cands or () if self.kind(a) == "person"] or [
-            a for a in cands or () if self.kind(a) == "unknown" and _looks_personal(self.actors[a].name)
+            a for a in cands or () if self.kind(a) == "unknown" and looks_personal(self.actors[a].name)
         ]
         return max(people, key=lambda a: len(self.actors[a].mentions)) if people else None
 
@@ -176,6 +176,23 @@ class Referents:
         self._gender[aid] = g
         return g
 
+    def person_named(self, name: str, titles: tuple[str, ...]) -> str | None:
+        """ "m", "f" or "" for a name the text shows to be a person's (a title, a given name); None when
+        it does not show it."""
+        male, female, given_m, given_f = _gender_words()
+        for t in titles:
+            t = t.rstrip(".")
+            if t in male:
+                return "m"
+            if t in female:
+                return "f"
+        words = name.split()
+        if len(words) > 1 and words[0] in given_m and words[0] not in given_f:
+            return "m"
+        if len(words) > 1 and words[0] in given_f and words[0] not in given_m:
+            return "f"
+        return "" if titles else None
+
     def fits(self, aid: str | None, pronoun: str) -> bool:
         """Whether ``pronoun`` may stand for the actor: he/she for people of that gender (or unknown),
         it/they for organisations and groups."""
@@ -184,7 +201,7 @@ class Referents:
         kind = self.kind(aid)
         p = pronoun.lower()
         if p in ("he", "she"):
-            if kind not in PERSONISH or (kind == "unknown" and not _looks_personal(self.actors[aid].name)):
+            if kind not in PERSONISH or (kind == "unknown" and not looks_personal(self.actors[aid].name)):
                 return False
             g = self.gender(aid)
             return g is None or g == ("m" if p == "he" else "f")
@@ -220,7 +237,7 @@ class Referents:
 _NOT_PERSONAL = gz.ORG_HEADS | gz.GROUP_HEADS | gz.OUTLET_HEADS | gz.DOCUMENT_HEADS
 
 
-def _looks_personal(name: str) -> bool:
+def looks_personal(name: str) -> bool:
     """Whether a name of unknown kind may be a person's: no organisation head, no lower-case word."""
     words = name.split()
     return bool(words) and not any(w in _NOT_PERSONAL or w.islower() for w in words)

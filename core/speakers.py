@@ -35,7 +35,7 @@ from dateline.core.clauses import (
     np_after,
     subject_before,
 )
-from dateline.core.referents import Referents
+from dateline.core.referents import Referents, looks_personal
 
 CUES = gz.REPORTING_VERBS | lexicon.verb_forms("speech", "cues.verbs")
 _AMBIGUOUS = frozenset(lexicon.words("speech", "ambiguous.forms"))
@@ -43,6 +43,9 @@ _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", 
 _CLAUSE_MARK = re.compile(r"[,?!…:;—–-]['’‘\"”]*\s*$")
 _ASKED = re.compile(r"[?!]['’‘\"”]*\s*$")
 _PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you"})
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+# Words before a participle that make it part of its sentence's main clause: "X replied by saying".
+_BY_WAY_OF = frozenset({"by", "after", "before", "while", "when", "without", "in", "since", "upon"})
 _BACK = 2  # paragraphs a pronoun or a carried speaker may reach back
 
 
@@ -62,6 +65,7 @@ class Speaker:
     found: bool = False  # the text attributes the quote (even when it names nobody we know)
     how: str = ""
     clause: tuple[int, int] | None = None  # offsets of the attribution's words
+    pronoun: bool = False  # the attribution names a pronoun ("he said"), not a name or description
 
 
 @dataclass(slots=True)
@@ -98,7 +102,8 @@ class Speakers:
                 actor, name = self.resolve(f.ref, q.para)
                 p = self.paras[q.para]
                 clause = (p.toks[f.lo].start, p.toks[f.hi - 1].end) if f.hi > f.lo else None
-                self.out.append(Speaker(actor, name, f.cue, True, f.how, clause))
+                pronoun = f.ref is not None and f.ref.kind == "pronoun"
+                self.out.append(Speaker(actor, name, f.cue, True, f.how, clause, pronoun))
             else:
                 self.out.append(self.carried(n, q))
         return self.out
@@ -206,6 +211,13 @@ class Speakers:
         if lo >= q.tok:
             return None
         colon = toks[q.tok - 1].text in (":", "—", "–", "-")  # 'X wrote: "…"', 'X added — "…"'
+        label = p.chunk_at_end.get(q.tok - 2) if colon else None
+        if (
+            label is not None
+            and not label.possessive
+            and (label.i == s_lo or toks[label.i - 1].text in "-—–:")
+        ):
+            return _Found(_name_ref(label), None, "colon", lo, q.tok)  # '… - X: "…"', a label before a quote
         first: _Found | None = None  # a speech verb whose speaker the clause does not name
         for v in range(q.tok - 1, lo - 1, -1):
             if not self.is_cue(p, v):
@@ -225,7 +237,8 @@ class Speakers:
                 ref = np_after(p, v + 1, q.tok)
                 if ref is not None:
                     return _Found(ref, t.low, "inverted", lo, q.tok)  # '"…," said X, "…"'
-            ref = subject_before(p, lo, v)
+            after_preposition = t.low.endswith("ing") and v > lo and toks[v - 1].low in _BY_WAY_OF
+            ref = None if after_preposition else subject_before(p, lo, v)
             if ref is None and t.low.endswith("ing"):
                 ref = clause_subject(p, s_lo, v)  # 'X rallied supporters by warning that "…"'
             if ref is None:
@@ -308,7 +321,7 @@ class Speakers:
 
     def speaker_of(self, f: _Found, pi: int) -> Speaker:
         actor, name = self.resolve(f.ref, pi)
-        return Speaker(actor, name, f.cue, True, f.how, None)
+        return Speaker(actor, name, f.cue, True, f.how, None, f.ref is not None and f.ref.kind == "pronoun")
 
     # -- resolution -----------------------------------------------------------------------------------------
 
@@ -320,7 +333,7 @@ class Speakers:
         if ref.kind == "pronoun":
             return self.antecedent(ref.text, pi, ref.tok), ref.text
         lo = self.paras[max(0, pi - _BACK)].start
-        return self.refs.described(ref.head, ref.start, lo, ref.org), ref.text
+        return self.refs.described(ref.head, ref.start, lo, ref.org), self.text[ref.start : ref.end]
 
     def antecedent(self, pronoun: str, pi: int, k: int) -> str | None:
         """Whom ``pronoun`` (at token ``k`` of paragraph ``pi``) stands for: going back sentence by sentence,
@@ -344,16 +357,16 @@ class Speakers:
                         return self.out[n].actor
                 cues = [v for v in range(s_lo, s_hi) if self.is_cue(p, v) and p.toks[v].low != "according"]
                 # who the sentence reports ("…, X said."), its subject, then whoever it says spoke ("who said")
-                tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 else []
-                for ref in (
-                    *(self.reported_by(p, s_lo, s_hi, v) for v in tail),
-                    clause_subject(p, s_lo, s_hi),
-                    *(subject_before(p, s_lo, v) for v in cues[:1]),
-                ):
+                tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 and s_hi == _end(p, s_lo) else []
+                reported = [self.reported_by(p, s_lo, s_hi, v) for v in tail]
+                first = [subject_before(p, s_lo, v) for v in cues[:1]]
+                for ref in (*reported, clause_subject(p, s_lo, s_hi), *first):
                     if ref is not None and ref.kind == "name":
                         aid = self.refs.named(ref.text, ref.start, ref.end)
                         if self.refs.fits(aid, pronoun):
                             return aid
+                        if aid is None and self.unknown_person(ref, pronoun, ref in reported or ref in first):
+                            return None  # the pronoun's person is one the actors do not know
                 if fallback is None and seen < 2:
                     for c in reversed(p.chunks):
                         if s_lo <= c.i < s_hi and not c.possessive:
@@ -364,11 +377,21 @@ class Speakers:
                 seen += 1
         return fallback
 
+    def unknown_person(self, ref: Ref, pronoun: str, speaks: bool) -> bool:
+        """Whether a name no actor has is a person the pronoun may stand for: a speaker in its sentence,
+        or a name with a title or a given name, of the pronoun's gender when the text shows it."""
+        if pronoun.lower() not in ("he", "she"):
+            return False
+        g = self.refs.person_named(ref.text, ref.titles)
+        if g is None:
+            return speaks and looks_personal(ref.text)
+        return g == "" or g == ("m" if pronoun.lower() == "he" else "f")
+
     def reported_by(self, p: Para, lo: int, hi: int, v: int) -> Ref | None:
         """The speaker of a sentence-final attribution: "…, X said." or "…, said X."."""
         toks = p.toks
-        if v > lo and toks[v - 1].text == ",":
-            return np_after(p, v + 1, hi)
+        if v > lo and toks[v - 1].text == "," and toks[v].low not in _TELL:
+            return np_after(p, v + 1, hi)  # "…, said X." (not "…, told X": X is who heard it)
         ref = subject_before(p, lo, v)
         if ref is None or ref.kind != "name":
             return None
@@ -383,7 +406,7 @@ def _name_ref(c: Chunk) -> Ref:
 
 
 def _copy(s: Speaker, how: str) -> Speaker:
-    return Speaker(s.actor, s.name, s.cue, s.found, how, s.clause)
+    return Speaker(s.actor, s.name, s.cue, s.found, how, s.clause, s.pronoun)
 
 
 def _in_clause(s: Speaker, p: Para, k: int) -> bool:
@@ -408,6 +431,11 @@ def _title_words(text: str, t: Tok) -> bool:
         return False
     words = _WORDS.findall(text, t.start, t.end)
     return len(words) <= 2 or all(w[0].isupper() or len(w) <= 3 for w in words)
+
+
+def _end(p: Para, s_lo: int) -> int:
+    """The end (exclusive token index) of the sentence starting at ``s_lo``."""
+    return p.sentence_of(s_lo)[1]
 
 
 def _bare(p: Para, v: int) -> bool:

@@ -344,3 +344,40 @@ def test_a_quote_followed_by_a_new_sentence_is_not_attributed_to_its_subject() -
         'Senator Paul Grier said the vote "will happen anyway, whatever she thinks."'
     )
     assert [s for _, s in _speakers(text)] == ["Lea Horn", "Paul Grier"]
+
+
+def test_as_x_put_it_and_as_x_of_y_told_the_paper() -> None:
+    text = (
+        'As Senator Ida Brandt, the chair of the panel, put it: "Nobody will vote for this."\n\n'
+        'However, as Bishop Tomas Varga of the Diocese of Lund told the paper, "We are all worried."'
+    )
+    assert [s for _, s in _speakers(text)] == ["Ida Brandt", "Tomas Varga"]
+
+
+def test_a_name_label_before_a_colon_names_the_speaker() -> None:
+    text = 'Economists disagree - Mona Feld: "The slowdown is already here and it will last."'
+    assert _speakers(text) == [("The slowdown is already here and it will last.", "Mona Feld")]
+
+
+def test_a_participle_after_by_goes_to_the_subject_of_the_sentence() -> None:
+    text = (
+        'Mayor Aldo Brun answered the critics by posting a study showing "crime fell by a third last year."'
+    )
+    assert _speakers(text) == [("crime fell by a third last year.", "Aldo Brun")]
+
+
+def test_a_pronoun_for_a_person_no_actor_has_keeps_speaker_none() -> None:
+    text = (
+        "Governor Paul Fitch spoke first.\n\n"
+        'The farmer Lars Oskarsson listened. "We have waited ten years," he said.'
+    )
+    article = clean.clean(Article(id="t", text=text))
+    known = [a for a in actors.extract(article) if "Oskarsson" not in a.name]  # the actor step missed him
+    assert [a.name for a in known] == ["Paul Fitch"]
+    (q,) = quotes.extract(article, known, [])
+    assert q.speaker is None  # not the governor named before him
+
+
+def test_an_unnamed_speaker_keeps_the_words_that_describe_them() -> None:
+    qs, _ = _quotes('The mayor was away.\n\n"We are broke," said a senior aide to the mayor.')
+    assert (qs[0].speaker, qs[0].speaker_name) == (None, "a senior aide")
