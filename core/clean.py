@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.core import chrome
+from dateline.core import chrome, lexicon
 from dateline.core.model import Article, Furniture, trusted
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
@@ -63,7 +63,9 @@ _OUTLET_DATELINE = re.compile(
 # "WASHINGTON (AP) —": a wire story's place, day and outlet, then a dash. At the very start of the text the
 # place may be any short run of words ("La paz, march 4 -"); opening a later line (after a headline or
 # byline) it must be capitalised words followed by a space, so a sentence never passes for one.
-_DAY = r"(?:[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}(?:[ \t]+\d{4})?)"
+# (a month's name, not any word: "SOCCER - DUTCH DRAW 2-2 ..." is a headline, not "SOCCER, DRAW 2 -")
+_MONTH = "(?i:" + lexicon.alternation(lexicon.words("chrome", "months.en"), spaces=False) + ")"
+_DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?)"
 _OUTLET = r"(?:[ \t]*\((?P<outlet>[A-Z][A-Za-z&.\- ]{0,30})\))?"
 _WIRE_DATELINE = re.compile(
     r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"

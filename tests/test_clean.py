@@ -102,3 +102,8 @@ def test_a_dated_dateline_dates_the_article() -> None:
     art = published.infer(art, timexes.extract(art, None))
     assert art.published is not None and art.published.earliest is not None
     assert art.published.earliest.isoformat().startswith("2021-03-0")
+
+
+def test_a_headline_with_a_score_is_no_wire_dateline() -> None:
+    article = clean(Article(id="h", text="RUGBY - HARBOUR BEAT DALE 2-1 IN CUP .\nThe match was close."))
+    assert not [f for f in article.furniture if f.kind == "dateline"]
