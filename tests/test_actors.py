@@ -473,3 +473,9 @@ def test_a_compass_word_opens_an_organisation_and_and_joins_a_headed_name() -> N
     )
     assert "Central Harbour District Court" in names
     assert "Kestrel Post and Telecommunications Administration" in names
+
+
+def test_an_abbreviation_in_a_caps_headline_keeps_its_capitals() -> None:
+    found = _by_name(_extract("TENNIS - SPAIN , U.S. TEAMS OPEN ON ROAD\nThe U.S. team arrived on Monday."))
+    assert found["United States"].kind == "country"
+    assert {m.text for m in found["United States"].mentions} == {"U.S."}

@@ -84,6 +84,9 @@ def prev_word_of(before: str) -> str:
 
 
 def _capitalised(word: str) -> str:
+    """An ALL CAPS word as a name is written ("CORUNA" → "Coruna"); abbreviations keep their capitals."""
+    if "." in word:
+        return word  # "U.S."
     return "-".join(part.capitalize() for part in word.split("-"))
 
 

@@ -479,7 +479,7 @@ class _SpanFinder:
         if key(name) in known:
             return True
         if name.isupper() and not (len(words) == 1 and is_acronym(name) and name in self.orgs):
-            name = " ".join(w.capitalize() for w in words)  # "SRI LANKA" → "Sri Lanka"
+            name = " ".join(w if "." in w else w.capitalize() for w in words)  # "SRI LANKA" → "Sri Lanka"
         return name in self.countries or name in self.orgs or name in gz.place_forms()
 
     def _chunk(
