@@ -33,6 +33,7 @@ from dateline.tui.widgets.rows import RowsView
 from dateline.tui.widgets.strip import DensityStrip
 
 if TYPE_CHECKING:
+    import threading
     from collections.abc import Iterable, Sequence
 
     from textual.app import ComposeResult
@@ -176,14 +177,16 @@ class DatelineApp(MainActions, App[int]):
     # -- loading ------------------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, paths: list[str]) -> None:
-        """Consume the load stream in this thread and post each update to the app (thread-safe; loading goes
-        on meanwhile). Progress is posted at most ten times a second."""
+        """Consume the load stream in this thread and post each update to the app, in order. Progress is
+        posted at most ten times a second; after posting a preview merged from analyses this thread waits
+        until the screen has shown it (analysing on would pile previews up faster than they are shown)."""
+        import threading
         import time
 
         from textual.worker import get_current_worker
 
         from dateline.core.cache import AnalysisCache
-        from dateline.core.stream import Progress, stream_timeline
+        from dateline.core.stream import Progress, Snapshot, stream_timeline
 
         worker = get_current_worker()
         # The collector stays off until what was loaded is frozen: a full collection over a freshly built
@@ -201,7 +204,12 @@ class DatelineApp(MainActions, App[int]):
                     if now - tick < 0.1:
                         continue
                     tick = now
-                self.post_message(LoadUpdate(update))
+                wait = isinstance(update, Snapshot) and not update.cached and not update.final
+                shown = threading.Event() if wait else None
+                self.post_message(LoadUpdate(update, shown))
+                while shown is not None and not shown.wait(0.1):
+                    if worker.is_cancelled:
+                        return
         finally:
             updates.close()
             if store is not None:
@@ -213,15 +221,19 @@ class DatelineApp(MainActions, App[int]):
         from dateline.core.stream import Loaded, Progress
 
         update = message.update
-        if isinstance(update, Loaded):
-            self.set_progress(0, len(update.result.articles))
-        elif isinstance(update, Progress):
-            self.set_progress(update.done, update.total)
-        else:
-            if update.cached:
-                self.query_one("#progress").display = False  # a cached run takes a second: no bar
-                self.load_note = "Loading from the cache"
-            self.show_timeline(update.timeline, final=update.final)
+        try:
+            if isinstance(update, Loaded):
+                self.set_progress(0, len(update.result.articles))
+            elif isinstance(update, Progress):
+                self.set_progress(update.done, update.total)
+            else:
+                if update.cached:
+                    self.query_one("#progress").display = False  # a cached run takes a second: no bar
+                    self.load_note = "Loading from the cache"
+                self.show_timeline(update.timeline, final=update.final)
+        finally:
+            if message.shown is not None:
+                message.shown.set()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A load that fails says so instead of leaving the progress bar up for ever."""
@@ -404,11 +416,13 @@ class DatelineApp(MainActions, App[int]):
 
 
 class LoadUpdate(Message):
-    """Posted by the load worker with each update of the load stream, in order."""
+    """Posted by the load worker with each update of the load stream, in order; ``shown`` (when given) is set
+    once the app has handled it."""
 
-    def __init__(self, update: Update) -> None:
+    def __init__(self, update: Update, shown: threading.Event | None = None) -> None:
         super().__init__()
         self.update = update
+        self.shown = shown
 
 
 def run_app(
