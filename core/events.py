@@ -18,13 +18,13 @@ from datetime import timedelta
 from operator import methodcaller
 
 from dateline.core import gazetteer as gz
+from dateline.core import lead as lead_step
 from dateline.core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression, trusted
 from dateline.core.tense import future_status, tense
 from dateline.core.text import (
     NON_CONTENT,
     FurnitureIndex,
     Segment,
-    lead_paragraphs,
     paragraph_sentences,
     paragraphs,
 )
@@ -129,10 +129,13 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
         and not t.value.endswith("_REF")  # "now", "in the past": no date to put on a timeline
     ]
     starts = [t.start for t in by_start]
+    stamps = {p.start for p in lead_step.stamps(article, timexes)}
     for sent in _candidate_sentences(text, starts, dct is not None):
+        if sent.start in stamps:  # "Posted July 20, 2009": when the page was made, not a happening
+            continue
         kind = index.kind(sent.start)
         if kind == "dateline":  # a wire story's first sentence: what follows the dateline is the lead
-            found = past_dateline(text, index, sent)
+            found = lead_step.past_dateline(text, index, sent)
             if found is None:
                 continue
             sent, kind = found, index.kind(found.start)
@@ -149,9 +152,7 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
             ev = _undated_future_event(article, sent)
             if ev:
                 events.append(ev)
-    lead = _lead_event(article, dated_sentences)
-    if lead:
-        events.insert(0, lead)
+    _add_lead(article, timexes, events, dated_sentences | stamps)
     for i, e in enumerate(events, 1):
         e.id = f"{article.id}:e{i}"  # built here, owned here: no copy needed
     return events
@@ -208,47 +209,43 @@ def _dated_event(
     )
 
 
-def lead_segment(article: Article) -> Segment | None:
-    """The first sentence of the first narrative paragraph, without a leading dateline."""
-    paras = lead_paragraphs(article, 1)
-    if not paras:
-        return None
-    sents = paragraph_sentences(article.text, paras[0])
-    if not sents:
-        return None
-    return past_dateline(article.text, FurnitureIndex(article.furniture), sents[0])
+def _add_lead(article: Article, timexes: list[TimeExpression], events: list[Event], skip: set[int]) -> None:
+    """Mark what the article reports as news (``Event.lead``): the events read from its lead sentence, or
+    else one made from the lead (or, when the lead says nothing that happened, the headline line). The
+    headline line and the sentences restating the lead are more evidence of them. ``skip``: the starts of
+    sentences that hold other events or are not news (time stamps)."""
+    lead = lead_step.lead_segment(article, timexes)
+    if lead is None:
+        return
+    head = lead_step.headline_segment(article, timexes)
+    if head is not None and head.start == lead.start:
+        head = None
+    news = [e for e in events if e.evidence and e.evidence[0].start == lead.start]
+    if not news and lead.start not in skip:
+        made = _lead_event(article, lead)
+        if made is None and head is not None and head.start not in skip:
+            made, lead, head = _lead_event(article, head, headline=True), head, None
+        if made is not None:
+            events.insert(0, made)
+            news = [made]
+    if not news:
+        return
+    more = [head] if head is not None else []
+    more += lead_step.restatements(article, lead, skip | {lead.start} | {s.start for s in more})
+    for e in news:
+        e.lead = True
+        e.evidence.extend(_evidence(article, seg, None) for seg in more)
 
 
-def past_dateline(text: str, index: FurnitureIndex, sent: Segment) -> Segment | None:
-    """``sent`` without a leading dateline ("(OUTLET)", "CITY, Feb 26 -"); None when nothing is left."""
-    start = sent.start
-    f = index.at(start)
-    if f is None or f.kind != "dateline":
-        return sent
-    while f is not None and f.kind == "dateline" and start < sent.end:
-        start = f.end
-        f = index.at(start)
-    body = text[start : sent.end]
-    offset = len(body) - len(body.lstrip(" \t\n–—-"))
-    return Segment(start + offset, sent.end) if start + offset < sent.end else None
-
-
-def lead_sentence(article: Article) -> str | None:
-    seg = lead_segment(article)
-    return article.text[seg.start : seg.end] if seg else None
-
-
-def _lead_event(article: Article, dated: set[int]) -> Event | None:
-    """The lead's main happening, reported as news: on or just before the publication date."""
+def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> Event | None:
+    """The lead's main happening, reported as news: on or just before the publication date. A headline's
+    present tense reports what has happened ("Gunman kills one")."""
     dct = article.published
     if dct is None or dct.earliest is None:
         return None
-    sent = lead_segment(article)
-    if sent is None or any(sent.start <= d < sent.end for d in dated):
-        return None
     clause_text = article.text[sent.start : sent.end]
     t = tense(clause_text)
-    if t == "past":
+    if t == "past" or (t == "present" and headline):
         status: EventStatus = "occurred"
         lo = dct.earliest - LEAD_LEEWAY
     elif t == "present":

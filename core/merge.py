@@ -1,22 +1,24 @@
 """Step 8 — merge across articles: one actor per entity, one event per happening, global ids.
 
-Two events are the same happening when their articles tell the same story (similar vocabulary), their
-dates overlap, they agree on past vs future, and they name the same kind of happening (or share most of
-their words). A merged event keeps every source; its date is the intersection of the sources' windows, so
-a "last month" in one article narrows an "end of last year" in another.
+Two events are the same happening when their articles tell the same story (:mod:`dateline.core.stories`:
+the same names, numbers and distinctive words), their dates overlap, they agree on past vs future, and they
+name the same happening: two retellings' leads do (what each article reports as news), other mentions must
+name the same kind of happening or share most of their words. An undated lead ("the talks have ended") is
+news of the last few days: it joins the dated report of its happening. A merged event keeps every source;
+its date is the intersection of the sources' windows, so a "last month" in one article narrows an "end of
+last year" in another.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.core import actors as actors_step
-from dateline.core import salience
+from dateline.core import salience, stories
 from dateline.core.model import (
     ArticleAnalysis,
     DateValue,
@@ -27,26 +29,14 @@ from dateline.core.model import (
     trusted,
     trusted_replace,
 )
+from dateline.core.stories import STOPWORDS
 from dateline.core.text import FurnitureIndex, paragraphs
 
-STORY_SIMILARITY = 0.12  # cosine of tf-idf vectors above which two articles tell the same story
-STORY_TERMS = 20  # distinctive terms per article used to find candidate stories
-VECTOR_TERMS = 60  # terms kept per article vector (the rest add little to the cosine)
-POSTING_CAP = 40  # a term among the distinctive ones of more articles than this is not distinctive
-MAX_RELATED = 12  # most related articles considered per article
+LEAD_RECENT = timedelta(days=3)  # how long before publication an undated lead's news may have happened
 PAST = frozenset({"occurred", "ongoing"})
 FUTURE = frozenset({"planned", "expected"})
 
 _TOKEN = re.compile(r"[a-z][a-z'-]{2,}")
-STOPWORDS = frozenset(
-    """the and for that with from this have has had was were are been being will would could should can may might
-    said says say told about after before into over under than then them they their there these those what when
-    where which while who whom whose why how not but also its it's his her him she our ours your you we us all any
-    each other some such only own same very just more most much many few one two three four five six seven eight
-    nine ten first last next new year years month months week weeks day days time times including include per
-    mln billion million dlrs pct reuter reuters percent according because during since until upon within without
-    between among against around again further once here both either neither nor too really yet still even""".split()
-)
 
 
 def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | None = None) -> Timeline:
@@ -57,9 +47,10 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
         for q in a.quotes
     ]
     events = _link(analyses, actor_ids, quotes)
-    related = related_articles(analyses)
+    story = story_of(analyses)
+    mentions = [_Mention(e, story.get(e.evidence[0].article if e.evidence else "", -1)) for e in events]
     captions = _caption_sentences(analyses)
-    clusters = _cluster(events, related)
+    clusters = _cluster(mentions)
     combined = sorted(((_combine(c, captions), c) for c in clusters), key=lambda pair: _sort_key(pair[0]))
     local_to_global: dict[str, str] = {}
     final: list[Event] = []
@@ -132,57 +123,25 @@ def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes
 # --- which articles tell the same story ---------------------------------------------------------------------------
 
 
-def _terms(text: str) -> Counter[str]:
-    tf = Counter(_TOKEN.findall(text.lower()))
-    for word in STOPWORDS.intersection(tf):
-        del tf[word]
-    return tf
+def story_of(analyses: Sequence[ArticleAnalysis]) -> dict[str, int]:
+    """A story number for each article id: articles with the same number tell the same story (see
+    :mod:`dateline.core.stories`). The articles are taken in id order, so the grouping does not depend on the
+    order they were read in."""
+    ordered = sorted(analyses, key=lambda a: a.article.id)
+    numbers = stories.stories(
+        [a.article.text for a in ordered],
+        [[m.text for actor in a.actors for m in actor.mentions] for a in ordered],
+    )
+    return {a.article.id: n for a, n in zip(ordered, numbers, strict=True)}
 
 
 def related_articles(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
-    """For each article, the other loaded articles that tell the same story (tf-idf cosine over content words).
-
-    Memory stays proportional to the articles' vectors: term counts are dropped as soon as each vector is
-    made, and candidate pairs are counted one article at a time rather than for the whole collection."""
-    ids = [a.article.id for a in analyses]
-    tfs: list[Counter[str] | None] = [_terms(a.article.text) for a in analyses]
-    n = len(tfs)
-    df: Counter[str] = Counter()
-    for tf in tfs:
-        df.update(tf.keys())  # type: ignore[union-attr]
-    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
-    del df
-    vecs: list[dict[str, float]] = []
-    for i, tf in enumerate(tfs):
-        assert tf is not None
-        v = {t: (1 + math.log(c)) * idf[t] for t, c in tf.items()}
-        top = sorted(v.items(), key=lambda kv: kv[1], reverse=True)[:VECTOR_TERMS]
-        norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
-        vecs.append({t: x / norm for t, x in top})
-        tfs[i] = None
-    # candidates share one of each other's most distinctive terms (an inverted index keeps this near-linear)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, v in enumerate(vecs):
-        for t in list(v)[:STORY_TERMS]:  # vectors are ordered by weight
-            postings[t].append(i)
-    useful = {t: ids_ for t, ids_ in postings.items() if 2 <= len(ids_) <= POSTING_CAP}
-    need = 1 if n < 50 else 2  # in a big collection one shared term is chance
-    scores: dict[int, list[tuple[float, str]]] = defaultdict(list)
-    for x, vx in enumerate(vecs):
-        shared = Counter([y for t in list(vx)[:STORY_TERMS] for y in useful.get(t, ()) if y > x])
-        for y, count in shared.items():
-            if count < need:
-                continue
-            # the pair in id order, as before: the float sum's order decides ties between equal stories
-            va, vb = (vx, vecs[y]) if ids[x] < ids[y] else (vecs[y], vx)
-            sim = sum(va[t] * vb[t] for t in va.keys() & vb.keys())
-            if sim >= STORY_SIMILARITY:
-                scores[x].append((sim, ids[y]))
-                scores[y].append((sim, ids[x]))
-    related: dict[str, set[str]] = {aid: set() for aid in ids}
-    for x, lst in scores.items():
-        related[ids[x]] = {y for _, y in sorted(lst, reverse=True)[:MAX_RELATED]}
-    return related
+    """For each article, the other loaded articles that tell the same story."""
+    story = story_of(analyses)
+    members: dict[int, set[str]] = defaultdict(set)
+    for aid, n in story.items():
+        members[n].add(aid)
+    return {a.article.id: members[story[a.article.id]] - {a.article.id} for a in analyses}
 
 
 # --- clustering events into happenings ------------------------------------------------------------------------------
@@ -196,44 +155,62 @@ def _words(e: Event) -> set[str]:
     return {t for ev in e.evidence for t in _TOKEN.findall(ev.text.lower()) if t not in STOPWORDS}
 
 
-def compatible(a: Event, b: Event, a_date: DateValue | None = None) -> bool:
-    """Could ``a`` and ``b`` report the same happening? (``a_date`` overrides ``a.date``, e.g. a cluster's.)"""
-    sa, sb = _status_class(a), _status_class(b)
-    if "unknown" not in (sa, sb) and sa != sb:
-        return False
-    if not (a_date or a.date).overlaps(b.date):
-        return False
-    if a.kind and b.kind:
-        return a.kind == b.kind
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+class _Mention:
+    """An event of one article as the clustering sees it: its story, whether it is the article's lead."""
+
+    __slots__ = ("article", "event", "lead", "story", "window", "words")
+
+    def __init__(self, event: Event, story: int) -> None:
+        self.event = event
+        self.article = event.evidence[0].article if event.evidence else ""
+        self.story = story
+        self.lead = event.lead
+        self.words = _words(event)
+        self.window = event.date
+        if event.lead and event.evidence and event.evidence[0].timex is None and event.date.earliest:
+            # an undated lead reports recent news: the happening took place in the days before publication,
+            # on the date the dated reports of it give
+            lo = event.date.earliest - LEAD_RECENT
+            self.window = DateValue.between(lo, event.date.latest or event.date.earliest)
 
 
-def _cluster(events: list[Event], related: dict[str, set[str]]) -> list[list[Event]]:
+def _what_agrees(a: _Mention, b: _Mention) -> bool:
+    """Do two mentions name the same kind of happening? Two retellings' leads do; otherwise the kinds, or most
+    of the words, must agree."""
+    ka, kb = a.event.kind, b.event.kind
+    if a.lead and b.lead and a.article != b.article:
+        return True
+    if ka and kb:
+        return ka == kb
+    if not a.words or not b.words:
+        return False
+    return len(a.words & b.words) / min(len(a.words), len(b.words)) >= 0.6
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
     """Greedy clustering: the most precisely dated events first; each joins a compatible cluster of its story."""
-    order = sorted(events, key=lambda e: e.date.span_days or 10**6)
-    clusters: list[list[Event]] = []
+    order = sorted(mentions, key=lambda m: m.event.date.span_days or 10**6)
+    clusters: list[list[_Mention]] = []
     cluster_dates: list[DateValue] = []
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for e in order:
-        art = e.evidence[0].article if e.evidence else ""
-        candidates = sorted({i for x in ({art} | related.get(art, set())) for i in by_article.get(x, [])})
-        placed = False
-        for i in candidates:
-            rep = clusters[i][0]
-            if compatible(rep, e, cluster_dates[i]) and all(_status_ok(m, e) for m in clusters[i]):
-                clusters[i].append(e)
-                cluster_dates[i] = _intersect(cluster_dates[i], e.date) or cluster_dates[i]
-                by_article[art].append(i)
-                placed = True
-                break
-        if not placed:
-            clusters.append([e])
-            cluster_dates.append(e.date)
-            by_article[art].append(len(clusters) - 1)
-    return clusters
+    by_story: dict[int, list[int]] = defaultdict(list)
+    for m in order:
+        best, best_score = -1, 0
+        for i in by_story[m.story]:
+            if not cluster_dates[i].overlaps(m.window):
+                continue
+            if not all(_status_ok(x.event, m.event) for x in clusters[i]):
+                continue
+            score = sum(_what_agrees(x, m) for x in clusters[i])
+            if score > best_score:
+                best, best_score = i, score
+        if best >= 0:
+            clusters[best].append(m)
+            cluster_dates[best] = _intersect(cluster_dates[best], m.window) or cluster_dates[best]
+        else:
+            clusters.append([m])
+            cluster_dates.append(m.window)
+            by_story[m.story].append(len(clusters) - 1)
+    return [[m.event for m in c] for c in clusters]
 
 
 def _status_ok(a: Event, b: Event) -> bool:
@@ -299,6 +276,7 @@ def _combine(cluster: list[Event], captions: set[tuple[str, int]]) -> Event:
         status=status,
         date_how=how,
         kind=best.kind or next((e.kind for e in cluster if e.kind), None),
+        lead=any(e.lead for e in cluster),
         evidence=evidence,
         actors=_unique(a for e in cluster for a in e.actors),
         quotes=_unique(q for e in cluster for q in e.quotes),

@@ -257,6 +257,7 @@ class Event:
     # how much the event matters, from the evidence across articles (higher is more important; set by the
     # merge step, 0 before it): what ranks "key events" and picks the dates of a timeline summary
     salience: float = 0.0
+    lead: bool = False  # read from the article's lead sentence: what the article reports as news
     evidence: list[Evidence] = Field(default_factory=list)
     actors: list[str] = Field(default_factory=list)  # Actor.id
     quotes: list[str] = Field(default_factory=list)  # Quote.id

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.core import actors, clean, events, merge, published, quotes, resolve, tense, timexes
+from dateline.core import lead as lead_step
 from dateline.core.gcpause import paused_gc
 from dateline.core.model import Article, ArticleAnalysis, LoadProblem, Timeline
 
@@ -70,7 +71,7 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
     out = list(analyses)
     for i in undated:
         a = analyses[i]
-        lead = events.lead_sentence(a.article)
+        lead = lead_step.lead_sentence(a.article, a.timexes)
         if lead is None:
             continue
         kind = events.kind_of(lead)

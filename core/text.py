@@ -196,3 +196,20 @@ def covered(text: str, index: FurnitureIndex, start: int, end: int) -> bool:
             return False
         pos = f.end
     return True
+
+
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s", "ment", "ion", "ions")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem, enough to match a word's forms: "shooting", "shoots" and "shoot" -> "shoot";
+    "arrested" and "arrest" -> "arrest"; "escaped" and "escape" -> "escap". Lower-case input."""
+    w = word
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "stopped" -> "stopp" -> "stop"
+        w = w[:-1]
+    return w.rstrip("e") or w

@@ -119,8 +119,8 @@ def test_events_are_in_date_order_with_global_ids() -> None:
 
 
 def test_related_articles_do_not_depend_on_the_order_articles_come_in() -> None:
-    """A story with more equally close retellings than MAX_RELATED: which ones are kept is decided by id, not
-    by the order the files were read in (the cosine is summed in one order for a pair, whichever comes first)."""
+    """Many equally close retellings in several stories: which articles are grouped is decided by ids, not
+    by the order the files were read in (similarities are summed and tied in one order)."""
     import random
 
     from dateline.core.model import Article, ArticleAnalysis
@@ -139,9 +139,46 @@ def test_related_articles_do_not_depend_on_the_order_articles_come_in() -> None:
         first = " ".join([w for i, w in enumerate(story) for _ in range(i % 7 + 1)] + pool[70:])
         retold = " ".join(w for i, w in enumerate(story) for _ in range(i % 5 + 1))
         analyses.append(ArticleAnalysis(article=Article(id=f"g{g}-first", text=first)))
-        for k in range(merge.MAX_RELATED + 4):
+        for k in range(16):
             analyses.append(ArticleAnalysis(article=Article(id=f"g{g}-{k:02}", text=retold)))
     expected = merge.related_articles(analyses)
+    assert expected["g0-first"] == {f"g0-{k:02}" for k in range(16)}  # one story per group, each whole
     for _ in range(3):
         rng.shuffle(analyses)
         assert merge.related_articles(analyses) == expected
+
+
+RETOLD_1 = (
+    "The ferry Marisol capsized off Port Vell on Sunday with 212 passengers aboard, and coastguards said 14 "
+    "people were still missing.\n\n"
+    "Captain Ilse Brandt radioed for help before the ferry rolled over near the Kessel reef.\n"
+)
+RETOLD_2 = (
+    "Rescuers searched the Kessel reef for 14 people missing since the Marisol ferry overturned near Port "
+    "Vell.\n\n"
+    "The vessel was carrying 212 people, and its captain, Ilse Brandt, survived.\n"
+)
+LOOK_ALIKE = (
+    "A ferry named Albatross sank in the Dorne estuary on Sunday; 37 of its 90 passengers were rescued by "
+    "fishing boats.\n\n"
+    "Owner Tamsin Okafor said the engine failed as the tide turned.\n"
+)
+
+
+def test_retellings_leads_are_one_event_and_a_look_alike_stays_apart() -> None:
+    sunday = ("2021-03-14", "day", date(2021, 3, 14), date(2021, 3, 14))
+    one = article(RETOLD_1, "n1", published=date(2021, 3, 15))
+    two = article(RETOLD_2, "n2", published=date(2021, 3, 16))  # two days on, its lead gives no date
+    other = article(LOOK_ALIKE, "s1", published=date(2021, 3, 15))
+    tl = merge.merge(
+        [
+            pipeline._extract(one, [timex(one, "on Sunday", *sunday)]),
+            pipeline._extract(two, []),
+            pipeline._extract(other, [timex(other, "on Sunday", *sunday)]),
+        ]
+    )
+    capsized = [e for e in tl.events if "n1" in e.articles]
+    assert len(capsized) == 1 and capsized[0].articles == ["n1", "n2"] and capsized[0].lead
+    assert capsized[0].date.label() == "14 Mar 2021"  # the dated report dates the undated retelling
+    sank = [e for e in tl.events if "s1" in e.articles]
+    assert len(sank) == 1 and sank[0].articles == ["s1"]

@@ -1,0 +1,77 @@
+"""What an article reports as news: headline line, lead sentence, restatements; time stamp lines are not news."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.core import events, lead
+from dateline.core.text import Segment, paragraphs, stem
+from tests.helpers import article, timex
+
+PAGE = (
+    "Updated 14/03/2021 09:12 GMT\n\n"
+    "Ferry capsizes off northern coast, dozens missing\n\n"
+    "A passenger ferry capsized off the northern coast in heavy swell, leaving dozens of people missing.\n\n"
+    "Coastguards said the ferry capsized within minutes of sending a distress call.\n\n"
+    "The harbour authority will publish a list of passengers.\n"
+)
+
+
+def _para(text: str, n: int) -> Segment:
+    return paragraphs(text)[n]
+
+
+def test_a_time_stamp_line_is_not_prose() -> None:
+    art = article("Posted July 20, 2009\n\nThe council met on July 20, 2009 and approved the plan.\n")
+    tx = [timex(art, "July 20, 2009", "2009-07-20", "day", date(2009, 7, 20), date(2009, 7, 20))]
+    assert lead.is_stamp(art.text, _para(art.text, 0), tx)
+    assert not lead.is_stamp(art.text, _para(art.text, 1), tx)
+    # without any time expression found, a line of numbers and stamp words is still a stamp
+    assert lead.is_stamp(PAGE, _para(PAGE, 0), [])
+    assert not lead.is_stamp("Ferry capsizes off the coast", Segment(0, 28), [])  # no number
+
+
+def test_headline_line_and_lead_below_a_time_stamp() -> None:
+    art = article(PAGE, published=date(2021, 3, 14))
+    head = lead.headline_segment(art)
+    first = lead.lead_segment(art)
+    assert head is not None and art.text[head.start : head.end].startswith("Ferry capsizes")
+    assert first is not None and art.text[first.start : first.end].startswith("A passenger ferry")
+
+
+def test_a_text_that_is_only_its_title_is_its_own_lead() -> None:
+    art = article(
+        "Two climbers died on the north ridge after a rockfall.\n",
+        title="Two climbers died on the north ridge after a rockfall.",
+    )
+    seg = lead.lead_segment(art)
+    assert seg is not None and seg.start == 0
+
+
+def test_restatements_share_the_leads_action_words() -> None:
+    art = article(PAGE, published=date(2021, 3, 14))
+    first, head = lead.lead_segment(art), lead.headline_segment(art)
+    assert first is not None and head is not None
+    found = [art.text[s.start : s.end] for s in lead.restatements(art, first, {first.start, head.start})]
+    assert found == ["Coastguards said the ferry capsized within minutes of sending a distress call."]
+
+
+def test_the_lead_event_has_the_headline_and_restatements_as_evidence_but_no_stamp() -> None:
+    art = article(PAGE, published=date(2021, 3, 14))
+    tx = [timex(art, "14/03/2021 09:12", "2021-03-14T09:12", "time", date(2021, 3, 14), date(2021, 3, 14))]
+    evs = events.extract(art, tx)
+    assert not any(e.evidence[0].text.startswith("Updated") for e in evs)  # the stamp is no event
+    news = [e for e in evs if e.lead]
+    assert len(news) == 1
+    texts = [ev.text for ev in news[0].evidence]
+    assert texts[0].startswith("A passenger ferry")
+    assert "Ferry capsizes off northern coast, dozens missing" in texts
+    assert any(t.startswith("Coastguards") for t in texts)
+    assert not any("harbour authority" in t for t in texts)
+
+
+def test_stem_matches_a_words_forms() -> None:
+    assert stem("shooting") == stem("shoots") == stem("shoot")
+    assert stem("arrested") == stem("arrest")
+    assert stem("escaped") == stem("escape")
+    assert stem("stopped") == stem("stop")
