@@ -181,6 +181,14 @@ def test_dateline_on_the_seeds_in_tmux(term: Terminal) -> None:
     term.wait(lambda s: "Search" in s and "n / N" in s)
     term.keys(word, "Enter")
     found = term.wait(lambda s: "n / N" not in s)
+    # matches are in headlines and source sentences: `n` goes from match to match, one of them is the row
+    matches = int(m.group(1)) if (m := re.search(r"search: \S+ \d+/(\d+)", found)) else 1
+    for _ in range(matches - 1):
+        if word in cursor_line(found):
+            break
+        before = cursor_line(found)
+        term.keys("n")
+        found = term.wait(lambda s, before=before: cursor_line(s) != before)
     assert word in cursor_line(found), found
 
     term.keys("q")
