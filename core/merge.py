@@ -127,12 +127,20 @@ def story_of(analyses: Sequence[ArticleAnalysis]) -> dict[str, int]:
     """A story number for each article id: articles with the same number tell the same story (see
     :mod:`dateline.core.stories`). The articles are taken in id order, so the grouping does not depend on the
     order they were read in."""
+    key = tuple((a.article.id, a.article.text) for a in analyses)
+    if _last_stories[0] == key:  # the pipeline asks twice (dating undated articles, then merging)
+        return _last_stories[1]
     ordered = sorted(analyses, key=lambda a: a.article.id)
     numbers = stories.stories(
         [a.article.text for a in ordered],
         [[m.text for actor in a.actors for m in actor.mentions] for a in ordered],
     )
-    return {a.article.id: n for a, n in zip(ordered, numbers, strict=True)}
+    found = {a.article.id: n for a, n in zip(ordered, numbers, strict=True)}
+    _last_stories[:] = [key, found]
+    return found
+
+
+_last_stories: list = [None, None]  # the key (ids and texts) and result of the last story_of call
 
 
 def related_articles(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
