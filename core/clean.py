@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.core import chrome, lexicon
+from dateline.core import lexicon
 from dateline.core.model import Article, Furniture, trusted
 
 # C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
@@ -135,6 +135,9 @@ _new_furniture = trusted(Furniture)  # offsets of matches found here: no validat
 
 def clean(article: Article) -> Article:
     """Return ``article`` with its furniture marked and byline/source metadata filled in."""
+    # the chrome finder and its vocabulary load on first use: ``import dateline.core`` stays light
+    from dateline.core import chrome
+
     text = article.text
     furniture: list[Furniture] = []
     author, source = article.author, article.source

@@ -89,6 +89,7 @@ _TITLE_SEP = r"\s+[-–—|:·•»]\s+"
 def read_html(html: str | bytes, *, url: str | None = None) -> WebText | None:
     """The main text and metadata of a page (or of an HTML fragment, as feeds carry); ``None`` when it holds
     no text at all. Never raises on bad markup."""
+    url = url or _saved_from(html)
     doc = _bare_extraction(html, url)
     text = _paragraphs(doc.text if doc is not None else None)
     if not text:
@@ -106,6 +107,18 @@ def read_html(html: str | bytes, *, url: str | None = None) -> WebText | None:
         url=_clean(doc.url) or url,
         published=_day(doc.date),
     )
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
+
+
+def _saved_from(html: str | bytes) -> str | None:
+    """The address a browser wrote into a page it saved ("<!-- saved from url=(0042)https://... -->")."""
+    head = html[:4096]
+    if isinstance(head, bytes):
+        head = head.decode("latin-1")
+    m = _SAVED_FROM.search(head)
+    return m.group(1) if m else None
 
 
 def _bare_extraction(html: str | bytes, url: str | None) -> Any:
@@ -164,7 +177,8 @@ def strip_site_name(title: str | None, *names: str | None) -> str | None:
         stem = re.escape(name.strip()).replace(r"\ ", r"\s+")
         if len(stem) < 2:
             continue
-        trimmed = re.sub(rf"(?:{_TITLE_SEP}){stem}\s*$", "", title, flags=re.I)
+        # "Story - Outlet", "Story | Outlet Politics" (a section of the site after its name)
+        trimmed = re.sub(rf"(?:{_TITLE_SEP}){stem}(?:\s+[^\s|–—-]+){{0,2}}\s*$", "", title, flags=re.I)
         trimmed = re.sub(rf"^{stem}(?:{_TITLE_SEP})", "", trimmed, flags=re.I)
         if trimmed.strip() and trimmed != title:
             return trimmed.strip()

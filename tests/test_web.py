@@ -88,6 +88,16 @@ def test_html_date_is_never_invented_from_a_month(tmp_path: Path) -> None:
     assert a.published_given is None
 
 
+def test_the_address_a_browser_saved_a_page_from_is_its_url(tmp_path: Path) -> None:
+    html = page().replace(
+        '<link rel="canonical" href="https://tribune.example/2023/04/11/ferry-pier-closed">', ""
+    )
+    saved = "<!-- saved from url=(0038)https://tribune.example/saved/pier -->\n" + html
+    (tmp_path / "saved.html").write_text(saved, encoding="utf-8")
+    [a] = load_paths([tmp_path]).articles
+    assert a.url == "https://tribune.example/saved/pier"
+
+
 def test_html_without_text_is_reported_by_name(tmp_path: Path) -> None:
     (tmp_path / "empty.html").write_text("<html><head><title>x</title></head><body></body></html>")
     (tmp_path / "good.html").write_text(page(), encoding="utf-8")
@@ -174,6 +184,11 @@ def test_site_name_is_stripped_from_either_end_of_a_title() -> None:
     assert web.strip_site_name("Ellery Tribune | Pier closed", "Ellery Tribune") == "Pier closed"
     assert web.strip_site_name("Pier closed – ellery  tribune", "Ellery Tribune") == "Pier closed"
     assert web.strip_site_name("Ellery Tribune", "Ellery Tribune") == "Ellery Tribune"  # never to nothing
+    assert web.strip_site_name("Pier closed | Ellery Tribune Local News", "Ellery Tribune") == "Pier closed"
+    assert (
+        web.strip_site_name("Pier closed - tribune.example", "Ellery Tribune", "tribune.example")
+        == "Pier closed"
+    )
     assert web.strip_site_name("Tribune reporters win award", "Tribune") == "Tribune reporters win award"
 
 
