@@ -76,7 +76,7 @@ class Referents:
                     by_form.setdefault(form.lower(), []).append(a.id)
                     words = form.split()
                     if words:
-                        by_last.setdefault(_bare(words[-1]), []).append(a.id)
+                        by_last.setdefault(_word_key(words[-1]), []).append(a.id)
             self._names = by_form, by_last
         return self._names
 
@@ -111,7 +111,9 @@ class Referents:
         aid = self.at(start, end)
         if aid is not None:
             return aid
-        cands = self.by_form.get(name.lower()) or self.by_last.get(_bare(name.split()[-1])) if name else None
+        cands = (
+            self.by_form.get(name.lower()) or self.by_last.get(_word_key(name.split()[-1])) if name else None
+        )
         if not cands:
             return None
         return max(set(cands), key=lambda a: (self.kind(a) == "person", self._last_before(a, start)))
@@ -121,7 +123,7 @@ class Referents:
         words = label.split()
         if not words:
             return None
-        cands = {*self.by_form.get(label.lower(), ()), *self.by_last.get(_bare(words[-1]), ())}
+        cands = {*self.by_form.get(label.lower(), ()), *self.by_last.get(_word_key(words[-1]), ())}
         people = [a for a in cands or () if self.kind(a) == "person"] or [
             a for a in cands or () if self.kind(a) == "unknown" and looks_personal(self.actors[a].name)
         ]
@@ -243,7 +245,7 @@ def looks_personal(name: str) -> bool:
     return bool(words) and not any(w in _NOT_PERSONAL or w.islower() for w in words)
 
 
-def _bare(word: str) -> str:
+def _word_key(word: str) -> str:
     """A name's word without a possessive ending or stops, in lower case ("Ames’s" → "ames")."""
     word = word.lower()
     if word.endswith(("'s", "’s")):

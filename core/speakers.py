@@ -25,16 +25,8 @@ from dataclasses import dataclass
 
 from dateline.core import gazetteer as gz
 from dateline.core import lexicon
-from dateline.core.clauses import (
-    PRONOUNS,
-    Chunk,
-    Para,
-    Ref,
-    Tok,
-    clause_subject,
-    np_after,
-    subject_before,
-)
+from dateline.core.clauses import Chunk, Para, Tok
+from dateline.core.phrases import PRONOUNS, Ref, clause_subject, np_after, subject_before
 from dateline.core.referents import Referents, looks_personal
 
 CUES = gz.REPORTING_VERBS | lexicon.verb_forms("speech", "cues.verbs")
@@ -197,7 +189,7 @@ class Speakers:
                 # paper's editor X said')
                 if not _opens_phrase(p, k, ref.tok) or v - ref.tok > 4:
                     return None
-                if closes and not _ASKED.search(inner) and (end - v > 10 or not _bare(p, v)):
+                if closes and not _ASKED.search(inner) and (end - v > 10 or not _bare_attribution(p, v)):
                     return None  # '"…." X said.' only when the sentence says nothing else
             return _Found(ref, toks[v].low, "after", k, end)
         return None
@@ -438,7 +430,7 @@ def _end(p: Para, s_lo: int) -> int:
     return p.sentence_of(s_lo)[1]
 
 
-def _bare(p: Para, v: int) -> bool:
+def _bare_attribution(p: Para, v: int) -> bool:
     """Whether the sentence goes on from the verb at ``v`` to its end without "that" or a quote: a bare
     attribution ("Smith said on Monday.")."""
     for t in p.toks[v + 1 :]:
