@@ -119,7 +119,9 @@ class Speakers:
             if t.low == "put":
                 return k + 1 < len(p.toks) and p.toks[k + 1].low == "it"  # "as X put it"
             if t.low.endswith(("s", "ing")):  # "she notes", "X states": right after the subject
-                return prev is not None and (prev.low in PRONOUNS or k - 1 in p.chunk_at_end)
+                nxt = p.toks[k + 1].low if k + 1 < len(p.toks) else ""
+                subject = prev is not None and (prev.low in PRONOUNS or k - 1 in p.chunk_at_end)
+                return subject and nxt not in _PASSIVE  # not "the SEC charges are true"
             return prev is not None and prev.low in _PLURAL_PRONOUNS  # "they state"; not "the state"
         if (
             prev is not None
@@ -163,7 +165,7 @@ class Speakers:
         if (
             j < end
             and self.is_cue(p, j)
-            and (clause_mark or closes)
+            and (clause_mark or closes or j == k)
             and (toks[j].low == "according" or not toks[j].low.endswith("ing"))
         ):
             if toks[j].low == "according":

@@ -381,3 +381,18 @@ def test_a_pronoun_for_a_person_no_actor_has_keeps_speaker_none() -> None:
 def test_an_unnamed_speaker_keeps_the_words_that_describe_them() -> None:
     qs, _ = _quotes('The mayor was away.\n\n"We are broke," said a senior aide to the mayor.')
     assert (qs[0].speaker, qs[0].speaker_name) == (None, "a senior aide")
+
+
+def test_wire_copy_forms_here_and_no_comma_before_an_inverted_verb() -> None:
+    text = (
+        '"Rates will stay where they are," Mayor Ian Voss here said.\n\n'
+        '"He was the trigger" said analyst Rolf Kemper of Kemper Research.'
+    )
+    assert [s for _, s in _speakers(text)] == ["Ian Voss", "Rolf Kemper"]
+
+
+def test_a_noun_in_s_before_a_verb_is_not_a_speech_verb() -> None:
+    text = 'The bank said it was "disappointed and very angry" if the Commission charges are true.'
+    assert _speakers(text)[0][0] == "disappointed and very angry"
+    qs, _ = _quotes(text)
+    assert qs[0].cue == "said"
