@@ -60,11 +60,13 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
             local_to_global[e.id] = gid
         final.append(trusted_replace(event, id=gid))
     quotes = [trusted_replace(q, events=_unique(local_to_global.get(x, x) for x in q.events)) for q in quotes]
-    salience.assign(final)
+    timexes = [t for a in analyses for t in a.timexes]
+    articles = [a.article for a in analyses]
+    salience.assign(final, articles, timexes)
     return Timeline(
-        articles=[a.article for a in analyses],
+        articles=articles,
         events=final,
-        timexes=[t for a in analyses for t in a.timexes],
+        timexes=timexes,
         actors=actor_list,
         quotes=quotes,
         problems=list(problems or []),

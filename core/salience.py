@@ -7,18 +7,45 @@ step has gathered; nothing here reads article text again.
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from dateline.core.model import Article, DateValue, Event, Timeline
+from dateline.core.model import Article, DateValue, Event, TimeExpression, Timeline
 
 FOCUS_SHARE = 0.8  # the focus period holds the middle this share of the articles' publication dates
 
 
-def assign(events: Sequence[Event]) -> None:
-    """Set each event's ``salience`` (in place: the records are the merge step's own)."""
+def assign(events: Sequence[Event], articles: Sequence[Article], timexes: Sequence[TimeExpression]) -> None:
+    """Set each event's ``salience`` (in place: the records are the merge step's own) from the evidence:
+
+    * its sources: the articles that report it (independent retellings make a happening important);
+    * the articles that point to its date: every article whose time expressions name that very date (a
+      day that later articles keep coming back to is a day that mattered);
+    * the reporting burst: the articles published on its day and the day after (news is written as it
+      happens), for events dated to a day or two.
+
+    Each count adds its logarithm: the tenth article adds less than the second."""
+    refs: dict[tuple[date, date], set[str]] = defaultdict(set)
+    for t in timexes:
+        if t.earliest is not None and t.latest is not None:
+            refs[(t.earliest, t.latest)].add(t.article)
+    published = Counter(
+        a.published.earliest
+        for a in articles
+        if a.published is not None and a.published.earliest is not None and a.published.span_days == 1
+    )
     for e in events:
-        e.salience = float(len(e.articles))
+        lo, hi = e.date.earliest, e.date.latest
+        pointed = len(refs.get((lo, hi), ())) if lo is not None and hi is not None else 0
+        burst = 0
+        if lo is not None and hi is not None and (hi - lo).days < BURST_DAYS:
+            burst = published[lo] + published[lo + timedelta(days=1)]
+        e.salience = round(math.log1p(len(e.articles)) + math.log1p(pointed) + math.log1p(burst), 4)
+
+
+BURST_DAYS = 2  # events dated more loosely than this have no reporting burst of their own
 
 
 def key_events(timeline: Timeline, top: int | None = None) -> list[Event]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.core import export, salience
-from dateline.core.model import Article, DateValue, Event, Evidence, Timeline
+from dateline.core.model import Article, DateValue, Event, Evidence, TimeExpression, Timeline
 from dateline.core.published import day
 
 
@@ -22,7 +22,7 @@ def _timeline(events: list[Event], published: list[date | None]) -> Timeline:
     arts = [
         Article(id=f"a{i}", text="Text.", published=day(p) if p else None) for i, p in enumerate(published)
     ]
-    salience.assign(events)
+    salience.assign(events, arts, [])
     return Timeline(articles=arts, events=events)
 
 
@@ -33,6 +33,34 @@ def test_an_event_told_by_more_articles_is_more_salient() -> None:
     assert three.salience > one.salience
     assert [e.id for e in salience.key_events(tl)] == ["e2", "e1"]
     assert [e.id for e in salience.key_events(tl, 1)] == ["e2"]
+
+
+def _timex(aid: str, day_: date) -> TimeExpression:
+    return TimeExpression(
+        id=f"{aid}:t",
+        article=aid,
+        start=0,
+        end=3,
+        text="Monday",
+        type="DATE",
+        value=day_.isoformat(),
+        granularity="day",
+        earliest=day_,
+        latest=day_,
+    )
+
+
+def test_a_date_other_articles_point_to_and_a_reporting_burst_add_salience() -> None:
+    quiet = _event("e1", _day(2020, 3, 2), ["a0"])
+    pointed = _event("e2", _day(2020, 3, 5), ["a1"])
+    arts = [Article(id=f"a{i}", text="Text.", published=day(date(2020, 3, 9))) for i in range(4)]
+    # three articles name 5 March: later articles keep coming back to that day
+    salience.assign([quiet, pointed], arts, [_timex(f"a{i}", date(2020, 3, 5)) for i in (1, 2, 3)])
+    assert pointed.salience > quiet.salience
+    # four articles published on 2 March and the day after: the news broke then
+    burst = [Article(id=f"b{i}", text="Text.", published=day(date(2020, 3, 2 + i % 2))) for i in range(4)]
+    salience.assign([quiet, pointed], burst, [])
+    assert quiet.salience > pointed.salience
 
 
 def test_focus_period_is_where_the_articles_are_not_the_oldest_background_date() -> None:
@@ -66,7 +94,7 @@ def test_brief_lists_key_events_first_in_date_order() -> None:
     events = [_event(f"e{i}", _day(2020, 1, i), ["a0"], f"Minor happening {i}") for i in range(1, 6)]
     events[3] = _event("e4", _day(2020, 1, 4), ["a0", "a1", "a2"], "Major happening")
     events[1] = _event("e2", _day(2020, 1, 2), ["a0", "a1"], "Second happening")
-    tl = _timeline(events, [date(2020, 1, 5)] * 3)
+    tl = _timeline(events, [date(2020, 2, 1)] * 3)  # published later: no reporting burst on any day
     out = export.brief(tl, top=2)
     key = out[out.index("KEY EVENTS") : out.index("\nEVENTS")]
     assert "Major happening" in key and "Second happening" in key and "Minor" not in key
