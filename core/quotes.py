@@ -79,6 +79,23 @@ def _find_spans(text: str, paras: list[Segment], single: bool) -> list[_Span]:
     return [s for s in spans if s.end > s.start]
 
 
+def _content(text: str, paras: tuple[Segment, ...], index: FurnitureIndex) -> list[Segment]:
+    """The paragraphs that are content; one that opens with furniture ("WASHINGTON (Reuters) - ", a
+    dateline) keeps the rest of itself."""
+    out = []
+    for p in paras:
+        f = index.at(p.start)
+        if f is None or f.kind not in NON_CONTENT:
+            out.append(p)
+            continue
+        start = f.end
+        while start < p.end and text[start] in " \t\n-–—:":
+            start += 1
+        if start < p.end and (index.kind(start) or "") not in NON_CONTENT:
+            out.append(Segment(start, p.end))
+    return out
+
+
 def _closes_nested(text: str, open_at: int, i: int) -> bool:
     """A straight mark after a space closes the quote when a nested quote just closed before that space
     ("… say, 'Well done,' " said X)."""
@@ -103,8 +120,7 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
     marks = any(c in text for c in '"“”‘')
     if not marks and not _LABEL_HINT.search(text):
         return []
-    index = FurnitureIndex(article.furniture)
-    paras = [p for p in paragraphs(text) if (index.kind(p.start) or "") not in NON_CONTENT]
+    paras = _content(text, paragraphs(text), FurnitureIndex(article.furniture))
     single = not any(c in text for c in '"“”')
     spans = _find_spans(text, paras, single) if marks else []
     if not spans and not _LABEL_HINT.search(text):

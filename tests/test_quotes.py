@@ -396,3 +396,14 @@ def test_a_noun_in_s_before_a_verb_is_not_a_speech_verb() -> None:
     assert _speakers(text)[0][0] == "disappointed and very angry"
     qs, _ = _quotes(text)
     assert qs[0].cue == "said"
+
+
+def test_a_quote_in_the_paragraph_a_dateline_opens_is_kept() -> None:
+    text = (
+        "MADRID (Reuters) - The minister defended the budget on Monday.\n"
+        '"We have cut nothing that matters," Minister Rosa Llorente said.\n\n'
+        "The opposition disagreed."
+    )
+    article = clean.clean(Article(id="t", text=text))
+    assert any(f.kind == "dateline" for f in article.furniture)  # what this test is about
+    assert _speakers(text) == [("We have cut nothing that matters,", "Rosa Llorente")]
