@@ -117,7 +117,23 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
     return not key.isascii() or any(w in key for w in words)
 
 
-_SIGNOFF = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z")
+# A wire sign-off ending the text: the outlet's name alone on the last line (``\n\s*(Reuters?|AP|AFP)\s*\Z``).
+# Looked for at the end only: searched for over the whole text, ``\n\s*`` would rescan the rest of a run of
+# blank lines from each of them, and an expression starting anywhere would be tried at every character.
+_SIGNOFF = re.compile(r"(Reuters?|AP|AFP)\s*\Z")
+_SIGNOFF_WORDS = ("Reuters", "Reuter", "AP", "AFP")
+
+
+def _signoff(text: str) -> re.Match[str] | None:
+    r"""``\n\s*(Reuters?|AP|AFP)\s*\Z``: the sign-off, on a line of its own."""
+    body = text.rstrip()
+    if not body.endswith(_SIGNOFF_WORDS):
+        return None
+    m = _SIGNOFF.search(text, max(0, len(body) - len("Reuters")))
+    if m is None:
+        return None
+    before = text[: m.start(1)]
+    return m if "\n" in before[len(before.rstrip()) :] else None  # the white space before it breaks the line
 
 
 # A line trimmed of surrounding whitespace: from its first to its last non-space character (``\s`` is
@@ -142,6 +158,7 @@ def clean(article: Article) -> Article:
     furniture: list[Furniture] = []
     author, source = article.author, article.source
     seen: dict[str, int] = {}
+    marked: set[int] = set()  # starts of the furniture found so far (a line may repeat 10,000 times)
     gated = _gated(text)
     lines = _lines(text)
     for start, end in lines:
@@ -151,8 +168,9 @@ def clean(article: Article) -> Article:
         if len(key) > 20 and key in seen:
             kind = "repeat"
             first = seen[key]
-            if not any(f.start == first for f in furniture):
+            if first not in marked:
                 furniture.append(_new_furniture(start=first, end=first + len(line), kind="caption"))
+                marked.add(first)
         elif gated and len(line) < 400 and _has_any(key, _LICENCE_WORDS) and _LICENCE.search(line):
             kind = "licence"
         elif gated and len(line) < 200 and _has_any(key, _CREDIT_WORDS) and _CREDIT.search(line):
@@ -172,6 +190,7 @@ def clean(article: Article) -> Article:
         seen.setdefault(key, start)
         if kind:
             furniture.append(_new_furniture(start=start, end=end, kind=kind))
+            marked.add(start)
     page = chrome.find(text, lines, {f.start: f.kind for f in furniture})
     if page.lines:  # chrome marks win over the repeat rule's on the same line (a headline printed twice)
         redo = {start for start, _, _ in page.lines}
@@ -181,7 +200,7 @@ def clean(article: Article) -> Article:
         start, end, outlet = found
         furniture.append(_new_furniture(start=start, end=end, kind="dateline"))
         source = source or outlet
-    if m := _SIGNOFF.search(text):
+    if m := _signoff(text):
         furniture.append(_new_furniture(start=m.start(1), end=m.end(1), kind="source"))
         source = source or m.group(1)
     furniture.sort(key=lambda f: f.start)

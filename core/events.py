@@ -67,7 +67,7 @@ _TRAILING_WORDS = (
     "in on at by during since for until till from of to before after around about through within throughout "
     "over the a an and or as ended ending starting beginning that which slated scheduled due set"
 ).split()
-_TRAILING_PREP = re.compile(rf"[\s,]+(?:{'|'.join(_TRAILING_WORDS)})$", re.I)
+_TRAILING_PREP = re.compile(rf"(?<![\s,])[\s,]+(?:{'|'.join(_TRAILING_WORDS)})$", re.I)  # from a run's start
 _TRAILING_WORD_SET = frozenset(_TRAILING_WORDS)
 
 
@@ -291,19 +291,49 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
         status=future_status(clause_text),
         date_how=f"“{m.group()}”: after publication ({dct.label()}), no date given",
         kind=kind,
-        evidence=[_evidence(article, sent, None)],
+        evidence=[_evidence(article, sent, None, sent.start + m.start())],
     )
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _evidence(article: Article, sent: Segment, t: TimeExpression | None) -> Evidence:
+EVIDENCE_CHARS = 1000  # a sentence up to this long is an event's evidence whole
+EVIDENCE_REACH = 300  # past it, this much either side of the time expression
+_GAP = re.compile(r"\s+")
+
+
+def evidence_span(text: str, sent: Segment, focus_start: int, focus_end: int) -> Segment:
+    """The stretch of ``sent`` an event keeps as its evidence: the whole sentence when it is of a normal
+    length (up to ``EVIDENCE_CHARS``), else about ``EVIDENCE_REACH`` characters either side of the focus (the
+    time expression or cue), cut at word boundaries. A sentence of a hundred thousand characters listing
+    dates would otherwise be copied whole into each of its thousands of events."""
+    if sent.end - sent.start <= EVIDENCE_CHARS:
+        return sent
+    lo = max(sent.start, focus_start - EVIDENCE_REACH)
+    hi = min(sent.end, focus_end + EVIDENCE_REACH)
+    if lo > sent.start and not text[lo - 1].isspace() and (gap := _GAP.search(text, lo, focus_start)):
+        lo = gap.end()  # the cut word goes: start at the next one
+    if hi < sent.end and not text[hi].isspace():
+        gaps = [g.start() for g in _GAP.finditer(text, focus_end, hi)]  # (at most EVIDENCE_REACH characters)
+        if gaps:
+            hi = gaps[-1]  # end with the last whole word
+    if gap := _GAP.match(text, lo, focus_start):  # no white space at either end
+        lo = gap.end()
+    while hi > focus_end and text[hi - 1].isspace():
+        hi -= 1
+    return Segment(lo, hi)
+
+
+def _evidence(article: Article, sent: Segment, t: TimeExpression | None, cue: int | None = None) -> Evidence:
+    """Evidence of an event read from ``sent`` (about ``t``, or a cue at offset ``cue``, or the start)."""
+    focus = (t.start, t.end) if t is not None else (cue, cue) if cue is not None else (sent.start, sent.start)
+    span = evidence_span(article.text, sent, *focus)
     return _new_evidence(
         article=article.id,
-        start=sent.start,
-        end=sent.end,
-        text=article.text[sent.start : sent.end],
+        start=span.start,
+        end=span.end,
+        text=article.text[span.start : span.end],
         timex=t.id if t else None,
         timex_start=t.start if t else None,
         timex_end=t.end if t else None,
@@ -318,12 +348,17 @@ _ATTRIBUTION_BEFORE = re.compile(
     rf"\b(?:{_REPORTED})"
     r"(?:\s+(?:reporters|journalists|lawmakers|parliament|the\s+\w+))?\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$"
 )
-_ATTRIBUTION_AFTER = re.compile(r"\s*[.!?\"”’']*\s*$")
+_ATTRIBUTION_AFTER = re.compile(r"\s*+[.!?\"”’']*+\s*+$")  # possessive: no backtracking over a long run
+ATTRIBUTION_REACH = 200  # characters before a time expression where "officials said on" is looked for
 
 
 def _dates_the_attribution(text: str, t: TimeExpression, sent: Segment) -> bool:
-    """Whether ``t`` only says when something was said ("..., officials said on Wednesday.")."""
-    clause_start = text.rfind(",", sent.start, t.start) + 1 or sent.start
+    """Whether ``t`` only says when something was said ("..., officials said on Wednesday.").
+
+    The attribution is a few words long and ends at ``t``: it is looked for in the ``ATTRIBUTION_REACH``
+    characters before it, so a sentence with thousands of dates is not read again from its start for each."""
+    lo = max(sent.start, t.start - ATTRIBUTION_REACH)
+    clause_start = text.rfind(",", lo, t.start) + 1 or lo
     return bool(
         _ATTRIBUTION_BEFORE.search(text, clause_start, t.start)
         and _ATTRIBUTION_AFTER.match(text, t.end, sent.end)
@@ -384,8 +419,11 @@ def _clause(breaks: list[tuple[int, int]], sent: Segment, t_start: int, t_end: i
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{3,40},")
+# (a run of white space is tried from its start only, and taken whole: no rescans of a long run)
 _LEAD_BREAK = re.compile(
-    r"\s+(?:as|after|while|despite|because|with|amid|though|although)\s+|\s*[;:—–(]\s*|,\s+(?:and|but|which|who|saying|despite)\s+"
+    r"(?<!\s)\s++(?:as|after|while|despite|because|with|amid|though|although)\s+|(?<!\s)\s*+[;:—–(]\s*"
+    r"|[;:—–(]\s*"
+    r"|,\s++(?:and|but|which|who|saying|despite)\s+"
 )
 
 

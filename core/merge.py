@@ -12,7 +12,7 @@ last year" in another.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -93,6 +93,9 @@ def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes
         quotes_by_article[q.article].append(q)
         for eid in q.events:
             quotes_by_event[eid].append(q.id)
+    for qs in quotes_by_article.values():
+        qs.sort(key=lambda q: q.start)  # (stable: already in text order) a paragraph's quotes by bisection
+    quote_starts = {aid: [q.start for q in qs] for aid, qs in quotes_by_article.items()}
     out: list[Event] = []
     for a in analyses:
         mentions = sorted(
@@ -113,10 +116,10 @@ def _link(analyses: Sequence[ArticleAnalysis], actor_ids: dict[str, str], quotes
             if not q_ids:
                 for ev in e.evidence:
                     j = bisect_right(para_starts, ev.start) - 1
-                    if j >= 0 and ev.start < paras[j].end:
-                        para = paras[j]
+                    if j >= 0 and ev.start < paras[j].end and ev.article in quote_starts:
+                        para, qs, at = paras[j], quotes_by_article[ev.article], quote_starts[ev.article]
                         q_ids.extend(
-                            q.id for q in quotes_by_article[ev.article] if para.start <= q.start < para.end
+                            q.id for q in qs[bisect_left(at, para.start) : bisect_left(at, para.end)]
                         )
             out.append(trusted_replace(e, actors=_unique(ids), quotes=_unique(q_ids)))
     return out
@@ -197,18 +200,51 @@ def _what_agrees(a: _Mention, b: _Mention) -> bool:
     return len(a.words & b.words) / min(len(a.words), len(b.words)) >= 0.6
 
 
+class _ClusterIndex:
+    """The clusters of one story, found by date: those whose date may overlap a given window.
+
+    Each cluster is filed under a date that contains its own (a cluster's date only narrows as events join),
+    in order of its first day, so a question reads only the clusters starting at most ``max_span`` days
+    before the window asked about, not every cluster of the story: a story listing thousands of dates would
+    otherwise compare each of its events with all the others."""
+
+    def __init__(self) -> None:
+        self.bounded: list[tuple[int, int]] = []  # (first day's ordinal, cluster), sorted
+        self.unbounded: list[int] = []  # clusters whose date is open on one side: always asked
+        self.max_span = 0
+
+    def add(self, i: int, d: DateValue) -> None:
+        if d.earliest is None or d.latest is None:
+            self.unbounded.append(i)
+            return
+        lo = d.earliest.toordinal()
+        self.max_span = max(self.max_span, d.latest.toordinal() - lo)
+        insort(self.bounded, (lo, i))
+
+    def overlapping(self, d: DateValue) -> list[int]:
+        """Every cluster whose date may overlap ``d`` (a few may not), in the order they were made."""
+        lo = -1 if d.earliest is None else d.earliest.toordinal() - self.max_span
+        hi = None if d.latest is None else d.latest.toordinal()
+        start = bisect_left(self.bounded, (lo, -1))
+        stop = len(self.bounded) if hi is None else bisect_left(self.bounded, (hi + 1, -1))
+        return sorted([self.bounded[k][1] for k in range(start, stop)] + self.unbounded)
+
+
 def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
-    """Greedy clustering: the most precisely dated events first; each joins a compatible cluster of its story."""
+    """Greedy clustering: the most precisely dated events first; each joins a compatible cluster of its story
+    (the one whose members agree with it most; the first made among equals)."""
     order = sorted(mentions, key=lambda m: m.event.date.span_days or 10**6)
     clusters: list[list[_Mention]] = []
     cluster_dates: list[DateValue] = []
-    by_story: dict[int, list[int]] = defaultdict(list)
+    cluster_classes: list[set[str]] = []  # the known status classes (past, future) of each cluster's events
+    by_story: dict[int, _ClusterIndex] = defaultdict(_ClusterIndex)
     for m in order:
         best, best_score = -1, 0
-        for i in by_story[m.story]:
+        cls = _status_class(m.event)
+        for i in by_story[m.story].overlapping(m.window):
             if not cluster_dates[i].overlaps(m.window):
                 continue
-            if not all(_status_ok(x.event, m.event) for x in clusters[i]):
+            if cls != "unknown" and not cluster_classes[i] <= {cls}:  # every member's status agrees with m's
                 continue
             score = sum(_what_agrees(x, m) for x in clusters[i])
             if score > best_score:
@@ -217,15 +253,14 @@ def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
             clusters[best].append(m)
             cluster_dates[best] = _intersect(cluster_dates[best], m.window) or cluster_dates[best]
         else:
+            best = len(clusters)
             clusters.append([m])
             cluster_dates.append(m.window)
-            by_story[m.story].append(len(clusters) - 1)
+            cluster_classes.append(set())
+            by_story[m.story].add(best, m.window)
+        if cls != "unknown":
+            cluster_classes[best].add(cls)
     return [[m.event for m in c] for c in clusters]
-
-
-def _status_ok(a: Event, b: Event) -> bool:
-    sa, sb = _status_class(a), _status_class(b)
-    return "unknown" in (sa, sb) or sa == sb
 
 
 def _intersect(a: DateValue, b: DateValue) -> DateValue | None:

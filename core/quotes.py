@@ -11,6 +11,7 @@ actors by :mod:`core.referents`); a quote whose speaker the text does not settle
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -134,17 +135,20 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
     found = Speakers(text, tokens, at, refs).run()  # type: ignore[arg-type]
     aid = article.id
     quotes: list[Quote] = []
+    # (evidence start, event index) of this article's events, sorted: a paragraph's events by bisection, once
+    # a paragraph (one paragraph may hold thousands of quotes and dates)
+    starts = sorted((ev.start, i) for i, e in enumerate(events) for ev in e.evidence if ev.article == aid)
+    by_para: dict[int, list[str]] = {}
     for n, (s, who) in enumerate(zip(spans, found, strict=True)):
         if not _attributed(who) and _title_or_scare(
             text[s.start : s.end], lambda n=n: tokens.standalone(n, at[n])
         ):
             continue
         para = paras[s.para]
-        evs = [
-            e.id
-            for e in events
-            if any(ev.article == aid and para.start <= ev.start < para.end for ev in e.evidence)
-        ]
+        evs = by_para.get(s.para)
+        if evs is None:
+            lo, hi = bisect_left(starts, (para.start, -1)), bisect_left(starts, (para.end, -1))
+            evs = by_para[s.para] = [events[i].id for i in sorted({i for _, i in starts[lo:hi]})]
         quotes.append(
             _new_quote(
                 id=f"{aid}:q{len(quotes) + 1}",
@@ -158,7 +162,7 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
                 speaker_name=who.name if who.actor or not who.pronoun else None,
                 venue=_venue(text[who.clause[0] : who.clause[1]]) if who.clause else None,
                 cue=who.cue,
-                events=evs,
+                events=list(evs),
             )
         )
     return quotes

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from dateline.core.model import Article, Furniture
@@ -132,6 +133,20 @@ class FurnitureIndex:
     def kind(self, offset: int) -> str | None:
         f = self.at(offset)
         return f.kind if f else None
+
+
+def overlap_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``test(start, end)``: whether ``[start, end)`` overlaps any of ``spans``, in O(log n) a question (a
+    loop over every span for every paragraph is quadratic in an article of many short lines)."""
+    items = sorted(spans)
+    starts = [a for a, _ in items]
+    reach = list(accumulate((b for _, b in items), max))  # the furthest end among the first i spans
+
+    def test(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)  # the spans starting before ``end``
+        return i > 0 and reach[i - 1] > start
+
+    return test
 
 
 # Furniture that carries no content at all: nothing is extracted from it.

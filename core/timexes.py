@@ -1446,13 +1446,16 @@ def _find_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_Fou
                     if f.end > f.start and not blocked(f.start):
                         found.append(f)
                 break
-    # longest first; keep a candidate only when it overlaps nothing already kept
+    # longest first; keep a candidate only when it overlaps nothing already kept (the characters kept ones
+    # cover are marked: a date-dense text has thousands of candidates, too many to compare in pairs)
     found.sort(key=lambda f: (f.start - f.end, f.start))
     kept: list[_Found] = []
+    taken = bytearray(len(text))
     for f in found:
-        if any(f.start < k.end and k.start < f.end for k in kept):
+        if taken.find(1, f.start, f.end) >= 0:
             continue
         kept.append(f)
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     kept.sort(key=lambda f: f.start)
     return kept
 

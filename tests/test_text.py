@@ -104,6 +104,7 @@ _BREAK_PIECES = st.sampled_from(
         " ",
         "  ",
         "\n",
+        "\t",
         ";",
         ":",
         "—",

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from dateline.core import gazetteer as gz
 from dateline.core.model import Article
-from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, paragraphs
+from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, overlap_test, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
 
@@ -379,7 +379,7 @@ class _SpanFinder:
     def run(self) -> list[NameSpan]:
         text = self.text
         index = FurnitureIndex(self.article.furniture)
-        hidden = [(f.start, f.end) for f in self.article.furniture if f.kind in NON_CONTENT]
+        hidden = overlap_test((f.start, f.end) for f in self.article.furniture if f.kind in NON_CONTENT)
         chunks: list[tuple[int, int, bool, int, int]] = []  # start, end, initial, paragraph start, end
         mid_caps: set[str] = set()
         headlines: list[tuple[int, int]] = []
@@ -387,7 +387,7 @@ class _SpanFinder:
         # lines, because a name never crosses a line break and a line may be a headline or a dateline
         for p in paragraphs(text):
             p_start, p_end = p.start, p.end
-            check = hidden and any(a < p_end and b > p_start for a, b in hidden)
+            check = hidden(p_start, p_end)
             line_end, skip_line = -1, False
             for m in CHUNK.finditer(text, p_start, p_end):
                 start = m.start()

@@ -1,0 +1,232 @@
+"""Work that grows with the input, not faster: each rewrite keeps the results of the simple (super-linear)
+form it replaced, checked here against that form on generated inputs; and what stops growing (evidence
+windows) is checked for its bounds. How long anything takes is measured by bench/hostile.py, not here."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.core import clean, events, merge
+from dateline.core.load import UniqueIds, load_paths
+from dateline.core.model import Article, DateValue, Event, Evidence
+from dateline.core.pipeline import analyse
+from dateline.core.text import Segment, overlap_test
+
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+def text_of(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+
+
+# --- expressions that no longer rescan runs of white space (the clause breaks: tests/test_text.py) ------------
+
+
+@SETTINGS
+@given(text_of([" ", ",", "\n", "in", "the", "on", "talks", "x", "é", "ended"]))
+def test_trailing_prepositions_go_as_the_plain_expression_has_them_go(text: str) -> None:
+    words = "|".join(events._TRAILING_WORDS)
+    plain = re.compile(rf"[\s,]+(?:{words})$", re.I)
+    assert events._TRAILING_PREP.sub("", text) == plain.sub("", text)
+    assert events._drop_trailing_prep(text) == plain.sub("", text)
+
+
+@SETTINGS
+@given(text_of([" ", "\n", ".", "!", "?", '"', "”", "’", "'", "x"]))
+def test_attribution_tail_matches_as_the_plain_expression(text: str) -> None:
+    plain = re.compile(r"\s*[.!?\"”’']*\s*$")
+    assert bool(events._ATTRIBUTION_AFTER.match(text)) == bool(plain.match(text))
+
+
+@SETTINGS
+@given(text_of([" ", "as", "with", ";", ":", "(", "—", ",", "and", "which", "Talks", "ended", "x"]))
+def test_lead_breaks_are_those_of_the_plain_expression(sentence: str) -> None:
+    plain = re.compile(
+        r"\s+(?:as|after|while|despite|because|with|amid|though|although)\s+|\s*[;:—–(]\s*"
+        r"|,\s+(?:and|but|which|who|saying|despite)\s+"
+    )
+    s = " ".join(sentence.split())  # lead_headline collapses white space before it looks for a break
+    found, expected = events._LEAD_BREAK.search(s, 20), plain.search(s, 20)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@SETTINGS
+@given(text_of([" ", "\n", "\t", "Reuters", "Reuter", "AP", "AFP", "x", "."]))
+def test_a_sign_off_is_found_as_the_plain_expression_finds_it(text: str) -> None:
+    plain = re.compile(r"\n\s*(Reuters?|AP|AFP)\s*\Z").search(text)
+    found = clean._signoff(text)
+    assert (found and found.span(1)) == (plain and plain.span(1))
+
+
+# --- evidence: the sentence, or a window of it ---------------------------------------------------------------
+
+
+def _dated(text: str, published: date = date(2020, 1, 1)) -> list[Event]:
+    return analyse(Article(id="a", text=text, published_given=published.isoformat())).events
+
+
+def test_a_sentence_of_normal_length_is_the_evidence_whole() -> None:
+    text = "The envoys met in Vienna on March 3, 2019, and agreed to meet again before the summer.\n"
+    [event] = _dated(text)
+    assert event.evidence[0].text == text.strip()
+
+
+def test_a_very_long_sentence_keeps_a_window_around_each_date() -> None:
+    days = [date(2001, 1, 1) + timedelta(days=3 * i) for i in range(400)]
+    text = (
+        "Officials said " + "".join(f"talks were held on {d:%B} {d.day}, {d.year}, " for d in days) + "then."
+    )
+    found = _dated(text)
+    assert len(found) == len(days)
+    for event in found:
+        ev = event.evidence[0]
+        assert text[ev.start : ev.end] == ev.text
+        assert ev.timex_start is not None and ev.timex_end is not None
+        assert ev.start <= ev.timex_start < ev.timex_end <= ev.end  # the date is in its window
+        assert len(ev.text) <= 2 * events.EVIDENCE_REACH + (ev.timex_end - ev.timex_start)
+        assert ev.text == ev.text.strip()
+        # whole words only: the window starts and ends at a word boundary of the text
+        assert ev.start == 0 or text[ev.start - 1].isspace()
+        assert ev.end == len(text) or text[ev.end].isspace() or not text[ev.end - 1].isalnum()
+
+
+def test_a_long_run_of_spaces_stays_out_of_the_evidence() -> None:
+    text = "On March 2, 2017 the talks ended" + " " * 5000 + "and officials said.\n"
+    [event] = _dated(text, date(2017, 3, 5))
+    assert event.evidence[0].text == "On March 2, 2017 the talks ended"
+
+
+# --- sorted sweeps instead of comparing every pair --------------------------------------------------------------
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=30),
+    st.integers(0, 70),
+    st.integers(1, 20),
+)
+def test_overlap_test_answers_as_a_loop_over_every_span(spans, start: int, length: int) -> None:
+    pairs = [(a, a + n) for a, n in spans]
+    end = start + length
+    assert overlap_test(pairs)(start, end) == any(a < end and b > start for a, b in pairs)
+
+
+def _cluster_pairwise(mentions: list) -> list[list[Event]]:
+    """The clustering as it was first written: every mention against every cluster of its story."""
+    order = sorted(mentions, key=lambda m: m.event.date.span_days or 10**6)
+    clusters: list[list] = []
+    dates: list[DateValue] = []
+    by_story: dict[int, list[int]] = defaultdict(list)
+
+    def status_ok(a: Event, b: Event) -> bool:
+        sa, sb = merge._status_class(a), merge._status_class(b)
+        return "unknown" in (sa, sb) or sa == sb
+
+    for m in order:
+        best, best_score = -1, 0
+        for i in by_story[m.story]:
+            if not dates[i].overlaps(m.window) or not all(status_ok(x.event, m.event) for x in clusters[i]):
+                continue
+            score = sum(merge._what_agrees(x, m) for x in clusters[i])
+            if score > best_score:
+                best, best_score = i, score
+        if best >= 0:
+            clusters[best].append(m)
+            dates[best] = merge._intersect(dates[best], m.window) or dates[best]
+        else:
+            clusters.append([m])
+            dates.append(m.window)
+            by_story[m.story].append(len(clusters) - 1)
+    return [[m.event for m in c] for c in clusters]
+
+
+_DAY0 = date(2020, 1, 1)
+EVENTS = st.lists(
+    st.tuples(
+        st.sampled_from("abc"),  # article
+        st.one_of(st.none(), st.integers(0, 40)),  # first day (None: open before)
+        st.one_of(st.none(), st.integers(0, 30)),  # length in days (None: open after)
+        st.sampled_from(["occurred", "ongoing", "planned", "expected", "unknown"]),
+        st.sampled_from([None, "talks", "agreement"]),
+        st.sampled_from(["truce talks", "ceasefire deal", "dam water", "truce dam"]),
+        st.booleans(),  # the article's lead
+    ),
+    max_size=40,
+)
+
+
+def _event(n: int, art: str, first: int | None, length: int | None, status, kind, words, lead) -> Event:
+    lo = None if first is None else _DAY0 + timedelta(days=first)
+    hi = None if length is None else (lo or _DAY0) + timedelta(days=length)
+    d = DateValue(value="x", granularity="range", earliest=lo, latest=hi)
+    ev = Evidence(article=art, start=n, end=n + len(words), text=words)
+    return Event(id=f"{art}:e{n}", headline=words, date=d, status=status, kind=kind, evidence=[ev], lead=lead)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVENTS, st.booleans())
+def test_clustering_by_date_index_is_the_pairwise_clustering(items, one_story: bool) -> None:
+    evs = [_event(n, *item) for n, item in enumerate(items)]
+    story = {"a": 0, "b": 0 if one_story else 1, "c": 2}
+
+    def mentions() -> list:
+        return [merge._Mention(e, story[e.evidence[0].article]) for e in evs]
+
+    got = [[e.id for e in c] for c in merge._cluster(mentions())]
+    assert got == [[e.id for e in c] for c in _cluster_pairwise(mentions())]
+
+
+# --- de-duplication counts that do not start over ---------------------------------------------------------------
+
+
+def test_unique_ids_number_duplicates_as_counting_from_two_would() -> None:
+    ids = UniqueIds()
+    got = [ids.claim(x) for x in ["x", "x", "x-3", "x", "x", "y", "x-2", "x"]]
+    assert got == ["x", "x-2", "x-3", "x-4", "x-5", "y", "x-2-2", "x-6"]
+
+
+def test_many_records_with_one_id_all_load_with_distinct_ids(tmp_path) -> None:
+    path = tmp_path / "same.jsonl"
+    lines = [f'{{"id": "story", "text": "Talks ended on day {i}."}}' for i in range(3000)]
+    path.write_text("\n".join(lines) + "\n")
+    result = load_paths([path])
+    ids = [a.id for a in result.articles]
+    assert len(ids) == 3000 == len(set(ids))
+    assert ids[:3] == ["story", "story-2", "story-3"] and ids[-1] == "story-3000"
+
+
+def test_files_with_one_name_in_many_folders_all_load(tmp_path) -> None:
+    for i in range(300):
+        folder = tmp_path / f"d{i:03d}"
+        folder.mkdir()
+        (folder / "story.txt").write_text(f"Talks ended on day {i}.\n")
+    ids = [a.id for a in load_paths([tmp_path]).articles]
+    assert ids == ["story"] + [f"story-{n}" for n in range(2, 301)]
+
+
+def test_a_line_repeated_thousands_of_times_is_one_caption_and_its_repeats() -> None:
+    line = "The ministers met at the talks in Geneva on the first day of the summit"
+    art = clean.clean(Article(id="a", text="Talks began.\n" + (line + "\n") * 2000))
+    kinds = [f.kind for f in art.furniture]
+    assert kinds.count("repeat") == 1999 and kinds.count("caption") == 1
+
+
+def test_quotes_link_the_events_of_their_own_paragraph_only() -> None:
+    paras = [
+        f'On March {i + 1}, 2019 the envoys met. "We will meet again," Minister Alan Reed said.'
+        for i in range(50)
+    ]
+    result = analyse(Article(id="a", text="\n\n".join(paras), published_given="2019-06-01"))
+    by_id = {e.id: e for e in result.events}
+    assert len(result.quotes) == 50
+    for q in result.quotes:
+        assert q.events, q
+        for eid in q.events:  # every event a quote is linked to is read from the quote's paragraph
+            ev = by_id[eid].evidence[0]
+            para = Segment(result.article.text.rfind("\n", 0, q.start) + 1, q.end)
+            assert para.start <= ev.start < para.end
