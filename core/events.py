@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from operator import methodcaller
 
+from dateline.core import budget
 from dateline.core import gazetteer as gz
 from dateline.core import lead as lead_step
 from dateline.core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression, trusted
@@ -131,6 +132,7 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     starts = [t.start for t in by_start]
     stamps = {p.start for p in lead_step.stamps(article, timexes)}
     for sent in _candidate_sentences(text, starts, dct is not None):
+        budget.check()  # the article's time budget (core/budget.py)
         if sent.start in stamps:  # "Posted July 20, 2009": when the page was made, not a happening
             continue
         kind = index.kind(sent.start)

@@ -3,11 +3,12 @@ actors → quotes → merge across articles → Timeline. Each step is a pure fu
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.core import actors, clean, events, merge, published, quotes, resolve, tense, timexes
+from dateline.core import actors, budget, clean, events, merge, published, quotes, resolve, tense, timexes
 from dateline.core import lead as lead_step
 from dateline.core.gcpause import paused_gc
 from dateline.core.model import Article, ArticleAnalysis, LoadProblem, Timeline
@@ -21,10 +22,21 @@ def analyse(article: Article) -> ArticleAnalysis:
     """Everything one article says on its own, in HeidelTime's three passes for time: find the time
     expressions without the publication date, infer that date (metadata, else the article's own evidence),
     then resolve every expression that needs it."""
-    article = clean.clean(article)
+    article = _reached.article = clean.clean(article)
+    budget.check()
     found = timexes.find(article)
-    article = published.infer(article, found)
+    article = _reached.article = published.infer(article, found)
     return _extract(article, resolve.resolve(found, article.published))
+
+
+class _Reached(threading.local):
+    """The article as far as its analysis got in this thread (cleaned, dated): what :func:`analyse_safely`
+    keeps of it when the analysis stops."""
+
+    article: Article | None = None
+
+
+_reached = _Reached()
 
 
 def redate(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
@@ -92,8 +104,9 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
         event, other = min(candidates, key=lambda c: (c[0].date.span_days, c[1].article.id))
         article = published.from_related(a.article, other.article, event.date)
         try:
-            out[i] = redate(a, article)
-        except Exception:  # a bug in a step must not sink the run: keep the article undated, as analysed
+            with budget.limit():
+                out[i] = redate(a, article)
+        except (Exception, budget.OverBudget):  # a bug, or over budget: keep the article undated, as analysed
             continue
     return out
 
@@ -140,13 +153,34 @@ BATCH_ARTICLES = 64
 
 
 def analyse_safely(article: Article) -> tuple[ArticleAnalysis, str | None]:
-    """``analyse`` that never raises: on a bug in a step, the article alone and the error's description."""
+    """``analyse`` that never raises and keeps to the article's time budget (:mod:`dateline.core.budget`).
+
+    On a bug in a step, or past the budget, the article is kept as far as it got (text, title, publication
+    date) without extractions, with a description of what happened."""
+    _reached.article = article
     try:
-        return analyse(article), None
+        with budget.limit():
+            analysis = analyse(article)
+        _reached.article = None
+        return analysis, None
+    except budget.OverBudget:
+        error = f"analysis stopped after {budget.seconds():g} s: kept without its events, actors and quotes"
     except RecursionError:
-        return ArticleAnalysis(article=article), "analysis failed: RecursionError"
+        error = "analysis failed: RecursionError"
     except Exception as exc:
-        return ArticleAnalysis(article=article), f"analysis failed: {type(exc).__name__}: {exc}"[:300]
+        error = f"analysis failed: {type(exc).__name__}: {exc}"[:300]
+    reached, _reached.article = _reached.article or article, None
+    return ArticleAnalysis(article=_kept(reached)), error
+
+
+def _kept(article: Article) -> Article:
+    """An article whose analysis stopped, as it will be shown: with its metadata date when it has one."""
+    if article.published is None:
+        try:
+            return published.infer(article, [])  # metadata or dateline: no time expressions needed
+        except Exception:  # the date is a nicety here: the article itself must survive
+            return article
+    return article
 
 
 def _analyse_batch(payloads: list[str]) -> list[tuple[bytes, str | None]]:
@@ -223,12 +257,20 @@ def _analyses(
         analysis, data, error = next(fresh)
         if error is not None:
             if problems is not None:
-                problems.append(LoadProblem(path=article.path or article.id, reason=error, skipped=False))
+                problems.append(LoadProblem(path=_name(article), reason=error, skipped=False))
         elif store is not None:
             store.put(keys[i], data or pack(analysis, article.text))
         yield analysis
     if store is not None:
         store.flush()
+
+
+def _name(article: Article) -> str:
+    """How a problem names an article: its file, and its id when the file holds several (JSON, JSON lines)."""
+    if article.path is None:
+        return article.id
+    stem = article.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return article.path if article.id == stem else f"{article.path} ({article.id})"
 
 
 def _compute(

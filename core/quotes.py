@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dateline.core import budget
 from dateline.core.clauses import Para, tokenize
 from dateline.core.model import Actor, Article, Event, Quote, trusted
 from dateline.core.referents import Referents
@@ -140,6 +141,7 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
     starts = sorted((ev.start, i) for i, e in enumerate(events) for ev in e.evidence if ev.article == aid)
     by_para: dict[int, list[str]] = {}
     for n, (s, who) in enumerate(zip(spans, found, strict=True)):
+        budget.check()  # the article's time budget (core/budget.py)
         if not _attributed(who) and _title_or_scare(
             text[s.start : s.end], lambda n=n: tokens.standalone(n, at[n])
         ):

@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from dateline.core import lexicon, resolve
+from dateline.core import budget, lexicon, resolve
 from dateline.core.dates import (
     UNITS,
     month_bounds,
@@ -1410,6 +1410,7 @@ def _find_all(text: str, ctx: _Ctx, blocked: Callable[[int], bool]) -> list[_Fou
     seen: set[tuple[int, int, int]] = set()
     rtext = text[::-1]
     for p, q, kind in _anchors(text):
+        budget.check()  # the article's time budget (core/budget.py)
         if blocked(p):
             continue
         starts: list[int] | None = None

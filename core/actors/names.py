@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from dateline.core import budget
 from dateline.core import gazetteer as gz
 from dateline.core.model import Article
 from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, overlap_test, paragraphs
@@ -386,6 +387,7 @@ class _SpanFinder:
         # paragraphs, not sentences: a chunk never crosses ". " and "initial" is read off the text before it;
         # lines, because a name never crosses a line break and a line may be a headline or a dateline
         for p in paragraphs(text):
+            budget.check()  # the article's time budget (core/budget.py)
             p_start, p_end = p.start, p.end
             check = hidden(p_start, p_end)
             line_end, skip_line = -1, False
@@ -412,6 +414,7 @@ class _SpanFinder:
                 chunks.append((start, m.end(), initial, p_start, p_end))
         lower_words = _LowerWords(text)
         for start, end, initial, p_start, p_end in chunks:
+            budget.check()
             self._chunk(start, end, initial, p_start, p_end, lower_words, mid_caps)
         if headlines:
             self._headlines(headlines)
