@@ -566,15 +566,18 @@ def _structure(lines: list[_Line], out: Chrome) -> None:
             after_headline = headline is not None and i > headline
             if x.words <= SHORT_WORDS and not (after_headline and _dek(x)):
                 x.kind = "nav"
+    story = True  # a short closing sentence of the story ("He was released on bail.") before the footer
     for x in lines[last + 1 :]:
-        if x.kind is None and x.words <= ITEM_WORDS:
+        story = story and x.kind is None and _ends_sentence(x.text) and x.text[:1].isupper()
+        if x.kind is None and x.words <= ITEM_WORDS and not story:
             x.kind = "related"
     _lists(lines, first, last)
 
 
 def _dek(x: _Line) -> bool:
-    """A standfirst under the headline: a sentence about the story, not a line addressing the reader."""
-    return x.words >= 8 and _ends_sentence(x.text) and not _patterns()["reader"].search(x.text)
+    """A standfirst under the headline: a sentence about the story (with or without its full stop), not a line
+    addressing the reader."""
+    return x.words >= 8 and not _patterns()["reader"].search(x.text)
 
 
 def _lists(lines: list[_Line], first: int, last: int) -> None:
@@ -628,26 +631,31 @@ def _stems(text: str) -> set[str]:
 
 
 def _headline(header: list[_Line], lead: list[str]) -> int | None:
-    """Index of the headline among the header lines: the title-like line sharing most words with the lead
-    (a nearer line wins a tie); ``None`` when no line shares a word with it."""
+    """Index of the headline among the header lines: of the title-like lines sharing at least half as many
+    words with the lead as the best one, the one most made of such words (a headline is all story; a
+    standfirst under it says more in more words), the nearer of equals; ``None`` when no line shares a word
+    with the lead."""
     lead_stems = set().union(*(_stems(t) for t in lead)) if lead else set()
-    best: tuple[int, int] | None = None
+    scored: list[tuple[int, float, int]] = []  # shared words, share of the line's words, index
     for i, x in enumerate(header):
         if x.kind is not None or not 3 <= x.words <= 30:
             continue
-        score = len(_stems(x.text) & lead_stems)
-        if score and (best is None or score >= best[0]):
-            best = (score, i)
-    if best is None:
+        stems = _stems(x.text)
+        shared = len(stems & lead_stems)
+        if shared:
+            scored.append((shared, shared / len(stems), i))
+    if not scored:
         return None
+    top = max(shared for shared, _, _ in scored)
+    best = max((s for s in scored if 2 * s[0] >= top), key=lambda s: (s[1], s[0], s[2]))
     # a page-title bar ("Headline - Outlet") shares the outlet's name with the story too: the headline it
     # starts with, printed on its own, is the headline
-    chosen = _norm(header[best[1]].text)
+    chosen = _norm(header[best[2]].text)
     for i, x in enumerate(header):
         key = _norm(x.text)
         if x.kind is None and key and key != chosen and chosen.startswith(key + " ") and x.words >= 3:
             return i
-    return best[1]
+    return best[2]
 
 
 def _norm(line: str) -> str:

@@ -224,8 +224,27 @@ def test_lone_sentence_of_alt_text_among_menus_does_not_open_the_story() -> None
     assert a.title == "Ferries halted as harbour strike spreads"
 
 
+def test_a_short_closing_sentence_is_still_the_story() -> None:
+    text = PAGE.replace("Related Stories", "The board declined to comment.\n\nRelated Stories")
+    a = _page(text)
+    start = a.text.index("The board declined")
+    assert not any(f.start <= start < f.end for f in a.furniture)
+    assert any(
+        a.text[f.start : f.end] == "Lighthouse restoration to begin in the summer" for f in a.furniture
+    )
+
+
 def test_a_reporting_credit_names_the_author() -> None:
     text = PAGE.replace("By Nadia Perrin\n", "").replace(
         "Related Stories", "(Reporting by Nadia Perrin in Eastfield; Editing by Tom Kay)\n\nRelated Stories"
     )
     assert _page(text).author == "Nadia Perrin"
+
+
+def test_a_standfirst_under_the_headline_is_the_story() -> None:
+    dek = "Thousands of commuters stranded as talks between the board and union stall"
+    text = PAGE.replace("By Nadia Perrin\n", f"{dek}\nBy Nadia Perrin\n")
+    a = _page(text)
+    start = a.text.index(dek)
+    assert not any(f.start <= start < f.end for f in a.furniture)
+    assert a.title == "Ferries halted as harbour strike spreads"
