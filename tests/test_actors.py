@@ -479,3 +479,16 @@ def test_an_abbreviation_in_a_caps_headline_keeps_its_capitals() -> None:
     found = _by_name(_extract("TENNIS - SPAIN , U.S. TEAMS OPEN ON ROAD\nThe U.S. team arrived on Monday."))
     assert found["United States"].kind == "country"
     assert {m.text for m in found["United States"].mentions} == {"U.S."}
+
+
+def test_organisation_names_joined_at_their_head_keep_later_joins_and_document_words() -> None:
+    names = _all_forms(
+        _extract(
+            "The Organisation for Maritime Safety and Cooperation met the Organisation of Coastal Conference "
+            "on Monday. Kestrel Mines of South Africa Ltd said output fell. Analyst Piet Ruud of Harwick "
+            "Brothers & Co agreed."
+        )
+    )
+    assert {"Organisation for Maritime Safety and Cooperation", "Organisation of Coastal Conference"} <= names
+    assert "Kestrel Mines of South Africa Ltd" in names
+    assert {"Piet Ruud", "Harwick Brothers & Co"} <= names

@@ -194,7 +194,7 @@ class Classifier:
         if self._known_whole(start, end, surface, words, before, s_end):
             return
         # document names: drop the document word ("UN Security Council Resolution" → "UN Security Council")
-        if words[-1] in gz.DOCUMENT_HEADS:
+        if words[-1] in gz.DOCUMENT_HEADS and _head(words) == words[-1]:
             if len(words) > 1:
                 self._classify(toks[:-1], words[:-1], s_start, s_end)
             return

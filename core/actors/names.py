@@ -141,6 +141,10 @@ _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 _EDGE_WORDS = _CONNECTORS | {"the"}  # never the first or last word of a name
 
 
+def _is_place(name: str) -> bool:
+    return name in gz.country_forms() or name in gz.place_forms()
+
+
 def _joined(words: list[str], i: int) -> bool:
     """Does the joining word ``words[i]`` sit inside one name? "&" always does ("Procter & Gamble"); "of",
     "for" and "on" after an organisation head or a title ("Commission on Presidential Debates", "Bank of
@@ -156,16 +160,23 @@ def _joined(words: list[str], i: int) -> bool:
         return False  # a company's name ends at its suffix ("Dow Chemical Co" of the United States)
     if w == "&":
         return True
-    if w == "and" and n > 6:
+    first = 1 if words[0].lower() in gz.FUNCTION_WORDS else 0  # ("The" is no part of the name)
+    if w == "and" and n - first > 6:
         return False  # a run this long is a list, or too long to show as one name
+    if w == "and" and any(
+        words[k] in ("of", "for", "on") and words[k - 1] in gz.ORG_HEADS for k in range(1, i)
+    ):
+        return True  # inside a name already joined at its head ("Organisation for Security and Cooperation")
     if (
         w == "of"
+        and not (last in gz.COMPANY_SUFFIXES and _is_place(" ".join(words[i + 1 : n - 1])))
         and i in (2, 3)
         and all(_PLAIN_NAME_WORD.fullmatch(x) for x in words[:i])
         and words[0].lower() not in gz.FUNCTION_WORDS
         and not any(_is_title(x) or x in gz.ORG_HEADS or x in gz.GROUP_HEADS for x in words[:i])
     ):
-        return False  # a person "of" an organisation ("Jan Ruud of the Harbour Authority")
+        return False  # a person "of" an organisation ("Jan Ruud of the Harbour Authority"), but a
+        # company of a country is one name ("Gold Fields of South Africa Ltd")
     if w != "and" and _joins_of(words[i - 1]):
         return True
     return w != "on" and (last in gz.ORG_HEADS or last in gz.GROUP_HEADS) and not _is_title(words[0])
