@@ -11,6 +11,7 @@ backtrack over a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from dateline.core import gazetteer as gz
@@ -85,14 +86,15 @@ class Para:
 
     def sentence_of(self, k: int) -> tuple[int, int]:
         """Token range [lo, hi) of the sentence holding token ``k``."""
-        lo, hi = 0, len(self.toks)
-        for s in self.sent_starts:
-            if s <= k:
-                lo = s
-            else:
-                hi = s
-                break
+        i = bisect_right(self.sent_starts, k) - 1
+        lo = self.sent_starts[i] if i >= 0 else 0
+        hi = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.toks)
         return lo, hi
+
+    def sentences_back(self, k: int, n: int) -> int:
+        """The first token of the sentence ``n`` sentences before the one holding token ``k``."""
+        i = max(0, bisect_right(self.sent_starts, k) - 1 - n)
+        return self.sent_starts[i] if self.sent_starts else 0
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -> Para:

@@ -21,6 +21,7 @@ speaker is ``None``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from dateline.core import gazetteer as gz
@@ -38,6 +39,8 @@ _PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you"})
 _TELL = frozenset({"told", "tell", "tells", "telling"})
 # Words before a participle that make it part of its sentence's main clause: "X replied by saying".
 _BY_WAY_OF = frozenset({"by", "after", "before", "while", "when", "without", "in", "since", "upon"})
+_NEAR = 80  # tokens: how far from a quote its attribution is looked for
+_SENTENCES_BACK = 12  # sentences a pronoun may reach back
 _BACK = 2  # paragraphs a pronoun or a carried speaker may reach back
 
 
@@ -143,6 +146,7 @@ class Speakers:
         end = q.tok + 1
         while (
             end < len(toks)
+            and end - q.tok < _NEAR
             and toks[end].kind != "q"
             and not (toks[end].kind == "p" and toks[end].text in ".!?")
         ):
@@ -201,7 +205,7 @@ class Speakers:
         p = self.paras[q.para]
         toks = p.toks
         s_lo, _ = p.sentence_of(q.tok)
-        lo = s_lo
+        lo = max(s_lo, q.tok - _NEAR)  # a run-on "sentence" is read no further back than this
         if lo >= q.tok:
             return None
         colon = toks[q.tok - 1].text in (":", "—", "–", "-")  # 'X wrote: "…"', 'X added — "…"'
@@ -272,13 +276,13 @@ class Speakers:
         p = self.paras[q.para]
         if q.continued and prev is not None:
             return _copy(prev, "continued")
-        if pq is not None and prev is not None and pq.para == q.para:
+        if pq is not None and prev is not None and pq.para == q.para and q.tok - pq.tok <= _NEAR:
             if not any(self.is_cue(p, k) for k in range(pq.tok + 1, q.tok) if not _in_clause(prev, p, k)):
                 return _copy(prev, "carried")
             f = self.cue_sentence(q.para, pq.tok + 1, q.tok)
             return self.speaker_of(f, q.para) if f is not None else Speaker()
         s_lo, _ = p.sentence_of(q.tok)
-        f = self.cue_sentence(q.para, 0, q.tok)
+        f = self.cue_sentence(q.para, p.sentences_back(q.tok, 2), q.tok)  # this sentence or the two before
         if f is not None:
             return self.speaker_of(f, q.para)
         if s_lo == 0 and q.tok == 0 and q.para > 0:
@@ -337,9 +341,12 @@ class Speakers:
         fallback: str | None = None
         seen = 0
         for qi in range(pi, max(-1, pi - _BACK - 1), -1):
+            if seen >= _SENTENCES_BACK:
+                break
             p = self.paras[qi]
             hi = k if qi == pi else len(p.toks)
-            starts = [s for s in p.sent_starts if s < hi] or [0]
+            last = bisect_left(p.sent_starts, hi)  # the sentences that start before ``hi``
+            starts = p.sent_starts[max(0, last - (_SENTENCES_BACK - seen)) : last] or [0]
             for s_lo in reversed(starts):
                 s_hi = hi
                 hi = s_lo
