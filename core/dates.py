@@ -5,6 +5,7 @@ no text, no anchor: the finder (``core.timexes``) uses them for absolute dates a
 
 from __future__ import annotations
 
+import math
 from calendar import isleap
 from datetime import date, timedelta
 
@@ -142,3 +143,68 @@ def pick(candidates: list[Period], ref: date, how: str | None) -> Period:
     if how == "future":
         return min((c for c in candidates if c[2] >= ref), key=lambda c: c[1], default=candidates[-1])
     return min(candidates, key=lambda c: (min(abs((c[1] - ref).days), abs((c[2] - ref).days)), c[1] > ref))
+
+
+def easter(y: int) -> date:
+    """Easter Sunday of the Gregorian year ``y`` (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    return date(y, month, (h + ell - 7 * m + 114) % 31 + 1)
+
+
+def nth_weekday(y: int, month: int, weekday: int, n: int, from_day: int = 1) -> date:
+    """The ``n``-th ``weekday`` (Monday = 0) of a month on or after ``from_day``; ``n = -1``: the last."""
+    if n < 0:
+        last = date(y, month, days_in_month(y, month))
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(y, month, from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_HIJRI_EPOCH = 1948440  # Julian day number of 1 Muharram 1 AH (16 July 622), tabular (arithmetical) calendar
+
+
+def islamic_day(year: int, month: int, day: int) -> date:
+    """The Gregorian date of an Islamic (Hijri) date by the tabular calendar: within a day or two of the date
+    the sighting of the moon gives."""
+    jdn = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + _HIJRI_EPOCH - 1
+    return date.fromordinal(jdn - 1721425)
+
+
+def islamic_years(y: int) -> range:
+    """The Islamic years that overlap the Gregorian year ``y``."""
+    first = round((y - 622) * 33 / 32)
+    return range(first - 1, first + 3)
+
+
+HOLIDAYS: dict[str, tuple[str, tuple]] = {
+    name: (kind, tuple(spec) if isinstance(spec, list) else (spec,))
+    for kind, table in lexicon.table("time")["holidays"].items()
+    for name, spec in table.items()
+}
+
+
+def holiday(name: str, y: int) -> tuple[date, date] | None:
+    """The day (or days) a named day (``core/vocab/time.toml``) falls on in the Gregorian year ``y``; for a
+    period of the Islamic calendar, the one that begins in ``y``."""
+    kind, spec = HOLIDAYS[name]
+    if kind == "fixed":
+        return date(y, spec[0], spec[1]), date(y, spec[0], spec[1])
+    if kind == "weekday":
+        d = nth_weekday(y, spec[0], spec[1], spec[2], spec[3])
+        return d, d
+    if kind == "easter":
+        d = easter(y) + timedelta(days=spec[0])
+        return d, d
+    for hy in islamic_years(y):
+        lo = islamic_day(hy, spec[0], spec[1])
+        if lo.year == y:
+            return lo, lo + timedelta(days=spec[2] - 1)
+    return None

@@ -14,7 +14,8 @@ md        month day day2 yoff wd      a day (or days) of a month: year from ``yo
 mon       month how clip yoff again   a month; ``how`` last/next/this or ``-`` (the tense decides);
                                       ``again``: the same month named nearby (``bare`` or years)
 mrange    month month yoff            a range of months
-q / h     n yoff                      a quarter / a half of a year
+q / h     n yoff [back]               a quarter / a half of a year (``back`` years before: "the year-ago
+                                      third quarter")
 season    code how yoff               a season
 rel       unit step clip bytense      the unit's period ``step`` periods from the anchor's
 day       days tod                    the anchor's day moved ``days`` ("yesterday evening")
@@ -25,6 +26,7 @@ ago       n unit sign                 the unit's period ``n`` units before (``-1
 ref       PRESENT_REF|PAST_REF|…      now, the past, the future: bounded by the anchor
 clock     clock dayword later         a clock time on the anchor's day (or the weekday/"tomorrow" after it)
 level     year                        a bare number that is a year only near the anchor ("at 2075")
+hol       name how                    a named day or period ("Thanksgiving", "Ramadan") near the anchor
 ========  ==========================  ===========================================================
 
 ``clip`` is ``earlier``/``later`` ("earlier this year" ends at the anchor) or ``-``. Resolving is a pure
@@ -38,8 +40,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dateline.core.dates import (
+    HOLIDAYS,
     UNITS,
     half_bounds,
+    holiday,
     month_bounds,
     narrow,
     pick,
@@ -56,7 +60,8 @@ from dateline.core.model import DateValue, Granularity, TimeExpression, trusted_
 Resolution = tuple[str, Granularity, date | None, date | None, bool]
 
 NEAR_DAYS = 14  # a month-day within a fortnight of the anchor is that one whatever the tense
-FAR_DAYS = 183  # a month-day more than half a year away would have carried its year
+NEAR_MONTH_DAYS = 75  # a month this close to the anchor is that one, unless the tense is sure of another ...
+FAR_MONTH_DAYS = 150  # ... that is at most this far: a reporting verb's tense is not the month's
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _UNRESOLVED = {
@@ -84,6 +89,8 @@ def resolve(found: list[TimeExpression], anchor: DateValue | None) -> list[TimeE
         if t.placeholder is not None:
             if ref is None:
                 r: Resolution | None = _unresolved(t.placeholder)
+            elif t.placeholder.startswith(_NARRATIVE_OPS):
+                r = _narrative(t, out, ref, ref_hi or ref)
             else:
                 r = _resolved(t.placeholder, t.tense, t.mod, ref, ref_hi or ref)
             if r is None:
@@ -95,6 +102,87 @@ def resolve(found: list[TimeExpression], anchor: DateValue | None) -> list[TimeE
             t = trusted_replace(t, id=f"{t.article}:t{n}")
         out.append(t)
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The narrative: expressions read against the time the text is talking about, not the anchor itself
+
+NARRATIVE = 1500  # characters back a narrative reference ("the quarter", "a year earlier") is looked for
+_NARRATIVE_OPS = ("ana ", "narr ", "ago ")
+_REFERENCE_GRANS = ("day", "week", "month", "quarter", "half", "year")
+
+
+def _reference(out: list[TimeExpression], start: int, grans: tuple[str, ...]) -> TimeExpression | None:
+    """The nearest date before ``start`` (within ``NARRATIVE`` characters) at one of ``grans``: the time the
+    narrative is at ("third-quarter profit rose ... from a year earlier": the third quarter)."""
+    for o in reversed(out):
+        if start - o.start > NARRATIVE:
+            return None
+        derived = o.placeholder is not None and o.placeholder.startswith(_NARRATIVE_OPS)
+        usable = (
+            o.type == "DATE"
+            and o.earliest is not None
+            and o.mod is None
+            and "/" not in o.value
+            and not derived
+        )
+        if usable and o.granularity in grans and not o.value.endswith("_REF"):
+            return o
+    return None
+
+
+def _moved(o: TimeExpression, n: float, unit: str) -> Resolution | None:
+    """The reference's own period, ``n`` units on: at the reference's granularity, when the unit is no finer."""
+    gran = o.granularity
+    order = ("day", "week", "month", "quarter", "half", "year")
+    unit_gran = "year" if unit in ("decade", "century") else _unit_gran(unit)
+    if gran not in order or unit_gran not in order or order.index(unit_gran) < order.index(gran):
+        return None
+    assert o.earliest is not None
+    value, lo, hi = unit_period(gran, shift(o.earliest, n, unit))
+    return value, gran, lo, hi, True  # type: ignore[return-value]
+
+
+def _previous_quarter(ref: date, tense: str | None) -> tuple[str, date, date]:
+    """ "The quarter" of a report: the last one ended (the current one when the sentence looks ahead)."""
+    value, lo, hi = unit_period("quarter", ref)
+    if tense == "future":
+        return value, lo, hi
+    return unit_period("quarter", lo - timedelta(days=1))
+
+
+def _narrative(t: TimeExpression, out: list[TimeExpression], ref: date, ref_hi: date) -> Resolution | None:
+    assert t.placeholder is not None
+    op, *a = t.placeholder.split(" ")
+    if op == "ago":
+        n, unit = _num(a[0]), a[1]
+        quarter = _reference(out, t.start, ("quarter",)) if unit in ("year", "quarter") and n else None
+        if quarter is not None and quarter.latest is not None and (ref - quarter.latest).days <= 200:
+            # "profit rose from a year ago" in a report on the quarter just ended: that quarter, a year before
+            return _moved(quarter, int(a[2]) * (n or 1), unit)
+        return _resolved(t.placeholder, t.tense, t.mod, ref, ref_hi)
+    if op == "ana":  # "a year earlier", "two weeks later": from the time the narrative is at
+        n, unit, sign = _num(a[0]) or 1.0, a[1], int(a[2])
+        o = (_reference(out, t.start, ("quarter",)) if unit in ("year", "quarter") else None) or _reference(
+            out, t.start, _REFERENCE_GRANS
+        )
+        if o is not None and (moved := _moved(o, sign * n, unit)) is not None:
+            return moved
+        value, lo, hi = unit_period(_unit_gran(unit), shift(ref, sign * n, unit))
+        return value, _unit_gran(unit), lo, hi, True
+    # "narr": "the quarter", "the latest period", "the year-earlier quarter", "the 1988 period"
+    noun, years, year = a[0], int(a[1]), _int(a[2])
+    o = _reference(out, t.start, ("quarter",))
+    if o is not None and o.earliest is not None:
+        value, lo, hi = o.value, o.earliest, o.latest
+    elif noun == "quarter":
+        value, lo, hi = _previous_quarter(ref, t.tense)
+    else:
+        return None  # "the period" with no quarter in the story: a stretch of time, not a date
+    if year is not None:
+        years = year - lo.year
+    value, lo, hi = unit_period("quarter", shift(lo, years, "year"))
+    return value, "quarter", lo, hi, True
 
 
 def unresolved(placeholder: str) -> tuple[str, Granularity, date | None, date | None]:
@@ -159,6 +247,14 @@ def _unresolved(placeholder: str) -> Resolution | None:
         return a[0], "unknown", None, None, False
     if op == "clock":
         return "XXXX-XX-XX" + a[0], "time", None, None, False
+    if op == "ana":
+        gran = _unit_gran(a[1])
+        return _UNRESOLVED.get(gran, "XXXX"), gran, None, None, False
+    if op == "narr":
+        return "XXXX-QX", "quarter", None, None, False
+    if op == "hol":
+        gran = "range" if HOLIDAYS[a[0].replace("_", " ")][0] == "islamic" else "day"
+        return ("XXXX-XX-XX/XXXX-XX-XX" if gran == "range" else "XXXX-XX-XX"), gran, None, None, False  # type: ignore[return-value]
     if op == "level":
         y = int(a[0])
         return str(y), "year", date(y, 1, 1), date(y, 12, 31), False
@@ -202,8 +298,6 @@ def _month_day(
         return None
     near = [c for c in cands if abs((c[1] - ref).days) <= NEAR_DAYS]
     _, lo, hi = near[0] if near else pick(cands, ref, tense)
-    if abs((lo - ref).days) > FAR_DAYS:
-        _, lo, hi = pick(cands, ref, None)
     return _day_or_range(lo, hi)
 
 
@@ -223,8 +317,11 @@ def _month(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: 
     if yoff is not None:
         y = ref.year + yoff
         value, lo, hi = f"{y}-{m:02d}", *month_bounds(y, m)
+    elif how == "this":  # "this September": the one of the anchor's year
+        value, lo, hi = f"{ref.year}-{m:02d}", *month_bounds(ref.year, m)
     else:
-        value, lo, hi = pick(_month_periods(m, ref), ref, tense if how == "-" else how)
+        periods = _month_periods(m, ref)
+        value, lo, hi = pick(periods, ref, how) if how != "-" else _by_tense_or_near(periods, ref, tense)
         if how == "last" and again != "-" and (again == "bare" or str(lo.year) in again.split(",")):
             # "February sales fell from last February": a year before the bare February
             value, lo, hi = pick(_month_periods(m, lo), lo, "last")
@@ -232,10 +329,41 @@ def _month(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: 
     return value, "month", lo, hi, True
 
 
+def _distance(period: tuple[str, date, date], ref: date) -> int:
+    return max((period[1] - ref).days, (ref - period[2]).days, 0)
+
+
+def _by_tense_or_near(
+    periods: list[tuple[str, date, date]], ref: date, tense: str | None
+) -> tuple[str, date, date]:
+    """The repetition the sentence's tense points to, unless that is a past one far back and the coming one is
+    close: "gave them until mid-November", said on 30 October, is the coming one (the past is the giving's)."""
+    chosen = pick(periods, ref, tense)
+    nearest = pick(periods, ref, None)
+    if (
+        tense == "past"
+        and nearest[1] > ref
+        and _distance(chosen, ref) > FAR_MONTH_DAYS
+        and _distance(nearest, ref) <= NEAR_MONTH_DAYS
+    ):
+        return nearest
+    return chosen
+
+
 def _year_of(yoff: int | None, periods: list[tuple[str, date, date]], ref: date, tense: str | None) -> int:
     if yoff is not None:
         return ref.year + yoff
-    return int(pick(periods, ref, tense)[0][:4])
+    return int(_by_tense_or_near(periods, ref, tense)[0][:4])
+
+
+def _report_year(
+    yoff: int | None, periods: list[tuple[str, date, date]], ref: date, tense: str | None
+) -> int:
+    """The year of a quarter or half named alone: one reported as happened has begun; otherwise the nearest
+    ("will release third-quarter results", said in October, is about the quarter just ended)."""
+    if yoff is not None:
+        return ref.year + yoff
+    return int(pick(periods, ref, "past" if tense == "past" else None)[0][:4])
 
 
 def _month_range(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
@@ -247,14 +375,14 @@ def _month_range(a: list[str], tense: str | None, mod: str | None, ref: date, re
 def _quarter(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
     q = int(a[0])
     periods = [(f"{y}-Q{q}", *quarter_bounds(y, q)) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    y = _year_of(_int(a[1]), periods, ref, tense)
+    y = _report_year(_int(a[1]), periods, ref, tense) + (int(a[2]) if len(a) > 2 else 0)
     return f"{y}-Q{q}", "quarter", *quarter_bounds(y, q), True
 
 
 def _half(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
     h = int(a[0])
     periods = [(f"{y}-H{h}", *half_bounds(y, h)) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    y = _year_of(_int(a[1]), periods, ref, tense)
+    y = _report_year(_int(a[1]), periods, ref, tense)
     return f"{y}-H{h}", "half", *half_bounds(y, h), True
 
 
@@ -385,6 +513,19 @@ def _clock(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: 
     return day.isoformat() + clock, "time", day, day, True
 
 
+def _holiday(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution | None:
+    name, how = a[0].replace("_", " "), a[1]
+    cands = [(str(y), *span) for y in (ref.year - 1, ref.year, ref.year + 1) if (span := holiday(name, y))]
+    if not cands:
+        return None
+    near = [c for c in cands if abs((c[1] - ref).days) <= NEAR_DAYS]
+    if how != "-":
+        _, lo, hi = pick(cands, ref, how)
+    else:
+        _, lo, hi = near[0] if near else pick(cands, ref, tense)
+    return _day_or_range(lo, hi)
+
+
 FAR_PAST_YEARS = 120  # a bare number after "at" further from the anchor's year than these is a level
 FAR_FUTURE_YEARS = 40
 
@@ -413,4 +554,5 @@ _OPS = {
     "ref": _ref,
     "clock": _clock,
     "level": _level,
+    "hol": _holiday,
 }

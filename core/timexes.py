@@ -29,7 +29,9 @@ from typing import Any
 
 from dateline.core import budget, lexicon, resolve
 from dateline.core.dates import (
+    HOLIDAYS,
     UNITS,
+    holiday,
     month_bounds,
     narrow,
     quarter_bounds,
@@ -519,7 +521,7 @@ _RANGE_END = re.compile(r"(?<!\d)(?:19|20)\d\d[-–]$")
 _RANGE_START = re.compile(r"[-–](?:19|20)\d\d\b")
 _NOT_YEAR_AFTER = re.compile(r"[.,/]\d|\d|-\d\b|-(?:year|yr)|%")
 _DASH_NUMBER = re.compile(r"[-–](?:\d\b|\d{3})")
-_LOWER_NEXT = re.compile(r"\s+[a-z]{3,}")
+_WORD_NEXT = re.compile(r"\s+[A-Za-z][a-z]{2,}")
 _YEAR_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"']|$)|'s\b|\s+(?:and|or|to|through)\s+(?:19|20)\d\d")
 
 
@@ -557,9 +559,10 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     if low in ("version", "v", "resolution", "no", "number", "flight", "room", "page", "route", "model",
                "article", "section", "rule", "chapter", "paragraph", "item", "code"):  # fmt: skip
         return False
-    if low in _DETERMINERS:
-        # "a 2009 analysis", "his 2007 campaign": a year used as a modifier
-        return _LOWER_NEXT.match(text, e) is not None
+    if low in _DETERMINERS or text[max(0, s - 3) : s].rstrip().endswith(("'s", "’s")):
+        # "a 2009 analysis", "his 2007 campaign", "the 1996 Olympic bombing", "the company's 1989 results": a
+        # year used as a modifier
+        return _WORD_NEXT.match(text, e) is not None
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
     return _YEAR_AFTER.match(text[e : e + 12]) is not None
@@ -676,7 +679,9 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 @_rule(
-    r"(?P<t>(?i:the\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?i:fiscal\s+)?"
+    r"(?P<t>(?P<det>(?i:the|its|their)\s+)?(?:(?P<py>(?i:this|last|next))\s+year's\s+|(?P<y0>(?:19|20)\d\d)\s+"
+    r"|(?P<ya>(?i:year[\s-](?:earlier|ago)))\s+)?(?P<q>(?i:(?:fiscal[\s-]+)?(?:first|second|third|fourth|final|last|1st|2nd"
+    r"|3rd|4th)))(?P<hy>[\s-]+)(?i:fiscal\s+)?"
     r"(?i:quarter|qtr)\b(?:\s+(?:of\s+)?(?:(?i:fiscal\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year))?)"
     r"|\b(?P<t2>Q(?P<qn>[1-4])(?:\s+(?P<y2>(?:19|20)\d\d))?)\b"
     r"|\b(?P<t3>(?P<y3>(?:19|20)\d\d)\s+(?P<q3>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|qtr))\b",
@@ -684,7 +689,10 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     back=26,
     examples=(("Profit rose in the third quarter of 2015.", "the third quarter of 2015", "2015-Q3"),
               ("Sales slipped in Q2 2014.", "Q2 2014", "2014-Q2"),
-              ("Fourth-quarter profit fell, the bank said.", "Fourth-quarter", "2016-Q4")),
+              ("Fourth-quarter profit fell, the bank said.", "Fourth-quarter", "2016-Q4"),
+              ("It posted the third-quarter results late.", "third-quarter", "2016-Q3"),
+              ("Net fell from the year-ago fourth quarter.", "the year-ago fourth quarter", "2015-Q4"),
+              ("Sales in last year's second quarter were flat.", "last year's second quarter", "2016-Q2")),
 )  # fmt: skip
 def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["t2"]:
@@ -692,8 +700,10 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     elif m["t3"]:
         span, q, year = m.span("t3"), ORDINALS[m["q3"].lower()], m["y3"]
     else:
-        span, year = m.span("t"), m["y"]
-        word = m["q"].lower()
+        span, year = m.span("t"), m["y"] or m["y0"]
+        if m["det"] and "-" in m["hy"] and not (m["py"] or m["y0"] or m["ya"]):
+            span = (m.start("q"), span[1])  # "the third-quarter results": the adjective alone
+        word = m["q"].lower().split()[-1].split("-")[-1]
         if word == "last" and not (year or m["rel"]):
             return None  # "the last quarter" is the previous quarter: the relative rule
         q = 4 if word == "last" else ORDINALS[word]
@@ -701,8 +711,10 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         y = int(year)
         lo, hi = quarter_bounds(y, q)
         return _found(m, span, type="DATE", value=f"{y}-Q{q}", granularity="quarter", earliest=lo, latest=hi)
-    year_off = {"last": -1, "next": 1}.get(m["rel"].lower(), 0) if m["rel"] else None
-    return _pending(m, span, "DATE", "quarter", "q", q, year_off)
+    rel = m.groupdict().get("rel") or m.groupdict().get("py")
+    year_off = {"last": -1, "next": 1}.get(rel.lower(), 0) if rel else None
+    back = -1 if m.groupdict().get("ya") else 0  # "the year-ago third quarter"
+    return _pending(m, span, "DATE", "quarter", "q", q, year_off, back)
 
 
 @_rule(
@@ -824,6 +836,102 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     by_tense = rel in (None, "the") and unit in ("year", "month", "week", "quarter") and mod is not None
     return _pending(m, span, "DATE", _UNIT_GRAN.get(unit, unit), "rel", unit, step, _clip(pre),  # type: ignore[arg-type]
                     "tense" if by_tense else None, mod=mod)  # fmt: skip
+
+
+@_rule(
+    r"\b(?P<t>(?i:the|that)\s+(?:(?P<adj>(?i:latest|most\s+recent|recent|just[\s-]ended|same|comparable"
+    r"|corresponding|year[\s-](?:earlier|ago|before))|(?P<y>(?:19|20)\d\d))\s+)?(?i:fiscal\s+)?(?P<noun>(?i:quarter|period))"
+    r"(?:\s+(?P<last>(?i:last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year)))?)\b(?!-|\s+of\b)"
+    r"|\b(?P<t2>(?i:year-(?:earlier|ago)))\b(?!\s+(?:quarter|period)\b)",
+    kinds="quarter period cal",
+    back=30,
+    examples=(
+        (
+            "Third-quarter profit rose 5% to $2 million from $1.9 million a year earlier.",
+            "a year earlier",
+            "2015-Q3",
+        ),
+        ("Sales in the latest quarter fell, the bank said.", "the latest quarter", "2016-Q4"),
+        ("Profit in the year-earlier quarter was lower.", "the year-earlier quarter", "2015-Q4"),
+    ),
+)
+def _narrative_period(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """ "The quarter", "the latest period", "the year-earlier quarter", "year-earlier (profit)": the period a
+    report is about, found in the narrative (core.resolve) or, for a quarter, the last one ended."""
+    if m["t2"]:
+        return _pending(m, m.span("t2"), "DATE", "year", "ana", 1, "year", -1)
+    adj = (m["adj"] or "").lower()
+    back = -1 if adj.startswith("year") or m["last"] else 0
+    return _pending(m, m.span("t"), "DATE", "quarter", "narr", m["noun"].lower(), back, m["y"])
+
+
+_HOLIDAY_NAMES = {" ".join(name.split()): name for name in HOLIDAYS}
+
+
+@_rule(
+    rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>{_alt(HOLIDAYS)})(?P<day>\s+Day)?"
+    r"(?:,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d))?)(?!\w)",
+    kinds="hol mon",
+    back=12,
+    examples=(("The shops close on Christmas Eve.", "Christmas Eve", "2016-12-24"),
+              ("The city paraded on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
+              ("Turnout fell last Thanksgiving.", "last Thanksgiving", "2016-11-24"),
+              ("Markets slow during Ramadan, traders say.", "Ramadan", "2017-05-27/2017-06-25")),
+)  # fmt: skip
+def _holiday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """A named day ("Thanksgiving Day", "Good Friday") or period ("Ramadan"), from the time vocabulary."""
+    name = _HOLIDAY_NAMES[" ".join(m["name"].split())]
+    if m["day"] and name.endswith(("Day", "Eve")):
+        return None  # "Christmas Day Day"
+    if m["y"]:
+        span = holiday(name, int(m["y"]))
+        if span is None:
+            return None
+        lo, hi = span
+        value = lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
+        return _found(m, m.span("t"), type="DATE", value=value, granularity="day" if lo == hi else "range",
+                      earliest=lo, latest=hi)  # fmt: skip
+    gran: Granularity = "range" if HOLIDAYS[name][0] == "islamic" else "day"
+    return _pending(m, m.span("t"), "DATE", gran, "hol", name.replace(" ", "_"), _rel_how(m["rel"]))
+
+
+_CENTURIES: dict[str, int] = dict(_TIME["spelled_years"]["centuries"])
+_TEENS = _alt(_SMALL[10:])
+# "nineteen ninety-six", "nineteen oh five", "eighteen hundred", "two thousand (and) one"
+_SPELLED_YEAR = (
+    rf"(?:(?P<c>(?i:{_alt(_CENTURIES)}))[\s-](?P<r>(?i:hundred|oh[\s-]{_ONES}|{_TEENS}|{_alt(_TENS)}(?:[\s-]{_ONES})?))"
+    rf"|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?P<r2>(?i:{_TEENS}|{_alt(_TENS)}(?:[\s-]{_ONES})?|{_ONES})))?)"
+)
+
+
+def _spelled_year(m: re.Match[str]) -> int | None:
+    if m["c"]:
+        rest = m["r"].lower().replace("oh", "").strip(" -")
+        n = 0 if rest == "hundred" else _number(rest)
+        return None if n is None else _CENTURIES[m["c"].lower()] * 100 + int(n)
+    return 2000 + int(_number(m["r2"]) or 0) if m["r2"] else 2000
+
+
+@_rule(
+    rf"\b(?P<t>(?:(?P<yr>(?i:the\s+year))\s+)?{_SPELLED_YEAR})\b(?![\s-]+(?:and\s+)?(?:{_ONES}|{_alt(_TENS)})\b)",
+    kinds="spelled",
+    back=20,
+    examples=(("The plant was sold in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+              ("Plans for the year two thousand are ready.", "the year two thousand", "2000")),
+)  # fmt: skip
+def _spelled(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """A year in words, as broadcast transcripts write it."""
+    y = _spelled_year(m)
+    if (
+        y is None
+        or _QUANTITY_NOUNS.match(ctx.text, m.end())
+        or (_COMPOUND.match(ctx.text, m.end()) and not m["yr"])
+    ):
+        return None  # "two thousand people", "nineteen twenty-dollar bills"
+    if not m["c"] and not m["yr"] and _prev_word(ctx.text, m.start()).lower() not in _YEAR_CONTEXT:
+        return None  # "two thousand" alone is a number
+    return _found(m, m.span("t"), type="DATE", value=str(y), granularity="year", earliest=date(y, 1, 1),
+                  latest=date(y, 12, 31))  # fmt: skip
 
 
 @_rule(
@@ -981,12 +1089,15 @@ def _duration_found(
     return _found(m, span, type=typ, value=value, granularity=UNITS[unit][3], mod=mod)
 
 
+_COMPOUND = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|on|at|by|for|of|from|with|ago|old|later|earlier)\b)[a-z]{3,}\b"
+)
 _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:older|over|above|up)\b")
 
 
 @_rule(
-    rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
-    rf"|recent|this\s+past))\s+)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
+    rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?:(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
+    rf"|recent|latest|this\s+past))\s+)?)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
     kinds="cal tunit plural hours night cent quarter",
     back=34,
@@ -1009,8 +1120,14 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "a second time"
     if nraw in ("the", "some", "many", "several", "a few", "few") and not plural:
         return None
-    if n is not None and n != 1 and not plural and m["sep"].strip() != "-":
-        return None  # "two year" without a hyphen is not a duration
+    if (
+        n is not None
+        and n != 1
+        and not plural
+        and m["sep"].strip() != "-"
+        and not _COMPOUND.match(text, m.end("t"))
+    ):
+        return None  # "two year" is no duration, unless it qualifies a noun ("a two day rally")
     if n is not None and n == 1 and plural:
         return None
     if n is not None and n > 1000:
@@ -1020,6 +1137,20 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     ago = (m["ago"] or "").strip().lower()
     if ago in ("ago", "from now", "hence") and m["sep"].strip() != "-":
         return _ago(m, n, unit, ago)
+    if (
+        unit == "year"
+        and n is not None
+        and m["sep"].strip() != "-"
+        and not m["rel"]
+        and (
+            (ago in ("earlier", "later") and not _THAN.match(text, m.end()))
+            or (ago in ("before", "after") and _CLAUSE_END.match(text, m.end()))
+        )
+    ):
+        # "sales rose from a year earlier": a point, counted from the time the narrative is at. (TimeML
+        # reads "three days later" as a duration; a year-on-year comparison as the year compared with.)
+        sign = -1 if ago in ("earlier", "before") else 1
+        return _pending(m, (m.start("t"), m.end("ago")), "DATE", _period_gran(unit), "ana", n, unit, sign)
     prev = _prev_word(text, m.start()).lower()
     # "5 dlrs a day", "twice a week": a rate; but "44 mln a year earlier" is a stretch back in time
     if (
@@ -1060,6 +1191,16 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d|%|\bmillion|\bbillion|\bmln|\bbln)\s*$")
 _SET_AMOUNT_WORDS = frozenset(
     {"dlrs", "dollars", "euros", "pounds", "tonnes", "barrels", "bpd", "percent", "pct"}
 )
+
+
+_THAN = re.compile(r"\s+than\b")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
+
+
+def _period_gran(unit: str) -> Granularity:
+    """The granularity of a point so many units away: "three nights ago" is a day, "a fortnight ago" a week."""
+    gran = UNITS[unit][3]
+    return "day" if gran == "time" else gran
 
 
 def _ago(m: re.Match[str], n: float | None, unit: str, how: str) -> _Found:
@@ -1140,6 +1281,8 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None  # "Daily Telegraph"
         if m["adv"].lower() in ("daily", "weekly", "monthly") and _publication(ctx.text, m.end()):
             return None
+        if _ADJECTIVE_USE.match(ctx.text, m.end()):
+            return None  # "its quarterly dividend", "average daily volume": a kind of thing, not a recurrence
         return _found(m, type="SET", value=_SET_ADVERBS[m["adv"].lower()], granularity="unknown")
     if m["freq"]:
         unit = m["funit"].lower()
@@ -1163,6 +1306,13 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     n = 2.0 if (m["n"] or "").lower() == "other" else _number(m["n"]) if m["n"] else 1.0
     return _found(m, m.span("t"), type="SET", value=duration_value(n, unit), granularity=UNITS[unit][3])
 
+
+# A frequency word right before a noun is an adjective ("quarterly dividend"), which TimeML leaves alone; one
+# before a verb, a preposition or the end of a clause is an adverb ("paid quarterly", "rise 8% annually").
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|on|at|by|for|from|with|since|through|until|as|than|the|a|an|is|are|was|were|will"
+    r"|would|basis|rate|average)\b)[a-z]{3,}"
+)
 
 _REPORTED = r"(?:said|says|reported|reports|quoted|wrote|added|carried|cited|did|published)\b"
 # "the daily said", "a daily newspaper", "the daily Izvestia said", "the weekly Die Zeit in an interview"
@@ -1280,9 +1430,12 @@ for _kind, _words in {
     "night": "night",
     "cent": "century centuries",
     "quarter": "quarter",
+    "period": "period",
     "qtr": "qtr",
     "half": "half",
     "season": "spring summer autumn fall winter season",
+    "hol": " ".join(sorted({n.split()[0].split("'")[0] for n in HOLIDAYS} - {"May"})),
+    "spelled": " ".join(_CENTURIES) + " thousand",
     "deic": "today tonight yesterday tomorrow morning afternoon evening",
     "ref": "now currently nowadays presently present recently lately past future moment these",
     "adv": " ".join(_SET_ADVERBS),
@@ -1315,7 +1468,8 @@ _PREFIX_WORDS = frozenset(
     "take takes took taking lasted spent spend about around almost nearly more less fewer than at least most up "
     "to roughly approximately some just mere only well under every each other once twice times per recent few "
     "several many dozens hundreds number couple dozen fiscal calendar "
-    "financial and or from between right these day before hundred half st nd rd th near foreseeable distant".split()
+    "financial and or from between right these day before hundred half st nd rd th near foreseeable distant latest "
+    "recent same comparable corresponding that year year's ago ended its their".split()
     + [w.lower() for w in _SMALL]
     + list(_TENS)
     + list(_ORDINAL_WORDS)

@@ -79,3 +79,79 @@ def test_ids_are_renumbered_after_a_drop() -> None:
     article = Article(id="a", text="It closed at 2075 on Monday, after a fall in March 2016.")
     found = timexes.extract(article, day("2017-01-24"))
     assert [t.id for t in found] == ["a:t1", "a:t2"]
+
+
+# --- normalisation classes (point 3 of issue 10), on sentences written for these tests -----------------------
+
+
+def values(text: str, anchor: str) -> dict[str, str]:
+    return {t.text: t.value for t in timexes.extract(Article(id="a", text=text), day(anchor))}
+
+
+def test_a_year_earlier_is_the_narrative_period_a_year_before() -> None:
+    text = (
+        "Fourth-quarter profit at the mill rose to $9 million from $7 million a year earlier. "
+        "Sales in the quarter fell, and profit in the year-earlier quarter was lower than in the latest quarter."
+    )
+    found = values(text, "2015-01-20")
+    assert found["Fourth-quarter"] == "2014-Q4"
+    assert found["a year earlier"] == "2013-Q4"
+    assert found["the quarter"] == "2014-Q4"  # the narrative's quarter, not one a year back
+    assert found["the year-earlier quarter"] == "2013-Q4"
+    assert found["the latest quarter"] == "2014-Q4"
+
+
+def test_a_year_earlier_without_a_narrative_is_the_year_before() -> None:
+    assert values("Wages were 3% higher than a year earlier.", "2015-06-10")["a year earlier"] == "2014"
+    assert "a year" in values("The ship came a year earlier than planned.", "2015-06-10")  # a comparison
+
+
+def test_a_quarter_named_alone_is_the_one_reported() -> None:
+    # future tense about results: the quarter just ended, not next year's
+    assert (
+        values("The firm will release third-quarter results next week.", "2015-10-20")["third-quarter"]
+        == "2015-Q3"
+    )
+    assert (
+        values("The plant will be sold in the first quarter.", "2015-10-20")["the first quarter"] == "2016-Q1"
+    )
+
+
+def test_a_past_month_far_back_yields_to_the_coming_one_when_close() -> None:
+    assert (
+        values("The board gave the bidders until mid-November to reply.", "2015-10-28")["mid-November"]
+        == "2015-11"
+    )
+    assert values("Exports rose sharply in March, officials said.", "2015-10-28")["March"] == "2015-03"
+    # a day keeps its tense however far: the year ended March 31 is behind
+    assert values("Revenue for the year ended March 31 fell.", "2015-11-01")["March 31"] == "2015-03-31"
+
+
+def test_named_days() -> None:
+    assert values("Stores open late before Christmas Eve.", "2015-12-01")["Christmas Eve"] == "2015-12-24"
+    assert (
+        values("The parade was held on Thanksgiving Day.", "2016-01-10")["Thanksgiving Day"] == "2015-11-26"
+    )
+    assert values("Fasting ended with Ramadan 2015.", "2016-01-10")["Ramadan 2015"] == "2015-06-18/2015-07-17"
+    assert values("Churches filled on Good Friday.", "2016-04-01")["Good Friday"] == "2016-03-25"
+
+
+def test_spelled_out_years() -> None:
+    assert (
+        values("The dam was finished in nineteen fifty-eight.", "2015-06-10")["nineteen fifty-eight"]
+        == "1958"
+    )
+    assert (
+        values("Plans for the year two thousand are ready.", "1998-06-10")["the year two thousand"] == "2000"
+    )
+    assert values("Two thousand people marched.", "2015-06-10") == {}
+
+
+def test_frequency_words_before_a_noun_are_not_sets() -> None:
+    assert values("The bank raised its quarterly dividend.", "2015-06-10") == {}
+    assert values("The reserve is adjusted quarterly.", "2015-06-10") == {"quarterly": "P3M"}
+
+
+def test_years_used_as_modifiers() -> None:
+    found = values("He recalled the 1996 Olympic bombing and the company's 1989 results.", "2015-06-10")
+    assert found == {"1996": "1996", "1989": "1989"}
