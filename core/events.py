@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from operator import methodcaller
 
 from dateline.core import budget
 from dateline.core import gazetteer as gz
 from dateline.core import lead as lead_step
-from dateline.core.model import Article, DateValue, Event, EventStatus, Evidence, TimeExpression, trusted
+from dateline.core import lexicon
+from dateline.core.model import (
+    Actor,
+    Article,
+    DateValue,
+    Event,
+    EventStatus,
+    Evidence,
+    Quote,
+    TimeExpression,
+    trusted,
+)
 from dateline.core.tense import future_status, tense
 from dateline.core.text import (
     NON_CONTENT,
@@ -143,12 +154,17 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
             sent, kind = found, index.kind(found.start)
         if kind in NON_CONTENT:
             continue
+        if (after := lead_step.stamp_end(text, sent, by_start)) > sent.start:  # "Posted 4 May 2009 ..."
+            if after >= sent.end:
+                continue
+            sent = Segment(after, sent.end)
         governing = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         if len(governing) > 1:  # "X struck two days ago, officials said on Wednesday": the saying's date
             governing = [t for t in governing if not _dates_the_attribution(text, t, sent)] or governing
         breaks = _clause_breaks(text, sent) if governing else []
         for t in governing:
-            events.append(_dated_event(article, sent, t, breaks, caption=kind == "caption"))
+            if (ev := _dated_event(article, sent, t, breaks, caption=kind == "caption")) is not None:
+                events.append(ev)
             dated_sentences.add(sent.start)
         if not governing and dct is not None and kind is None:
             ev = _undated_future_event(article, sent)
@@ -187,7 +203,7 @@ _SCHEDULING_WORDS = ("upcoming", "forthcoming", "slated", "scheduled", "will ")
 
 def _dated_event(
     article: Article, sent: Segment, t: TimeExpression, breaks: list[tuple[int, int]], *, caption: bool
-) -> Event:
+) -> Event | None:
     text, dct = article.text, article.published
     clause = _clause(breaks, sent, t.start, t.end)
     date = t.date_value()
@@ -195,6 +211,9 @@ def _dated_event(
     lo, hi = clause.start, clause.end
     if m := _REPORTED_THAT.search(text, lo, hi):  # "warned on Tuesday that cases could double by February":
         lo, hi = (lo, m.end()) if t.start < m.end() else (m.end(), hi)  # the report and what it reports
+    head = tidy(headline(text, clause, t.start, t.end)) or tidy(lead_headline(text[sent.start : sent.end]))
+    if head is None:  # the sentence names a time, not a happening ("In June 2009", a table's "May 4.5")
+        return None
     masked = text[lo : t.start] + " " + text[t.end : hi]
     status = _status(masked, date, dct, caption=caption)
     how = f"from “{t.text}”"
@@ -202,13 +221,47 @@ def _dated_event(
         how += f", relative to the publication date ({dct.label()})"
     return _new_event(
         id="",
-        headline=headline(text, clause, t.start, t.end),
+        headline=head,
         date=date,
         status=status,
         date_how=how,
         kind=kind_of(text[clause.start : clause.end]),
         evidence=[_evidence(article, sent, t)],
     )
+
+
+def attribute_quoted(events: list[Event], quotes: Sequence[Quote], actors: Sequence[Actor] = ()) -> None:
+    """A happening read from inside a quotation is headlined with its speaker ("De Mistura: ‘that's what
+    makes …’"); a quote no one is known to have said is marked so. A quote's words alone are never a
+    headline: they say what someone said, not who did what."""
+    names = {a.id: a.name for a in actors}
+    spans = sorted((q.start, q.end, names.get(q.speaker or "", q.speaker_name)) for q in quotes)
+    if not spans:
+        return
+    starts = [s[0] for s in spans]
+    for e in events:
+        if not e.evidence:
+            continue
+        ev = e.evidence[0]
+        anchor = ev.timex_start if ev.timex_start is not None else _first_word(ev)
+        i = bisect_right(starts, anchor) - 1
+        if i < 0 or not (spans[i][0] <= anchor < spans[i][1]):
+            continue
+        words = e.headline.strip(" \"'“”‘’")
+        speaker = spans[i][2] or "Unattributed"
+        speaker = speaker[:1].upper() + speaker[1:]
+        room = HEADLINE_CHARS - len(speaker) - 4
+        if len(words) > room:
+            words = words[:room].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        e.headline = f"{speaker}: ‘{words}’"
+
+
+def _first_word(ev: Evidence) -> int:
+    """Offset of the first letter or digit of an evidence sentence (past its opening quotation mark)."""
+    for i, c in enumerate(ev.text):
+        if c.isalnum():
+            return ev.start + i
+    return ev.start
 
 
 def _add_lead(article: Article, timexes: list[TimeExpression], events: list[Event], skip: set[int]) -> None:
@@ -254,11 +307,14 @@ def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> E
         status, lo = "ongoing", dct.earliest
     else:
         return None
+    head = tidy(lead_headline(clause_text))
+    if head is None:
+        return None
     hi = dct.latest or dct.earliest
     date = DateValue.between(lo, hi)
     return _new_event(
         id="",
-        headline=lead_headline(clause_text),
+        headline=head,
         date=date,
         status=status,
         date_how=f"the lead reports it as news: on or just before publication ({dct.label()})",
@@ -283,12 +339,13 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     clause = _clause(_clause_breaks(article.text, sent), sent, sent.start + m.start(), sent.start + m.end())
     clause_text = article.text[clause.start : clause.end]
     kind = kind_of(clause_text)
-    if kind is None:
+    head = tidy(lead_headline(clause_text))
+    if kind is None or head is None:
         return None
     date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
     return _new_event(
         id="",
-        headline=lead_headline(clause_text),
+        headline=head,
         date=date,
         status=future_status(clause_text),
         date_how=f"“{m.group()}”: after publication ({dct.label()}), no date given",
@@ -464,6 +521,53 @@ def lead_headline(sentence: str) -> str:
     if len(s) > HEADLINE_CHARS:
         s = s[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
     return s[:1].upper() + s[1:] if s else "Event"
+
+
+_CALENDAR = frozenset(
+    w.lower()
+    for key in ("months.full", "months.abbr", "weekdays.full", "weekdays.abbr")
+    for w in lexicon.words("time", key)
+)
+_STAMP_WORDS = frozenset(lexicon.words("happenings", "stamps.words"))
+_TIMEISH = re.compile(r"(?:\d[\d:./,–-]*(?:st|nd|rd|th|am|pm|a\.m|p\.m)?|[ap]\.?m\.?|[-–—|]+)", re.I)
+_PROSE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _is_time_token(token: str, following: str = "") -> bool:
+    """Whether a headline word is part of a date, clock time or page stamp ("At", "18:40", "23rd", "Mar",
+    "GMT", "Posted"), not of what happened. "May" counts only before a number (else it may be the verb)."""
+    bare = token.strip(",.;:()[]\"'“”‘’/")
+    low = bare.lower()
+    if not bare or _TIMEISH.fullmatch(bare):
+        return True
+    if "/" in bare:  # "May/Sep", "7.5/8.5"
+        return all(_is_time_token(part, "0") for part in bare.split("/"))
+    if low == "may":
+        return token.endswith("/") or following.lstrip("/-– ")[:1].isdigit()
+    return (
+        low in _CALENDAR
+        or low in _STAMP_WORDS
+        or low in ("at", "on", "in", "by", "of", "from", "to", "and")
+        or (bare.isupper() and len(bare) <= 4 and bare.isalpha() and len(bare) > 1)
+    )
+
+
+def tidy(head: str) -> str | None:
+    """A headline without the dates, clock times and stamps at its ends ("At 18:40 23rd Mar 2010, Jane
+    wrote" -> "Jane wrote"); None when nothing of a happening is left ("In June 2009", "Monday 1 to Friday 5
+    March", "May 4.5 PB"): such a line names a time, not who did what."""
+    words = head.split()
+    start, end = 0, len(words)
+    while start < end and _is_time_token(words[start], words[start + 1] if start + 1 < end else ""):
+        start += 1
+    while end > start and _is_time_token(words[end - 1]) and words[end - 1] != "…":
+        end -= 1
+    kept = words[start:end]
+    following = [*kept[1:], ""] if kept else []
+    if not any(_PROSE.search(w) and not _is_time_token(w, n) for w, n in zip(kept, following, strict=True)):
+        return None
+    out = " ".join(kept).strip(" ,;:-–—")
+    return out[:1].upper() + out[1:]
 
 
 _STRIP_PUNCT = methodcaller("strip", ",.;:")

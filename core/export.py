@@ -57,6 +57,16 @@ def _adapter(field: str) -> TypeAdapter:
     return TypeAdapter(Timeline.model_fields[field].annotation)
 
 
+def shorten(text: str, room: int) -> str:
+    """``text`` in at most ``room`` characters, cut between words (never inside one) with "…"."""
+    if len(text) <= room:
+        return text
+    cut = text[: room - 1]
+    if text[room - 1].isalnum() and " " in cut:  # the cut falls inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def plain(text: str | None) -> str:
     """One line of safe plain text: whitespace collapsed, control characters removed."""
     return " ".join(normalise_text(text or "").split())
@@ -264,9 +274,7 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
         for q in qs:
             speaker = plain(speaker_name(q, actors))
             text = plain(q.text)
-            if len(text) > width - 10:
-                text = text[: width - 11] + "…"
-            lines.append(f"  “{text}”")
+            lines.append(f"  “{shorten(text, width - 10)}”")
             lines.append(f"      — {speaker}" + (f", to {plain(q.venue)}" if q.venue else ""))
     if timeline.problems:
         lines += ["", f"SKIPPED ({len(timeline.problems)})"]
@@ -294,10 +302,7 @@ def _brief_sources(e: Event, articles: dict[str, Article], date_w: int, width: i
 def _brief_row(e: Event, date_w: int, width: int) -> str:
     n = len(e.articles)
     status = e.status if e.status != "unknown" else ""
-    text = plain(e.headline)
-    room = max(20, width - date_w - 26)
-    if len(text) > room:
-        text = text[: room - 1] + "…"
+    text = shorten(plain(e.headline), max(20, width - date_w - 26))
     return f"  {e.date.label():<{date_w}}  {status:<9} {text}  [{n} source{'s' if n != 1 else ''}]"
 
 

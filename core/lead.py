@@ -31,6 +31,9 @@ RESTATE_PARAGRAPHS = 6  # news tells its happening first: restatements are sough
 RESTATE_SHARED = 2  # action words a sentence shares with the lead to restate its happening
 
 _STAMP_WORDS = frozenset(lexicon.words("happenings", "stamps.words"))
+_LABEL_WORDS = frozenset(lexicon.words("happenings", "labels.words"))
+_TOKEN = re.compile(r"\S+")
+_BARE = re.compile(r"[^\w]+")
 _PROSE_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
 _STOP = frozenset(lexicon.words("function_words", "stop")) | gz.REPORTING_VERBS
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
@@ -50,6 +53,47 @@ def is_stamp(text: str, seg: Segment, timexes: Sequence[TimeExpression] = ()) ->
     rest.append(text[pos : seg.end])
     prose = (w for w in _PROSE_WORD.findall(" ".join(rest)) if len(w) > 3)
     return all(w.lower() in _STAMP_WORDS for w in prose)
+
+
+def stamp_end(text: str, sent: Segment, timexes: Sequence[TimeExpression]) -> int:
+    """Where a sentence's leading time stamp ends ("7 November 2011 Last updated at 21:40 GMT Help Jackson's
+    doctor ...": after "Help"), or ``sent.start`` when it has none. A stamp is a run of time expressions,
+    stamp words ("updated", "posted"), page labels, capitalised abbreviations (GMT) and numbers holding at
+    least one time expression and one stamp word; pages pasted as one paragraph put it before the lead."""
+    spans = sorted((t.start, t.end) for t in timexes if sent.start <= t.start < sent.end)
+    if not spans:
+        return sent.start
+    end = sent.start
+    timex_seen = stamp_seen = False
+    pos = sent.start
+    i = 0
+    while pos < sent.end:
+        while i < len(spans) and spans[i][1] <= pos:
+            i += 1
+        if i < len(spans) and spans[i][0] <= pos:
+            pos = spans[i][1]
+            timex_seen = True
+            end = pos
+            continue
+        m = _TOKEN.search(text, pos, sent.end)
+        if m is None:
+            break
+        if i < len(spans) and m.start() >= spans[i][0]:  # the next time expression comes first
+            pos = spans[i][0]
+            continue
+        bare = _BARE.sub("", m.group()).lower()
+        if bare in _STAMP_WORDS:
+            stamp_seen = True
+        elif not (
+            bare in _LABEL_WORDS or not bare or bare.isdigit() or (m.group().isupper() and len(bare) <= 4)
+        ):
+            break
+        pos = end = m.end()
+    if not (timex_seen and stamp_seen):
+        return sent.start
+    while end < sent.end and text[end].isspace():
+        end += 1
+    return end
 
 
 def stamps(article: Article, timexes: Sequence[TimeExpression] = ()) -> list[Segment]:
@@ -97,7 +141,10 @@ def lead_segment(article: Article, timexes: Sequence[TimeExpression] = ()) -> Se
     sents = paragraph_sentences(text, paras[0])
     if not sents:
         return None
-    return past_dateline(text, FurnitureIndex(article.furniture), sents[0])
+    first = sents[0]
+    if (after := stamp_end(text, first, timexes)) < first.end:
+        first = Segment(after, first.end)
+    return past_dateline(text, FurnitureIndex(article.furniture), first)
 
 
 def lead_sentence(article: Article, timexes: Sequence[TimeExpression] = ()) -> str | None:

@@ -46,6 +46,7 @@ def redate(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
     tx = resolve.resolve(analysis.timexes, article.published)
     evs = events.extract(article, tx)
     qs = quotes.extract(article, analysis.actors, evs)  # actors do not depend on dates: kept as they are
+    events.attribute_quoted(evs, qs, analysis.actors)
     return ArticleAnalysis(article=article, timexes=tx, events=evs, actors=analysis.actors, quotes=qs)
 
 
@@ -115,6 +116,7 @@ def _extract(article: Article, tx: list) -> ArticleAnalysis:
     evs = events.extract(article, tx)
     acts = actors.extract(article)
     qs = quotes.extract(article, acts, evs)
+    events.attribute_quoted(evs, qs, acts)
     return ArticleAnalysis(article=article, timexes=tx, events=evs, actors=acts, quotes=qs)
 
 

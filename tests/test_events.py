@@ -159,3 +159,37 @@ def test_the_date_of_an_attribution_is_not_a_second_event() -> None:
         Article(id="r", text="The port reopened, officials said on Tuesday.", published_given="2017-01-24")
     )
     assert [e.date.value for e in alone.events] == ["2017-01-24"]  # the only date there is: kept
+
+
+def test_tidy_keeps_the_happening_and_drops_dates_clock_times_and_stamps() -> None:
+    assert events.tidy("At 18:40 23rd Mar 2010, Jane wrote") == "Jane wrote"
+    assert events.tidy("Talks resumed At 20:58 GMT") == "Talks resumed"
+    assert events.tidy("May rise sharply") == "May rise sharply"  # the verb, not the month
+    assert events.tidy("In June 2009") is None
+    assert events.tidy("Monday 1 to Friday 5 March") is None
+    assert events.tidy("May/Sep 7.5/8.5 P") is None  # a table row
+
+
+def test_a_quoted_happening_is_headlined_with_its_speaker() -> None:
+    from dateline.core import quotes as quotes_step
+    from dateline.core.actors import extract as extract_actors
+
+    text = (
+        '"The bridge will reopen on Friday after the repairs," Mayor Lena Ortiz told reporters.\n\n'
+        '"Traffic was diverted on Monday through the old town," a witness said.\n'
+    )
+    art = article(text, published=date(2022, 5, 10))
+    tx = [
+        timex(art, "on Friday", "2022-05-13", "day", date(2022, 5, 13), date(2022, 5, 13)),
+        timex(art, "on Monday", "2022-05-09", "day", date(2022, 5, 9), date(2022, 5, 9)),
+    ]
+    evs = events.extract(art, tx)
+    acts = extract_actors(art)
+    qs = quotes_step.extract(art, acts, evs)
+    events.attribute_quoted(evs, qs, acts)
+    heads = {e.date.value: e.headline for e in evs if e.evidence[0].timex}
+    assert heads["2022-05-13"].startswith("Lena Ortiz: ‘") or heads["2022-05-13"].startswith(
+        "Mayor Lena Ortiz: ‘"
+    )
+    assert heads["2022-05-09"].startswith(("Unattributed: ‘", "Witness: ‘", "A witness: ‘"))
+    assert not any(h[:1] in "\"'“‘" for h in heads.values())

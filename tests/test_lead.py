@@ -75,3 +75,25 @@ def test_stem_matches_a_words_forms() -> None:
     assert stem("arrested") == stem("arrest")
     assert stem("escaped") == stem("escape")
     assert stem("stopped") == stem("stop")
+
+
+def test_a_stamp_before_the_lead_in_one_paragraph_is_left_out() -> None:
+    text = "7 November 2011 Last updated at 21:40 GMT Help The doctor was found guilty on Monday."
+    art = article(text, published=date(2011, 11, 8))
+    day_ = ("2011-11-07", "day", date(2011, 11, 7), date(2011, 11, 7))
+    tx = [
+        timex(art, "7 November 2011", *day_),
+        timex(art, "21:40 GMT", "2011-11-07T21:40", "time", date(2011, 11, 7), date(2011, 11, 7)),
+        timex(art, "on Monday", *day_),
+    ]
+    end = lead.stamp_end(art.text, Segment(0, len(text)), tx)
+    assert art.text[end:].startswith("The doctor")
+    first = lead.lead_segment(art, tx)
+    assert first is not None and art.text[first.start :].startswith("The doctor")
+    evs = events.extract(art, tx)
+    assert [e.headline for e in evs] == ["The doctor was found guilty"]  # no event for the stamp's times
+    # a sentence that merely starts with a date is no stamp
+    plain = "On 7 November 2011 the doctor was found guilty."
+    art2 = article(plain)
+    t2 = [timex(art2, "7 November 2011", *day_)]
+    assert lead.stamp_end(plain, Segment(0, len(plain)), t2) == 0
