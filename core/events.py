@@ -17,10 +17,9 @@ from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from operator import methodcaller
 
-from dateline.core import budget
+from dateline.core import budget, lexicon
 from dateline.core import gazetteer as gz
 from dateline.core import lead as lead_step
-from dateline.core import lexicon
 from dateline.core.model import (
     Actor,
     Article,
