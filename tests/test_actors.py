@@ -492,3 +492,8 @@ def test_organisation_names_joined_at_their_head_keep_later_joins_and_document_w
     assert {"Organisation for Maritime Safety and Cooperation", "Organisation of Coastal Conference"} <= names
     assert "Kestrel Mines of South Africa Ltd" in names
     assert {"Piet Ruud", "Harwick Brothers & Co"} <= names
+
+
+def test_a_name_after_a_lower_case_word_in_a_score_line_is_no_team() -> None:
+    found = _by_name(_extract("Harwick innings:\nT. Okafor c Brandt b Lindqvist 33\nR. Vance b Lindqvist 4"))
+    assert found["Lindqvist"].kind != "organization"

@@ -59,6 +59,8 @@ _ORG_CONTEXT = re.compile(
     r"|\w-based\s+)$",
     re.I,
 )
+# A lower-case word right before a name: no results-line slot ("c Stewart b Gough 33": a bowler).
+_AFTER_LOWER = re.compile(r"(?<![\w'’-])[a-z]+ $")
 # A plural verb after a singular name: a team or a company spoken of as its members ("Rotor are top").
 _PLURAL_VERBS = frozenset({"are", "have", "were"})
 _TITLE_WORD = re.compile(r"(?:[A-Z]\.|(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?)$")
@@ -227,11 +229,15 @@ class Classifier:
             self._country(start, end, surface, s_end)
             return True
         places = self.places
-        if SCORE_AFTER.match(self.text, end, min(s_end, end + 12)) and (
-            len(words) == 1
-            or surface in places
-            or ((place := places.get(words[0])) is not None and _big(place))
-            or self._in_results_line(start)
+        if (
+            SCORE_AFTER.match(self.text, end, min(s_end, end + 12))
+            and not _AFTER_LOWER.search(before)
+            and (
+                len(words) == 1
+                or surface in places
+                or ((place := places.get(words[0])) is not None and _big(place))
+                or self._in_results_line(start)
+            )
         ):
             # a single word, a place or a place's club beside a score in a results line is a team
             # ("Leeds 2 Hull 1", "Bristol Rovers 1")
