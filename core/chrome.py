@@ -648,6 +648,10 @@ def _headline(header: list[_Line], lead: list[str]) -> int | None:
         return None
     top = max(shared for shared, _, _ in scored)
     best = max((s for s in scored if 2 * s[0] >= top), key=lambda s: (s[1], s[0], s[2]))
+    # a standfirst follows its headline: a line right above the chosen one that also tells the story is it
+    above = [s for s in scored if s[2] == best[2] - 1]
+    if above and header[best[2]].words > header[above[0][2]].words:
+        best = above[0]
     # a page-title bar ("Headline - Outlet") shares the outlet's name with the story too: the headline it
     # starts with, printed on its own, is the headline
     chosen = _norm(header[best[2]].text)

@@ -248,3 +248,30 @@ def test_a_standfirst_under_the_headline_is_the_story() -> None:
     start = a.text.index(dek)
     assert not any(f.start <= start < f.end for f in a.furniture)
     assert a.title == "Ferries halted as harbour strike spreads"
+
+
+ADJACENT = """Skip to main content
+Sign in
+World
+Europe
+Harbour workers walk out as ferry dispute escalates
+Dock staff in Port Ellery begin indefinite strike after pay talks collapse
+Mon 4 Mar 2019 10.15 GMT
+Share on Facebook
+Dock workers at Port Ellery walked out on Monday after talks over pay collapsed late on Sunday night, halting ferry services to the islands.
+The board said it was disappointed and would return to talks on Thursday, when the union will put a new offer to its members.
+Topics
+Strikes
+Most viewed
+Lighthouse keeper retires after forty years
+"""
+
+
+def test_headline_right_above_its_standfirst_in_a_page_with_single_line_breaks() -> None:
+    a = _page(ADJACENT)
+    assert a.title == "Harbour workers walk out as ferry dispute escalates"
+    assert a.published_given == "2019-03-04"
+    marked = {a.text[f.start : f.end]: f.kind for f in a.furniture}
+    assert "Dock staff in Port Ellery begin indefinite strike after pay talks collapse" not in marked
+    assert marked["Lighthouse keeper retires after forty years"] == "related"
+    assert marked["Strikes"] == "related" and marked["Skip to main content"] == "nav"
