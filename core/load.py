@@ -38,6 +38,7 @@ from typing import BinaryIO
 
 from dateline.core.clean import normalise_text
 from dateline.core.model import Article, LoadProblem
+from dateline.core.published import parse_given
 from dateline.core.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_HTML_BYTES, WebText, sniff
 
 SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".text", ".markdown", ".ndjson", *HTML_SUFFIXES, *FEED_SUFFIXES)
@@ -94,8 +95,21 @@ class _Loader:
         article = _to_article(src, self.ids, self.max_bytes)
         if article is None:
             self.problem(src.path or name, "no article text")
-        else:
-            self.result.articles.append(article)
+            return
+        given = article.published_given
+        if given and parse_given(given) is None:  # relative, partial or junk: never a day read off the clock
+            reason = f"published date “{given}” is not a calendar date (day, month and year): ignored"
+            article.notes.append(reason)
+            self.problem(article_name(article), reason, skipped=False)
+        self.result.articles.append(article)
+
+
+def article_name(article: Article) -> str:
+    """How a problem names an article: its file, and its id when the file holds several (JSON, JSON lines)."""
+    if article.path is None:
+        return article.id
+    stem = article.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return article.path if article.id == stem else f"{article.path} ({article.id})"
 
 
 def load_paths(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES) -> LoadResult:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from dateline.core import actors, budget, clean, events, merge, published, quotes, resolve, tense, timexes
 from dateline.core import lead as lead_step
 from dateline.core.gcpause import paused_gc
+from dateline.core.load import article_name
 from dateline.core.model import Article, ArticleAnalysis, LoadProblem, Timeline
 
 if TYPE_CHECKING:
@@ -259,20 +260,12 @@ def _analyses(
         analysis, data, error = next(fresh)
         if error is not None:
             if problems is not None:
-                problems.append(LoadProblem(path=_name(article), reason=error, skipped=False))
+                problems.append(LoadProblem(path=article_name(article), reason=error, skipped=False))
         elif store is not None:
             store.put(keys[i], data or pack(analysis, article.text))
         yield analysis
     if store is not None:
         store.flush()
-
-
-def _name(article: Article) -> str:
-    """How a problem names an article: its file, and its id when the file holds several (JSON, JSON lines)."""
-    if article.path is None:
-        return article.id
-    stem = article.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return article.path if article.id == stem else f"{article.path} ({article.id})"
 
 
 def _compute(

@@ -57,7 +57,11 @@ _BASIC_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T.*)?")
 
 @lru_cache(maxsize=4096)
 def parse_given(raw: str) -> date | None:
-    """Parse a metadata date (ISO date or date-time first, any other format through dateparser)."""
+    """Parse a metadata date (ISO date or date-time first, any other format through dateparser).
+
+    Only an absolute calendar date counts: day, month and year written out. A relative or partial value
+    ("yesterday", "3 days ago", "Thursday", "March 2017", "a") is ``None``, never a day read off the clock
+    (``dateparser`` fills what a string lacks from today: "a" was 1 January of the current year)."""
     raw = raw.strip()
     m = _ISO_DATE.match(raw)
     if m:
@@ -80,9 +84,17 @@ def _dateparser_parse(raw: str) -> datetime | None:
     import dateparser
 
     try:
-        return dateparser.parse(raw, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+        return dateparser.parse(raw, languages=["en"], settings=_ABSOLUTE)
     except (ValueError, OverflowError, TypeError):
         return None
+
+
+# dateparser settings for metadata dates: absolute forms only, every part given, and nothing taken from today
+_ABSOLUTE = {
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # no "yesterday", "3 days ago"
+    "REQUIRE_PARTS": ["day", "month", "year"],  # no "March 2017", "Thursday", "26 February"
+    "RELATIVE_BASE": datetime(2000, 1, 1),  # the clock is never read, even for a time of day left out
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
