@@ -11,10 +11,17 @@ import re
 
 from dateline.core import lexicon
 from dateline.core.model import Article, Furniture, trusted
+from dateline.core.text import continues_sentence
 
-# C0 controls except tab/newline, DEL, C1 controls, lone surrogates (unprintable, and they cannot be encoded
-# for output), and the Unicode line/paragraph separators: never let them reach a terminal or a file.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff]")
+# Characters never shown as they are: C0 controls, DEL, C1 controls, lone surrogates (unprintable, and they
+# cannot be encoded for output), the Unicode line/paragraph separators, the bidirectional controls that make a
+# terminal reorder what it shows (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F marks, U+061C) and invisible
+# zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF, U+180E) that hide inside words and names.
+_HIDDEN = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_CONTROL = re.compile(
+    rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029{_HIDDEN}]"
+)  # tab, newline kept
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029{_HIDDEN}]")  # one line
 # Whole escape sequences (CSI ``ESC [ ... final``, OSC ``ESC ] ... BEL|ST``, two-byte ``ESC x``) go at once,
 # so no stray parameters like ``[31m`` are left in the text. An unterminated OSC ends at the line's end.
 _ANSI = re.compile(
@@ -23,8 +30,27 @@ _ANSI = re.compile(
 )
 
 
+def printable(value: object, *, escape: bool = False) -> str:
+    """``value`` as one line of text safe to print anywhere: a terminal, a file, the app. The one cleaning of
+    everything Dateline prints (briefs, Markdown, the app's labels, file names and reasons on stderr).
+
+    Every character not shown as itself (the controls, line breaks, bidirectional controls and zero-width
+    characters of ``_UNPRINTABLE``) becomes a space, so offsets into the text stay valid; with ``escape``,
+    its escape sequence instead (``\\u202e``), for names that must still be told apart (files on stderr).
+    Markup-like text (``[bold]``, ``<b>``) is left alone: renderers treat it as text."""
+    text = value if isinstance(value, str) else str(value)
+    if escape:
+        return _UNPRINTABLE.sub(_escaped, text)
+    return _UNPRINTABLE.sub(" ", text)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return m.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
 def normalise_text(text: str) -> str:
-    """Make text safe to show: escape sequences and control characters become spaces.
+    """Make text safe to show: escape sequences, control characters, bidirectional controls and zero-width
+    characters become spaces.
 
     Length-preserving: every character maps to exactly one character, so offsets into the decoded file are
     offsets into ``Article.text``. ``\\r\\n`` becomes `` \\n`` and a lone ``\\r`` a newline; tabs and newlines
@@ -181,7 +207,9 @@ def clean(article: Article) -> Article:
             and (m := _META_LINE.match(line))
         ):
             kind = m.lastgroup
-            if kind == "byline" and len(line) < 100:
+            if kind == "byline" and _wrapped_by(text, start, line, m.group("author")):
+                kind = None  # "by the end of March, ..." opening a hard-wrapped line: a sentence's middle
+            elif kind == "byline" and len(line) < 100:
                 author = author or chrome.author_name(m.group("author"))
             elif kind == "source" and len(line) < 100:
                 source = source or m.group("outlet").strip()
@@ -216,6 +244,25 @@ def clean(article: Article) -> Article:
             "published_given": published,
         }
     )
+
+
+_NAME_JOINS = frozenset("and & of de da di du del der den van von la le al el bin ibn y in at for".split())
+
+
+def _wrapped_by(text: str, start: int, line: str, author: str) -> bool:
+    """A line opening with a bare "by" (no label, no colon) that is no byline: what follows "by" names no one
+    (a name's words are capitalised: "by the end of March"), or the line continues a hard-wrapped sentence
+    of the line before and ends as a sentence goes on or stops ("... was sponsored\nby Senator Jane Doe.")."""
+    if line[:2].lower() != "by" or line[2:3] not in (" ", "\t"):
+        return False  # "By: X", "Written by X", "Reporting by X": labelled, a byline
+    words = [w.strip(",;.") for w in author.split()]
+    if (
+        not words
+        or not words[0][:1].isupper()
+        or any(w[:1].islower() and w not in _NAME_JOINS for w in words)
+    ):
+        return True
+    return line[-1:] in ".,;:" and continues_sentence(text, start)
 
 
 def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | None] | None:

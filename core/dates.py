@@ -46,7 +46,7 @@ def add_months(y: int, m: int, k: int) -> tuple[int, int]:
 
 def week_value(d: date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
 
 
 def week_bounds(d: date) -> tuple[date, date]:
@@ -107,21 +107,21 @@ def unit_period(unit: str, d: date) -> Period:
         sat = d + timedelta(days=5 - d.weekday()) if d.weekday() < 5 else d - timedelta(days=d.weekday() - 5)
         return f"{week_value(sat)}-WE", sat, sat + timedelta(days=1)
     if unit == "month":
-        return (f"{d.year}-{d.month:02d}", *month_bounds(d.year, d.month))
+        return (f"{d.year:04d}-{d.month:02d}", *month_bounds(d.year, d.month))
     if unit == "quarter":
         q = (d.month - 1) // 3 + 1
-        return (f"{d.year}-Q{q}", *quarter_bounds(d.year, q))
+        return (f"{d.year:04d}-Q{q}", *quarter_bounds(d.year, q))
     if unit == "half":
         h = 1 if d.month <= 6 else 2
-        return (f"{d.year}-H{h}", *half_bounds(d.year, h))
+        return (f"{d.year:04d}-H{h}", *half_bounds(d.year, h))
     if unit == "year":
-        return str(d.year), date(d.year, 1, 1), date(d.year, 12, 31)
+        return f"{d.year:04d}", date(d.year, 1, 1), date(d.year, 12, 31)
     if unit == "decade":
         y = d.year - d.year % 10
-        return str(y // 10), date(y, 1, 1), date(y + 9, 12, 31)
+        return f"{y // 10:03d}", date(y, 1, 1), date(y + 9, 12, 31)
     if unit == "century":
         y = d.year - d.year % 100
-        return str(y // 100), date(y, 1, 1), date(y + 99, 12, 31)
+        return f"{y // 100:02d}", date(y, 1, 1), date(y + 99, 12, 31)
     raise ValueError(unit)
 
 

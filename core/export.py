@@ -17,7 +17,7 @@ from functools import cache
 from pydantic import TypeAdapter
 
 from dateline.core import salience, sources
-from dateline.core.clean import normalise_text
+from dateline.core.clean import printable
 from dateline.core.model import Actor, Article, DateValue, Event, Quote, Timeline
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -68,8 +68,8 @@ def shorten(text: str, room: int) -> str:
 
 
 def plain(text: str | None) -> str:
-    """One line of safe plain text: whitespace collapsed, control characters removed."""
-    return " ".join(normalise_text(text or "").split())
+    """One line of safe plain text (:func:`dateline.core.clean.printable`), whitespace collapsed."""
+    return " ".join(printable(text or "").split())
 
 
 def md(text: str | None) -> str:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from dateline.core.clean import normalise_text
+from dateline.core.clean import normalise_text, printable
 from dateline.core.model import Article, LoadProblem
 from dateline.core.published import parse_given
 from dateline.core.web import FEED_SUFFIXES, HTML_SUFFIXES, MAX_HTML_BYTES, WebText, sniff
@@ -96,6 +96,9 @@ class _Loader:
         if article is None:
             self.problem(src.path or name, "no article text")
             return
+        for note in article.notes:
+            if note.startswith(UTF8_REPLACED):  # said on stderr too: the text holds replacement characters
+                self.problem(article_name(article), note, skipped=False)
         given = article.published_given
         if given and parse_given(given) is None:  # relative, partial or junk: never a day read off the clock
             reason = f"published date “{given}” is not a calendar date (day, month and year): ignored"
@@ -194,13 +197,10 @@ def fingerprint(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """A file name safe to print: undecodable bytes and control characters shown as escapes."""
+    """A file name safe to print: undecodable bytes, control, bidirectional and zero-width characters shown
+    as escapes (a name is an identifier: it must stay tellable from its look-alikes)."""
     raw = os.fsencode(path)
-    text = raw.decode("utf-8", errors="backslashreplace")
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+    return printable(raw.decode("utf-8", errors="backslashreplace"), escape=True)
 
 
 def _why(exc: OSError) -> str:
@@ -462,7 +462,9 @@ def _decode_line(raw: bytes) -> tuple[str, str | None]:
 
 
 def decode(data: bytes, *, truncated: bool = False) -> tuple[str | None, str | None]:
-    """Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, else cp1252/Latin-1 with a note.
+    """Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, else cp1252/Latin-1 with a note. Data that is
+    UTF-8 but for a few bytes (its valid multi-byte characters outnumber its broken sequences
+    ``UTF8_MAJORITY`` to one) is read as UTF-8 with those bytes replaced, and a note that says so.
 
     Returns ``(None, reason)`` for binary data. ``truncated`` data may end inside a UTF-8 sequence: that
     partial character is dropped rather than blamed on the encoding.
@@ -484,10 +486,19 @@ def decode(data: bytes, *, truncated: bool = False) -> tuple[str | None, str | N
     except UnicodeDecodeError as exc:
         if truncated and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             return data[: exc.start].decode("utf-8"), None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())  # byte sequences that are not UTF-8
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")  # characters that are
+    if good >= UTF8_MAJORITY * bad:  # a UTF-8 file with a few broken bytes: cp1252 would garble all the rest
+        return text, f"{UTF8_REPLACED} {bad} undecodable byte sequence(s) replaced by U+FFFD"
     try:
         return data.decode("cp1252"), "not valid UTF-8: decoded as cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not valid UTF-8: decoded as Latin-1"
+
+
+UTF8_MAJORITY = 4
+UTF8_REPLACED = "not valid UTF-8 throughout: read as UTF-8,"
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))

@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateline.core.model import Article, DateValue, TimeExpression
-from dateline.core.text import FurnitureIndex, lead_paragraphs, paragraph_sentences
+from dateline.core.text import FurnitureIndex, continues_sentence, lead_paragraphs, paragraph_sentences
 
 CAPTION_SLACK = timedelta(days=1)  # a caption's photo was taken on the day of publication or the day before
 DATELINE_SLACK = timedelta(days=1)  # a dateline's day is local: the stamp elsewhere may be a day either side
@@ -150,23 +150,13 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
-def _continues(text: str, lo: int) -> bool:
-    """Whether the line starting at ``lo`` continues a hard-wrapped sentence: the line right before it is
-    prose-long and stops mid-sentence."""
-    if lo < 2 or text[lo - 1] != "\n":
-        return False
-    plo = text.rfind("\n", 0, lo - 1) + 1
-    prev = text[plo : lo - 1].rstrip()
-    return len(prev.strip()) >= 40 and (prev[-1:].islower() or prev[-1:] == ",")
-
-
 def _page_date(text: str, t: TimeExpression) -> str | None:
     """``"published"``/``"updated"`` when ``t`` is the date line at a web page's head ("Published: Dec. 17,
     2021 at 11:15 AM", "Tuesday, July 3, 2018", "January 12, 2015 / 3:35 PM"), else ``None``."""
     if t.start > HEAD_CHARS:
         return None
     lo, hi = _line(text, t.start, t.end)
-    if text[lo:hi].rstrip().endswith(".") or _continues(text, lo):
+    if text[lo:hi].rstrip().endswith(".") or continues_sentence(text, lo):
         return None  # a sentence that a hard-wrapped line happens to start with a date
     label = _PAGE_LABEL.match(text, lo, t.start)
     rest = (text[lo : t.start] + " " + text[t.end : hi]).split()

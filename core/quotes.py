@@ -20,7 +20,7 @@ from dateline.core.clauses import Para, tokenize
 from dateline.core.model import Actor, Article, Event, Quote, trusted
 from dateline.core.referents import Referents
 from dateline.core.speakers import QuoteAt, Speaker, Speakers
-from dateline.core.text import NON_CONTENT, FurnitureIndex, Segment, paragraphs
+from dateline.core.text import NON_CONTENT, FurnitureIndex, Segment, name_like, paragraphs
 
 _VENUE = re.compile(
     r"\b(?:told|(?:talking|speaking|spoke|talked)\s+to|interview\s+with|(?:said|speaking|told)\s+on)\s+"
@@ -161,7 +161,9 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
                 speaker=who.actor,
                 # the words that name the speaker: kept when no actor matches ("a senior aide"), not a
                 # pronoun nobody was found for
-                speaker_name=who.name if who.actor or not who.pronoun else None,
+                speaker_name=who.name
+                if (who.actor or not who.pronoun) and name_like(who.name or "")
+                else None,
                 venue=_venue(text[who.clause[0] : who.clause[1]]) if who.clause else None,
                 cue=who.cue,
                 events=list(evs),
@@ -256,4 +258,4 @@ def _title_or_scare(words: str, standalone: Callable[[], bool]) -> bool:
 
 def _venue(segment: str) -> str | None:
     m = _VENUE.search(segment)
-    return m.group(1).rstrip(".,;:") if m else None
+    return m.group(1).rstrip(".,;:") if m and name_like(m.group(1)) else None

@@ -257,7 +257,7 @@ def _unresolved(placeholder: str) -> Resolution | None:
         return ("XXXX-XX-XX/XXXX-XX-XX" if gran == "range" else "XXXX-XX-XX"), gran, None, None, False  # type: ignore[return-value]
     if op == "level":
         y = int(a[0])
-        return str(y), "year", date(y, 1, 1), date(y, 12, 31), False
+        return f"{y:04d}", "year", date(y, 1, 1), date(y, 12, 31), False
     raise ValueError(f"unknown placeholder {placeholder!r}")
 
 
@@ -290,7 +290,7 @@ def _month_day(
             return None
         return _day_or_range(date(y, m, d), date(y, m, d2))
     cands = [
-        (str(y), date(y, m, d), date(y, m, d2))
+        (f"{y:04d}", date(y, m, d), date(y, m, d2))
         for y in (ref.year - 1, ref.year, ref.year + 1)
         if valid_day(y, m, d) and valid_day(y, m, d2)
     ]
@@ -302,7 +302,7 @@ def _month_day(
 
 
 def _month_periods(m: int, ref: date) -> list[tuple[str, date, date]]:
-    return [(f"{y}-{m:02d}", *month_bounds(y, m)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    return [(f"{y:04d}-{m:02d}", *month_bounds(y, m)) for y in (ref.year - 1, ref.year, ref.year + 1)]
 
 
 def _clip(clip: str, lo: date, hi: date, ref: date) -> tuple[date, date]:
@@ -316,9 +316,9 @@ def _month(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: 
     m, how, clip, yoff, again = int(a[0]), a[1], a[2], _int(a[3]), a[4]
     if yoff is not None:
         y = ref.year + yoff
-        value, lo, hi = f"{y}-{m:02d}", *month_bounds(y, m)
+        value, lo, hi = f"{y:04d}-{m:02d}", *month_bounds(y, m)
     elif how == "this":  # "this September": the one of the anchor's year
-        value, lo, hi = f"{ref.year}-{m:02d}", *month_bounds(ref.year, m)
+        value, lo, hi = f"{ref.year:04d}-{m:02d}", *month_bounds(ref.year, m)
     else:
         periods = _month_periods(m, ref)
         value, lo, hi = pick(periods, ref, how) if how != "-" else _by_tense_or_near(periods, ref, tense)
@@ -369,21 +369,21 @@ def _report_year(
 def _month_range(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
     m1, m2 = int(a[0]), int(a[1])
     y = _year_of(_int(a[2]), _month_periods(m1, ref), ref, tense)
-    return f"{y}-{m1:02d}/{y}-{m2:02d}", "range", month_bounds(y, m1)[0], month_bounds(y, m2)[1], True
+    return f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", "range", month_bounds(y, m1)[0], month_bounds(y, m2)[1], True
 
 
 def _quarter(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
     q = int(a[0])
-    periods = [(f"{y}-Q{q}", *quarter_bounds(y, q)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    periods = [(f"{y:04d}-Q{q}", *quarter_bounds(y, q)) for y in (ref.year - 1, ref.year, ref.year + 1)]
     y = _report_year(_int(a[1]), periods, ref, tense) + (int(a[2]) if len(a) > 2 else 0)
-    return f"{y}-Q{q}", "quarter", *quarter_bounds(y, q), True
+    return f"{y:04d}-Q{q}", "quarter", *quarter_bounds(y, q), True
 
 
 def _half(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
     h = int(a[0])
-    periods = [(f"{y}-H{h}", *half_bounds(y, h)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    periods = [(f"{y:04d}-H{h}", *half_bounds(y, h)) for y in (ref.year - 1, ref.year, ref.year + 1)]
     y = _report_year(_int(a[1]), periods, ref, tense)
-    return f"{y}-H{h}", "half", *half_bounds(y, h), True
+    return f"{y:04d}-H{h}", "half", *half_bounds(y, h), True
 
 
 def _season(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
@@ -391,10 +391,10 @@ def _season(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi:
     if yoff is not None:
         y = ref.year + yoff
     else:
-        periods = [(f"{y}-{s}", *season_bounds(y, s)) for y in range(ref.year - 2, ref.year + 2)]
+        periods = [(f"{y:04d}-{s}", *season_bounds(y, s)) for y in range(ref.year - 2, ref.year + 2)]
         y = int(pick(periods, ref, tense if how == "-" else how)[0][:4])
     lo, hi = narrow(*season_bounds(y, s), mod)
-    return f"{y}-{s}", "season", lo, hi, True
+    return f"{y:04d}-{s}", "season", lo, hi, True
 
 
 def _relative(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
@@ -535,7 +535,7 @@ def _level(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: 
     if not ref.year - FAR_PAST_YEARS <= y <= ref.year + FAR_FUTURE_YEARS:
         return None  # "the index closed at 2075": a level, not a year
     lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), mod)
-    return str(y), "year", lo, hi, False
+    return f"{y:04d}", "year", lo, hi, False
 
 
 _OPS = {

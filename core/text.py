@@ -149,6 +149,24 @@ def overlap_test(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]
     return test
 
 
+def continues_sentence(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` continues a hard-wrapped sentence: the line right before it
+    (no blank line between) is prose-long and stops mid-sentence (wire copy wraps at about 65 characters)."""
+    if line_start < 2 or text[line_start - 1] != "\n":
+        return False
+    before = text.rfind("\n", 0, line_start - 1) + 1
+    prev = text[before : line_start - 1].rstrip()
+    return len(prev.strip()) >= 40 and (prev[-1:].islower() or prev[-1:] == ",")
+
+
+MAX_NAME_WORD = 40  # letters in the longest word of a name (the longest real ones have about 35)
+
+
+def name_like(words: str) -> bool:
+    """Whether ``words`` could name someone or something: no "word" in it runs to thousands of letters."""
+    return len(words) <= MAX_NAME_WORD or max(map(len, words.split()), default=0) <= MAX_NAME_WORD
+
+
 # Furniture that carries no content at all: nothing is extracted from it.
 # Page chrome (core/chrome.py): lines of the web page around a story; no part of them is the story's.
 CHROME = frozenset({"timestamp", "nav", "section", "share", "related", "ad", "notice"})

@@ -452,7 +452,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["y"]:
         y = int(m["y"])
         lo, hi = narrow(*month_bounds(y, month), mod)
-        return _found(m, (s, e), type="DATE", value=f"{y}-{month:02d}", granularity="month", earliest=lo,
+        return _found(m, (s, e), type="DATE", value=f"{y:04d}-{month:02d}", granularity="month", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
     how = _rel_how(m["rel"])
     again = _same_month_nearby(text, s, e, month) if how == "last" else None
@@ -498,7 +498,7 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["y"]:
         y = int(m["y"])
         lo, hi = month_bounds(y, a)[0], month_bounds(y, b)[1]
-        return _found(m, (s, e), type="DATE", value=f"{y}-{a:02d}/{y}-{b:02d}", granularity="range", earliest=lo,
+        return _found(m, (s, e), type="DATE", value=f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", granularity="range", earliest=lo,
                       latest=hi)  # fmt: skip
     return _pending(m, (s, e), "DATE", "range", "mrange", a, b, _year_after(ctx, m.end()))
 
@@ -612,7 +612,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return _pending(m, _t_span(m), "DATE", "year", "level", y, mod=mod)
     lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), mod)
     return _found(
-        m, _t_span(m), type="DATE", value=str(y), granularity="year", earliest=lo, latest=hi, mod=mod
+        m, _t_span(m), type="DATE", value=f"{y:04d}", granularity="year", earliest=lo, latest=hi, mod=mod
     )
 
 
@@ -632,7 +632,7 @@ def _year_range_tail(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(ctx.text[s : s + 2] + m["y2"])
     if y <= int(ctx.text[s : m.start()]):
         return None
-    return _found(m, m.span("y2"), type="DATE", value=str(y), granularity="year", earliest=date(y, 1, 1),
+    return _found(m, m.span("y2"), type="DATE", value=f"{y:04d}", granularity="year", earliest=date(y, 1, 1),
                   latest=date(y, 12, 31))  # fmt: skip
 
 
@@ -652,10 +652,12 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if y % 100 == 0 and y < 2000:  # "the 1800s": the century
         lo, hi = narrow(date(y, 1, 1), date(y + 99, 12, 31), mod)
         return _found(
-            m, type="DATE", value=str(y // 100), granularity="century", earliest=lo, latest=hi, mod=mod
+            m, type="DATE", value=f"{y // 100:02d}", granularity="century", earliest=lo, latest=hi, mod=mod
         )
     lo, hi = narrow(date(y, 1, 1), date(y + 9, 12, 31), mod)
-    return _found(m, type="DATE", value=str(y // 10), granularity="decade", earliest=lo, latest=hi, mod=mod)
+    return _found(
+        m, type="DATE", value=f"{y // 10:03d}", granularity="decade", earliest=lo, latest=hi, mod=mod
+    )
 
 
 @_rule(
@@ -710,7 +712,9 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if year:
         y = int(year)
         lo, hi = quarter_bounds(y, q)
-        return _found(m, span, type="DATE", value=f"{y}-Q{q}", granularity="quarter", earliest=lo, latest=hi)
+        return _found(
+            m, span, type="DATE", value=f"{y:04d}-Q{q}", granularity="quarter", earliest=lo, latest=hi
+        )
     rel = m.groupdict().get("rel") or m.groupdict().get("py")
     year_off = {"last": -1, "next": 1}.get(rel.lower(), 0) if rel else None
     back = -1 if m.groupdict().get("ya") else 0  # "the year-ago third quarter"
@@ -735,7 +739,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["y"]:
         y = int(m["y"])
         lo, hi = date(y, 6 * h - 5, 1), month_bounds(y, 6 * h)[1]
-        return _found(m, type="DATE", value=f"{y}-H{h}", granularity="half", earliest=lo, latest=hi)
+        return _found(m, type="DATE", value=f"{y:04d}-H{h}", granularity="half", earliest=lo, latest=hi)
     year_off = {"last": -1, "next": 1}.get(m["rel"].lower(), 0) if m["rel"] else None
     return _pending(m, None, "DATE", "half", "h", h, year_off)
 
@@ -773,7 +777,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["y"]:
         y = int(m["y"])
         lo, hi = narrow(*season_bounds(y, season), mod)
-        return _found(m, span, type="DATE", value=f"{y}-{season}", granularity="season", earliest=lo,
+        return _found(m, span, type="DATE", value=f"{y:04d}-{season}", granularity="season", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
     year_off = None if m["rel"] else _year_after(ctx, m.end())
     return _pending(m, span, "DATE", "season", "season", season, _rel_how(m["rel"]), year_off, mod=mod)
@@ -809,7 +813,7 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if m["y3"]:  # "year-end 1985"
             y = int(m["y3"])
             lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), "END")
-            return _found(m, span, type="DATE", value=str(y), granularity="year", earliest=lo, latest=hi,
+            return _found(m, span, type="DATE", value=f"{y:04d}", granularity="year", earliest=lo, latest=hi,
                           mod="END")  # fmt: skip
     elif m["t2"]:
         unit, pre, rel, the = m["unit2"].lower(), m["pre2"], (m["the2"] or "").strip() or None, None
@@ -930,7 +934,7 @@ def _spelled(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "two thousand people", "nineteen twenty-dollar bills"
     if not m["c"] and not m["yr"] and _prev_word(ctx.text, m.start()).lower() not in _YEAR_CONTEXT:
         return None  # "two thousand" alone is a number
-    return _found(m, m.span("t"), type="DATE", value=str(y), granularity="year", earliest=date(y, 1, 1),
+    return _found(m, m.span("t"), type="DATE", value=f"{y:04d}", granularity="year", earliest=date(y, 1, 1),
                   latest=date(y, 12, 31))  # fmt: skip
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -265,12 +264,12 @@ class ProgressBar:
             self.stream.flush()
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
 def _safe(text: str) -> str:
-    """A path or reason with control characters shown as escapes, never sent to the terminal raw."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+    """A path or reason with control, bidirectional and zero-width characters shown as escapes, never sent
+    to the terminal raw (:func:`dateline.core.clean.printable`)."""
+    from dateline.core.clean import printable
+
+    return printable(text, escape=True)
 
 
 def report_problems(problems) -> None:

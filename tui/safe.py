@@ -11,18 +11,17 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from dateline.core.clean import printable
+
 if TYPE_CHECKING:
     from rich.text import Text
 
-# C0 controls, DEL and C1 controls, plus the bidi overrides/isolates that can reorder what a terminal shows.
-_CONTROL = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]
-_BIDI = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
-_TABLE = dict.fromkeys(_CONTROL + _BIDI, " ")
-
 
 def clean(value: object) -> str:
-    """``value`` as one line of plain text: control characters become spaces, line breaks too."""
-    return str(value).translate(_TABLE)
+    """``value`` as one line of plain text: control characters, line breaks, bidirectional controls and
+    zero-width characters become spaces (:func:`dateline.core.clean.printable`, the one cleaning of
+    everything Dateline prints)."""
+    return printable(value)
 
 
 # Terminals whose fonts lack box drawing and symbols, whatever the locale says (the Linux console's 512-glyph

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from dateline.core import budget
 from dateline.core import gazetteer as gz
 from dateline.core.model import Article
-from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, overlap_test, paragraphs
+from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, name_like, overlap_test, paragraphs
 
 # --- name chunks -----------------------------------------------------------------------------------------
 
@@ -404,6 +404,8 @@ class _SpanFinder:
             line_end, skip_line = -1, False
             for m in CHUNK.finditer(text, p_start, p_end):
                 start = m.start()
+                if not name_like(m.group()):
+                    continue  # a "word" of thousands of letters names no one
                 if start > line_end:  # the first chunk of a line: what is the line?
                     line_start = text.rfind("\n", p_start, start) + 1 or p_start
                     line_end = text.find("\n", start, p_end)
