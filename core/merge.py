@@ -62,7 +62,7 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
     quotes = [trusted_replace(q, events=_unique(local_to_global.get(x, x) for x in q.events)) for q in quotes]
     timexes = [t for a in analyses for t in a.timexes]
     articles = [a.article for a in analyses]
-    salience.assign(final, articles, timexes)
+    salience.assign(final, articles, timexes, story)
     return Timeline(
         articles=articles,
         events=final,

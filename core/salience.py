@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from dateline.core.model import Article, DateValue, Event, TimeExpression, Timeline
@@ -17,31 +17,42 @@ from dateline.core.model import Article, DateValue, Event, TimeExpression, Timel
 FOCUS_SHARE = 0.8  # the focus period holds the middle this share of the articles' publication dates
 
 
-def assign(events: Sequence[Event], articles: Sequence[Article], timexes: Sequence[TimeExpression]) -> None:
+def assign(
+    events: Sequence[Event],
+    articles: Sequence[Article],
+    timexes: Sequence[TimeExpression],
+    story: Mapping[str, int] | None = None,
+) -> None:
     """Set each event's ``salience`` (in place: the records are the merge step's own) from the evidence:
 
     * its sources: the articles that report it (independent retellings make a happening important);
-    * the articles that point to its date: every article whose time expressions name that very date (a
-      day that later articles keep coming back to is a day that mattered);
-    * the reporting burst: the articles published on its day and the day after (news is written as it
-      happens), for events dated to a day or two.
+    * the articles that point to its date: their time expressions name that very date (a day the loaded
+      articles keep coming back to is a day that mattered: a folder is gathered around its subject);
+    * the reporting burst: the articles of its stories published on its day and the day after (news is
+      written as it happens), for events dated to a day or two. Only its own stories count: a folder of
+      many stories has many articles every day (``story`` gives each article's story, see
+      :func:`dateline.core.merge.story_of`; without it the whole collection is one story).
 
     Each count adds its logarithm: the tenth article adds less than the second."""
+    story = story or {}
     refs: dict[tuple[date, date], set[str]] = defaultdict(set)
     for t in timexes:
         if t.earliest is not None and t.latest is not None:
             refs[(t.earliest, t.latest)].add(t.article)
-    published = Counter(
-        a.published.earliest
+    published: Counter[tuple[int, date]] = Counter(
+        (story.get(a.id, -1), a.published.earliest)
         for a in articles
         if a.published is not None and a.published.earliest is not None and a.published.span_days == 1
     )
     for e in events:
         lo, hi = e.date.earliest, e.date.latest
-        pointed = len(refs.get((lo, hi), ())) if lo is not None and hi is not None else 0
-        burst = 0
-        if lo is not None and hi is not None and (hi - lo).days < BURST_DAYS:
-            burst = published[lo] + published[lo + timedelta(days=1)]
+        stories = {story.get(a, -1) for a in e.articles}
+        pointed = burst = 0
+        if lo is not None and hi is not None:
+            pointed = len(refs.get((lo, hi), ()))
+            if (hi - lo).days < BURST_DAYS:
+                after = lo + timedelta(days=1)
+                burst = sum(published[(s, lo)] + published[(s, after)] for s in stories)
         e.salience = round(math.log1p(len(e.articles)) + math.log1p(pointed) + math.log1p(burst), 4)
 
 
