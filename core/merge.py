@@ -11,13 +11,13 @@ last year" in another.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 from dateline.core import actors as actors_step
+from dateline.core import lead as lead_step
 from dateline.core import salience, stories
 from dateline.core.model import (
     ArticleAnalysis,
@@ -29,14 +29,12 @@ from dateline.core.model import (
     trusted,
     trusted_replace,
 )
-from dateline.core.stories import STOPWORDS
 from dateline.core.text import FurnitureIndex, paragraphs
 
+WHAT_SHARED = 0.4  # share of the fewer action words two mentions of one happening have in common
 LEAD_RECENT = timedelta(days=3)  # how long before publication an undated lead's news may have happened
 PAST = frozenset({"occurred", "ongoing"})
 FUTURE = frozenset({"planned", "expected"})
-
-_TOKEN = re.compile(r"[a-z][a-z'-]{2,}")
 
 
 def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | None = None) -> Timeline:
@@ -164,10 +162,6 @@ def _status_class(e: Event) -> str:
     return "past" if e.status in PAST else "future" if e.status in FUTURE else "unknown"
 
 
-def _words(e: Event) -> set[str]:
-    return {t for ev in e.evidence for t in _TOKEN.findall(ev.text.lower()) if t not in STOPWORDS}
-
-
 class _Mention:
     """An event of one article as the clustering sees it: its story, whether it is the article's lead."""
 
@@ -178,7 +172,7 @@ class _Mention:
         self.article = event.evidence[0].article if event.evidence else ""
         self.story = story
         self.lead = event.lead
-        self.words = _words(event)
+        self.words = lead_step.action_words(event.evidence[0].text) if event.evidence else set()
         self.window = event.date
         if event.lead and event.evidence and event.evidence[0].timex is None and event.date.earliest:
             # an undated lead reports recent news: the happening took place in the days before publication,
@@ -188,8 +182,9 @@ class _Mention:
 
 
 def _what_agrees(a: _Mention, b: _Mention) -> bool:
-    """Do two mentions name the same kind of happening? Two retellings' leads do; otherwise the kinds, or most
-    of the words, must agree."""
+    """Do two mentions name the same kind of happening? Two retellings' leads do; otherwise the kinds, or a
+    good share of the action words of their sentences (not the names, which a whole story shares), must
+    agree."""
     ka, kb = a.event.kind, b.event.kind
     if a.lead and b.lead and a.article != b.article:
         return True
@@ -197,7 +192,7 @@ def _what_agrees(a: _Mention, b: _Mention) -> bool:
         return ka == kb
     if not a.words or not b.words:
         return False
-    return len(a.words & b.words) / min(len(a.words), len(b.words)) >= 0.6
+    return len(a.words & b.words) / min(len(a.words), len(b.words)) >= WHAT_SHARED
 
 
 class _ClusterIndex:
