@@ -165,6 +165,7 @@ GROUP_CUES = re.compile(
     re.I,
 )
 PLACE_PREPOSITIONS = _set("places.prepositions")
+RESULT_WORDS = _set("groups.result_words")
 
 # --- people ----------------------------------------------------------------------------------------------
 

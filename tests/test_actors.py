@@ -497,3 +497,19 @@ def test_organisation_names_joined_at_their_head_keep_later_joins_and_document_w
 def test_a_name_after_a_lower_case_word_in_a_score_line_is_no_team() -> None:
     found = _by_name(_extract("Harwick innings:\nT. Okafor c Brandt b Lindqvist 33\nR. Vance b Lindqvist 4"))
     assert found["Lindqvist"].kind != "organization"
+
+
+def test_a_wire_dateline_is_read_and_the_story_after_it_on_its_line_too() -> None:
+    found = _by_name(_extract("HARWICK, Utah, March 2 - Quellmark Research Corp said it agreed a merger."))
+    assert found["Harwick"].kind == "place" and found["Utah"].kind == "place"
+    assert found["Quellmark Research Corp"].kind == "organization"
+
+
+def test_figures_of_a_company_are_no_dateline_and_no_results_line() -> None:
+    found = _extract("Quellmark Corp raises dividend\nShr 16 cts vs 13 cts\nPay April 15\nRecord March 31")
+    assert {a.name for a in found} <= {"Quellmark Corp"}
+
+
+def test_an_organisations_first_word_alone_names_it_in_the_same_article() -> None:
+    found = _by_name(_extract("Shares of Vantrel Growth Fund rose. Analysts said Vantrel would expand."))
+    assert len(found["Vantrel Growth Fund"].mentions) == 2

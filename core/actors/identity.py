@@ -256,11 +256,38 @@ def _group(protos: list[_Proto], within_article: bool) -> list[tuple[list[int], 
                 j = _one_other_group(long_initials, acr, -1, kind_i, False, kinds, find)
                 if j >= 0:
                     union(i, j)
+    if within_article:
+        _company_short_forms(protos, kinds, uf)
     _fuzzy(protos, kinds, uf)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     return [(members, [kinds[i] for i in members]) for members in groups.values()]
+
+
+def _company_short_forms(protos: list[_Proto], kinds: list[ActorKind], uf: _UnionFind) -> None:
+    """In one article, an organisation's first word alone names it ("Ventana" after "Ventana Growth
+    Fund"): a one-word record of no kind or an organisation's joins the one organisation starting so."""
+    firsts: dict[str, list[int]] = {}
+    for i, p in enumerate(protos):
+        if kinds[i] not in ("organization", "group") or p.canonical:
+            continue
+        for f in p.forms:
+            toks = name_tokens(f)
+            first = toks[0] if len(toks) >= 2 else ""
+            if len(first) >= 3 and first[0].isupper() and first not in gz.ORG_HEADS and not is_acronym(first):
+                _add_member(firsts, key(first), i)
+    if not firsts:
+        return
+    find = uf.find
+    for i, p in enumerate(protos):
+        weak = kinds[i] == "person" and not p.roles and max(p.votes.values(), default=0) <= 1
+        if (kinds[i] not in ("unknown", "organization") and not weak) or len(p.forms) != 1:
+            continue  # (a weak person: only "said X" says so)
+        form = next(iter(p.forms))
+        members = firsts.get(key(form)) if " " not in form else None
+        if members and len({find(j) for j in members}) == 1 and find(members[0]) != find(i):
+            uf.union(i, members[0])
 
 
 def _given_names_agree(

@@ -16,13 +16,13 @@ from functools import lru_cache
 from dateline.core import gazetteer as gz
 from dateline.core.actors.names import (
     RESULT_LINE,
-    SCORE_AFTER,
     NameSpan,
     _is_title,
     _last_office,
     is_acronym,
     is_title_word,
     key,
+    score_follows,
     speaks,
 )
 from dateline.core.model import ActorKind, Article
@@ -230,7 +230,7 @@ class Classifier:
             return True
         places = self.places
         if (
-            SCORE_AFTER.match(self.text, end, min(s_end, end + 12))
+            self._score_follows(end, s_end)
             and not _AFTER_LOWER.search(before)
             and (
                 len(words) == 1
@@ -251,6 +251,9 @@ class Classifier:
                 cand.vote("place", 1)
             return True
         return False
+
+    def _score_follows(self, end: int, s_end: int) -> bool:
+        return score_follows(self.text, end, s_end)
 
     def _in_results_line(self, start: int) -> bool:
         """Is the name one side of a results line, "Hansa Rostock 0 Karlsruhe 2" (two names, two scores)?"""

@@ -324,10 +324,26 @@ def _token_offsets(text: str, start: int, words: list[str]) -> list[tuple[int, i
 SCORE_AFTER = re.compile(r" \d{1,3}(?=\s|$)")
 # A results line: a name and its score, another name and its score (maybe a note after them).
 RESULT_LINE = re.compile(r"[ \t]*([A-Z][^\d\n]{1,40}?) \d{1,3} ([A-Z][^\d\n]{1,40}?) \d{1,3}(?: [^\n]*)?")
+_LOWER_WORDS = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*")
+
+
+def score_follows(text: str, end: int, s_end: int) -> bool:
+    """A score right after a name, and nothing but numbers, names and small words on the rest of the line
+    ("Hull 0 Barnet 0", "Forfar 3 2 0 1", "Rabobank 8 seconds behind"; not "Shr 16 cts vs 13 cts", a
+    company's figures)."""
+    if not SCORE_AFTER.match(text, end, min(s_end, end + 12)):
+        return False
+    stop = text.find("\n", end, s_end)
+    rest = text[end : s_end if stop < 0 else stop]
+    return all(w in gz.FUNCTION_WORDS or w in gz.RESULT_WORDS for w in _LOWER_WORDS.findall(rest))
+
+
 DATELINE_REACH = 400  # characters from the top of the text where a dateline may stand
 _PLACE_WORDS = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[A-Za-z]{0,6}\.?"
-_DATE = rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH}(?![\w]))"
+_DATE = (
+    rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH} (?:3[01]|[12]\d|0?[1-9])\b|(?:3[01]|[12]\d|0?[1-9]) {_MONTH}(?![\w]))"
+)
 # A dateline: a place (any case), maybe ", Region", then a date, or an outlet and a dash ("WASHINGTON (AP) -"),
 # or nothing more on its line after a region ("FARMINGTON HILLS, Mich." with the date on the next line).
 DATELINE = re.compile(
@@ -401,7 +417,7 @@ class _SpanFinder:
             budget.check()  # the article's time budget (core/budget.py)
             p_start, p_end = p.start, p.end
             check = hidden(p_start, p_end)
-            line_end, skip_line = -1, False
+            line_end, skip_until = -1, -1
             for m in CHUNK.finditer(text, p_start, p_end):
                 start = m.start()
                 if not name_like(m.group()):
@@ -410,8 +426,8 @@ class _SpanFinder:
                     line_start = text.rfind("\n", p_start, start) + 1 or p_start
                     line_end = text.find("\n", start, p_end)
                     line_end = p_end if line_end < 0 else line_end
-                    skip_line = self._special_line(line_start, line_end, check, index, headlines)
-                if skip_line:
+                    skip_until = self._special_line(line_start, line_end, check, index, headlines)
+                if start < skip_until:
                     continue
                 if check:
                     kind = index.kind(start)
@@ -435,35 +451,38 @@ class _SpanFinder:
 
     def _special_line(
         self, start: int, end: int, check: bool, index: FurnitureIndex, headlines: list[tuple[int, int]]
-    ) -> bool:
-        """True when the line is not read as prose: a dateline (its place read here), furniture, or a
-        headline (kept in ``headlines`` for a later reading)."""
+    ) -> int:
+        """Where prose reading of the line may start: past a dateline (its place read here); past the line's
+        end for furniture or a headline (kept in ``headlines`` for a later reading); else at once (-1)."""
         if check and index.kind(start) in CHROME:
-            return True  # a page's menu or timestamp line is never a dateline
-        if start < DATELINE_REACH and self._dateline(start, end):
-            return True
+            return end  # a page's menu or timestamp line is never a dateline
+        if start < DATELINE_REACH and (after := self._dateline(start, end)):
+            return after  # ("BOUNTIFUL, Utah, March 2 - Microbiological Research Corp said ...")
         if check and (kind := index.kind(start)) is not None and kind in NON_CONTENT:
-            return True  # (a wire dateline that is furniture was read above)
+            return end
         if _is_headline(self.text, start, end):
             headlines.append((start, end))
-            return True
-        return False
+            return end
+        return -1
 
-    def _dateline(self, start: int, end: int) -> bool:
+    def _dateline(self, start: int, end: int) -> int:
         """A dateline ("BERLIN 1996-08-30", "NICE, France, Aug 30 -", "FARMINGTON HILLS, Mich."): its place
-        (and region) are places, whatever their case; True when the line is one."""
+        (and region) are places, whatever their case; returns where it ends (0 when the line has none)."""
         m = DATELINE.match(self.text, start, end)
         if not m:
-            return False
-        first = m.group("place").split()[0]
+            return 0
+        place = m.group("place")
+        first = place.split()[0]
         if first.capitalize() in gz.NOT_NAMES or first.lower() in gz.FUNCTION_WORDS:
-            return False  # "Monday, 27 June" is a date, "The Fed said May 3" a sentence
+            return 0  # "Monday, 27 June" is a date, "The Fed said May 3" a sentence
+        if not place.isupper() and not m.group("region") and "," not in m.group() and "(" not in m.group():
+            return 0  # a Title Case word before a date is a table's label ("Record March 31"), no dateline
         for group in ("place", "region"):
             if m.group(group):
                 a, b = m.span(group)
                 words = self.text[a:b].split()
                 self.out.append(NameSpan(_token_offsets(self.text, a, words), words, start, end, "dateline"))
-        return True
+        return m.end()
 
     def _headlines(self, lines: list[tuple[int, int]]) -> None:
         """Headline lines (Title Case or ALL CAPS): their capitals say nothing, so only names known as such
@@ -612,7 +631,7 @@ class _SpanFinder:
                 len(words) == 1
                 and first not in mid_caps
                 and not speaks(self.text, toks[-1][1])
-                and not SCORE_AFTER.match(self.text, toks[-1][1], s_end)
+                and not score_follows(self.text, toks[-1][1], s_end)
             ):
                 self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
                 return
