@@ -297,7 +297,7 @@ def _month_day(
     if not cands:
         return None
     near = [c for c in cands if abs((c[1] - ref).days) <= NEAR_DAYS]
-    _, lo, hi = near[0] if near else pick(cands, ref, tense)
+    _, lo, hi = near[0] if near else _by_tense_or_near(cands, ref, tense, days=True)
     return _day_or_range(lo, hi)
 
 
@@ -334,15 +334,17 @@ def _distance(period: tuple[str, date, date], ref: date) -> int:
 
 
 def _by_tense_or_near(
-    periods: list[tuple[str, date, date]], ref: date, tense: str | None
+    periods: list[tuple[str, date, date]], ref: date, tense: str | None, days: bool = False
 ) -> tuple[str, date, date]:
-    """The repetition the sentence's tense points to, unless that is a past one far back and the coming one is
-    close: "gave them until mid-November", said on 30 October, is the coming one (the past is the giving's)."""
+    """The repetition the sentence's tense points to, unless that is far and the one on the other side of the
+    anchor is close: "gave them until mid-November", said on 30 October, is the coming one (the past tense is
+    the giving's); "will appeal the Aug. 21 ruling", said on 27 October, the one just gone."""
     chosen = pick(periods, ref, tense)
     nearest = pick(periods, ref, None)
+    ahead = nearest[1] > ref
     if (
-        tense == "past"
-        and nearest[1] > ref
+        (tense == "past" or (tense == "future" and days))  # a month ahead in the future tense is common
+        and ahead == (tense == "past")
         and _distance(chosen, ref) > FAR_MONTH_DAYS
         and _distance(nearest, ref) <= NEAR_MONTH_DAYS
     ):
@@ -399,6 +401,8 @@ def _season(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi:
 
 def _relative(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
     unit, step, clip, by_tense = a[0], int(a[1]), a[2], a[3] != "-"
+    if unit == "weekend" and by_tense:  # "over the weekend": the last one unless the sentence looks ahead
+        step = 0 if tense == "future" else -1
     if unit == "weekend":
         base = ref + timedelta(days=7 * step)
         if step < 0 and ref.weekday() == 6:
@@ -412,7 +416,7 @@ def _relative(a: list[str], tense: str | None, mod: str | None, ref: date, ref_h
             value, lo, hi = unit_period(
                 unit, (lo - timedelta(days=1)) if step < 0 else (hi + timedelta(days=1))
             )
-    if by_tense:
+    if by_tense and unit != "weekend":
         # "the end of the year" in a past-tense sentence said before that end: the previous one
         nlo, nhi = narrow(lo, hi, mod)
         if tense == "past" and nlo > ref:
@@ -498,9 +502,15 @@ def _ref(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: da
     return kind, "unknown", ref, None, True
 
 
-def _clock(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
+def _clock(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution | None:
     clock, word, later = a[0], a[1], int(a[2])
-    if word in _WEEKDAYS:
+    if "/" in word:  # "5 p.m. EST Nov. 9": the day of the month, its year as for any such day
+        m, d = word.split("/")
+        r = _month_day([m, d, "-", "-", "-"], tense, None, ref, ref_hi)
+        if r is None or r[2] is None:
+            return None
+        day = r[2]
+    elif word in _WEEKDAYS:
         delta = (_WEEKDAYS.index(word) - ref.weekday()) % 7
         day = (
             ref + timedelta(days=delta)

@@ -97,7 +97,7 @@ _ONES = _alt(_SMALL[1:10])
 _NUM_WORD = rf"(?:{_alt(_TENS)}(?:-{_ONES})?|{_alt(_SMALL)}|{_alt(p for p in _TIME['numbers']['phrases'] if len(p) > 2)})"
 _DAY_NUM_WORD = rf"(?:twenty-{_ONES}|thirty-one|{_alt(_SMALL[1:])}|twenty|thirty)"
 _VAGUE = _alt(_TIME["numbers"]["vague"])
-_NUM = rf"(?:\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD}|{_VAGUE}|an?))"
+_NUM = rf"(?:\d{{1,4}}(?:\.\d+|\s+1/2)?|(?i:(?:{_NUM_WORD}|an?)\s+and\s+a\s+half|{_NUM_WORD}|{_VAGUE}|an?))"
 _QUANT = (
     r"(?i:about|around|almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
     r"|roughly|approximately|some|just|a\s+mere|only|just\s+over|just\s+under|well\s+over|over|under)"
@@ -110,6 +110,23 @@ _PREMOD = (
 )
 _REL = r"(?i:last|next|this|coming|past|previous|following|current|this\s+past|this\s+coming)"
 _TOD = r"(?:morning|afternoon|evening|night)"
+
+
+_CENTURIES: dict[str, int] = dict(_TIME["spelled_years"]["centuries"])
+_TEENS = _alt(_SMALL[10:])
+# "nineteen ninety-six", "nineteen oh five", "eighteen hundred", "two thousand (and) one"
+_SPELLED_YEAR = (
+    rf"(?:(?P<c>(?i:{_alt(_CENTURIES)}))[\s-](?P<r>(?i:hundred|oh[\s-]{_ONES}|{_TEENS}|{_alt(_TENS)}(?:[\s-]{_ONES})?))"
+    rf"|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?P<r2>(?i:{_TEENS}|{_alt(_TENS)}(?:[\s-]{_ONES})?|{_ONES})))?)"
+)
+
+
+def _spelled_year(m: re.Match[str]) -> int | None:
+    if m["c"]:
+        rest = m["r"].lower().replace("oh", "").strip(" -")
+        n = 0 if rest == "hundred" else _number(rest)
+        return None if n is None else _CENTURIES[m["c"].lower()] * 100 + int(n)
+    return 2000 + int(_number(m["r2"]) or 0) if m["r2"] else 2000
 
 
 @dataclass(slots=True)
@@ -261,6 +278,18 @@ def _year_after(ctx: _Ctx, end: int) -> int | None:
     return {"last": -1, "next": 1}.get(ym["rel"].lower(), 0)
 
 
+def _with_year_after(ctx: _Ctx, span: tuple[int, int], end: int) -> tuple[int, int]:
+    """``span`` reaching over a following "last year" / "of next year", which belongs to it ("June last year")."""
+    ym = _YEAR_AFTER_REL.match(ctx.text, end)
+    return (span[0], ym.end()) if ym is not None else span
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (or a line, or a quotation)."""
+    before = text[max(0, start - 4) : start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _month_of(raw: str) -> int:
     return MONTHS[
         raw.rstrip(".").lower()[:4] if raw.lower().startswith("sept") else raw.rstrip(".").lower()[:3]
@@ -305,8 +334,11 @@ def _day_found(
         return _found(m, span, type="DATE", value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
     if not valid_day(2000, month, day_hi):
         return None
+    year_off = _year_after(ctx, m.end())
+    if year_off is not None:
+        span = _with_year_after(ctx, span, m.end())
     return _pending(m, span, "DATE", "range" if day2 else "day", "md", month, day, int(day2) if day2 else None,
-                    _year_after(ctx, m.end()), wd)  # fmt: skip
+                    year_off, wd)  # fmt: skip
 
 
 @_rule(
@@ -416,7 +448,7 @@ _MONTH_CONTEXT = frozenset(
 
 @_rule(
     rf"\b(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<mon>{_MONTH})"
-    r"(?:,?\s+(?:of\s+)?(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d|%))?)",
+    rf"(?:,?\s+(?:of\s+)?(?:(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d|%)|(?P<sy>{_SPELLED_YEAR})\b))?)",
     kinds="mon",
     back=32,
     examples=(("Output fell in February 2016 at the mine.", "February 2016", "2016-02"),
@@ -431,8 +463,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     mon_raw = m["mon"]
     month = _month_of(mon_raw)
     abbrev = mon_raw not in ("May", "June", "July") and len(mon_raw.rstrip(".")) <= 4
-    year_off = None if m["y"] or m["rel"] else _year_after(ctx, m.end())
-    if not m["y"]:
+    year = m["y"] or (str(_spelled_year(m)) if m["sy"] else None)
+    year_off = None if year or m["rel"] else _year_after(ctx, m.end())
+    if not year:
         prev = _prev_word(text, s).lower()
         nxt = text[m.end("mon") : m.end("mon") + 2]
         context = bool(m["pre"] or m["rel"] or year_off is not None) or prev in _MONTH_CONTEXT
@@ -449,13 +482,15 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if prev[:1].isupper() and not prev.endswith(".") and not context:
             return None  # "Theresa May", "Prime Minister May"
     mod = premod(m["pre"])
-    if m["y"]:
-        y = int(m["y"])
+    if year:
+        y = int(year)
         lo, hi = narrow(*month_bounds(y, month), mod)
         return _found(m, (s, e), type="DATE", value=f"{y:04d}-{month:02d}", granularity="month", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
     how = _rel_how(m["rel"])
     again = _same_month_nearby(text, s, e, month) if how == "last" else None
+    if year_off is not None:
+        s, e = _with_year_after(ctx, (s, e), m.end())
     return _pending(m, (s, e), "DATE", "month", "mon", month, how, _clip(m["pre"]), year_off, again, mod=mod)
 
 
@@ -747,7 +782,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"\b(?P<prep>(?i:in|during|over|by|until|through|throughout|since)\s+(?P<the>the\s+)?)?"
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<rel>{_REL})\s+)?"
-    r"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?)\b",
+    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<sy>{_SPELLED_YEAR}))\b)?)\b",
     kinds="season",
     back=34,
     examples=(("The road was built in the summer of 2011.", "summer of 2011", "2011-SU"),
@@ -756,30 +791,33 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 )  # fmt: skip
 def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     season = SEASONS[m["s"].lower()]
-    if not (m["rel"] or m["y"] or m["prep"] or m["pre"]):
+    year = m["y"] or (str(_spelled_year(m)) if m["sy"] else None)
+    if not (m["rel"] or year or m["prep"] or m["pre"]):
         return None  # "spring" the verb or the noun
-    if m["s"].lower() == "fall" and not (m["rel"] or m["y"] or m["the"]):
+    if m["s"].lower() == "fall" and not (m["rel"] or year or m["the"]):
         return None  # "in fall of prices"
     if (
-        not (m["rel"] or m["y"])
+        not (m["rel"] or year)
         and re.match(r"\s+(?:in|of|to|from)\b", ctx.text[m.end() : m.end() + 6])
         and not _YEAR_AFTER_REL.match(ctx.text, m.end())
     ):
         return None  # "the fall in prices", "the spring of discontent"
     if (
         m["s"][0].isupper()
-        and not (m["y"] or m["rel"])
+        and not (year or m["rel"])
         and re.match(r"\s+[A-Z]", ctx.text[m.end() : m.end() + 2])
     ):
         return None
     span = m.span("t")
     mod = premod(m["pre"])
-    if m["y"]:
-        y = int(m["y"])
+    if year:
+        y = int(year)
         lo, hi = narrow(*season_bounds(y, season), mod)
         return _found(m, span, type="DATE", value=f"{y:04d}-{season}", granularity="season", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
     year_off = None if m["rel"] else _year_after(ctx, m.end())
+    if year_off is not None:
+        span = _with_year_after(ctx, span, m.end())
     return _pending(m, span, "DATE", "season", "season", season, _rel_how(m["rel"]), year_off, mod=mod)
 
 
@@ -794,16 +832,24 @@ _UNIT_GRAN: dict[str, Granularity] = {"weekend": "range"}
     r"(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century))\b(?!-)(?!\s+(?:or\s+so|of|and\s+a\s+half)\b))"
     rf"|(?P<t2>(?P<pre2>{_PREMOD})[\s-]+(?P<the2>(?i:the\s+|this\s+))?(?P<unit2>(?i:week|month|year|quarter|decade|century))\b)"
     r"|(?P<t3>\b(?i:(?P<ye>year[\s-]end|end[\s-]year)(?:,?\s+(?P<y3>(?:19|20)\d\d)\b(?![.,]?\d|%))?|year-earlier"
-    r"|month[\s-]end)\b)",
+    r"|month[\s-]end)\b)"
+    r"|\b(?P<t4>(?i:the)\s+(?i:weekend))\b"
+    r"|\b(?P<t5>(?i:the\s+(?:fiscal\s+)?year))(?=\s+end(?:ed|ing)\b)",
     kinds="cal cent quarter",
     back=34,
     examples=(("Prices rose sharply last week.", "last week", "2017-W03"),
+              ("Fighting flared over the weekend, officials said.", "the weekend", "2017-W03-WE"),
+              ("Revenue for the year ended March 31 fell.", "the year", "P1Y"),
               ("The firm expects a loss this year.", "this year", "2017"),
               ("Talks resume next month in Geneva.", "next month", "2017-02"),
               ("The deal should close by the end of the year.", "the end of the year", "2017"),
               ("Over the past year the currency lost a third.", "the past year", "P1Y")),
 )  # fmt: skip
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    if m["t5"]:  # "the year ended March 31": a stretch of a year, whatever its end
+        return _found(m, m.span("t5"), type="DURATION", value="P1Y", granularity="year")
+    if m["t4"]:  # "over the weekend": the last one in a past sentence, the coming one in a future one
+        return _pending(m, m.span("t4"), "DATE", "range", "rel", "weekend", 0, None, "tense")
     if m["t3"]:
         raw = m["t3"].lower()
         if raw.startswith("year-earlier"):
@@ -825,6 +871,8 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     else:
         unit, pre, rel, the = m["unit"].lower(), m["pre"], m["rel"].lower(), m["the"]
         span = m.span("t")
+        if m["rel"][0].isupper() and m["unit"][0].isupper() and not _sentence_start(ctx.text, m.start("rel")):
+            return None  # "ABC's This Week": a name
     r = " ".join((rel or "this").split())
     if r == "the":
         r = "this"
@@ -899,23 +947,6 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _pending(m, m.span("t"), "DATE", gran, "hol", name.replace(" ", "_"), _rel_how(m["rel"]))
 
 
-_CENTURIES: dict[str, int] = dict(_TIME["spelled_years"]["centuries"])
-_TEENS = _alt(_SMALL[10:])
-# "nineteen ninety-six", "nineteen oh five", "eighteen hundred", "two thousand (and) one"
-_SPELLED_YEAR = (
-    rf"(?:(?P<c>(?i:{_alt(_CENTURIES)}))[\s-](?P<r>(?i:hundred|oh[\s-]{_ONES}|{_TEENS}|{_alt(_TENS)}(?:[\s-]{_ONES})?))"
-    rf"|(?i:two\s+thousand)(?:\s+(?:and\s+)?(?P<r2>(?i:{_TEENS}|{_alt(_TENS)}(?:[\s-]{_ONES})?|{_ONES})))?)"
-)
-
-
-def _spelled_year(m: re.Match[str]) -> int | None:
-    if m["c"]:
-        rest = m["r"].lower().replace("oh", "").strip(" -")
-        n = 0 if rest == "hundred" else _number(rest)
-        return None if n is None else _CENTURIES[m["c"].lower()] * 100 + int(n)
-    return 2000 + int(_number(m["r2"]) or 0) if m["r2"] else 2000
-
-
 @_rule(
     rf"\b(?P<t>(?:(?P<yr>(?i:the\s+year))\s+)?{_SPELLED_YEAR})\b(?![\s-]+(?:and\s+)?(?:{_ONES}|{_alt(_TENS)})\b)",
     kinds="spelled",
@@ -929,7 +960,7 @@ def _spelled(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if (
         y is None
         or _QUANTITY_NOUNS.match(ctx.text, m.end())
-        or (_COMPOUND.match(ctx.text, m.end()) and not m["yr"])
+        or (_COMPOUND.match(ctx.text, m.end()) and not (m["yr"] or m["c"]))
     ):
         return None  # "two thousand people", "nineteen twenty-dollar bills"
     if not m["c"] and not m["yr"] and _prev_word(ctx.text, m.start()).lower() not in _YEAR_CONTEXT:
@@ -949,7 +980,9 @@ def _spelled(m: re.Match[str], ctx: _Ctx) -> _Found | None:
               ("Shops stay shut today.", "today", "2017-01-24")),
 )  # fmt: skip
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    if m["ba"]:
+    if m["w"] and m["w"][0].isupper() and _prev_word(ctx.text, m.start())[:1].isupper():
+        if not _sentence_start(ctx.text, m.start()):
+            return None  # "VOA Today", "USA Today": a name
         days, tod = (-2 if m["ba"].lower().startswith("before") else 2), None
     elif m["this"]:
         days, tod = (-1 if m["this"].lower() == "last" else 0), m["tod2"]
@@ -1039,6 +1072,9 @@ def _number(raw: str | None) -> float | None:
     w = " ".join(raw.lower().split())
     if w in VAGUE_NUMBERS:
         return None
+    if w.endswith((" 1/2", " and a half")):  # "2 1/2 years", "two and a half hours"
+        whole = _number(w.rsplit(" 1/2", 1)[0] if w.endswith("1/2") else w[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
     if w[0].isdigit():
         return float(w)
     if "-" in w:
@@ -1060,8 +1096,17 @@ def duration_value(n: float | None, unit: str) -> str:
         special = {"decade": "DE", "century": "CE"}.get(unit)
         return f"PT X{letter}".replace(" ", "") if is_time else f"PX{special or letter}"
     total = n * mult
+    if total != int(total) and (lower := _LOWER_UNIT.get(letter if not is_time else "T" + letter)):
+        # "2 1/2 years": P2Y6M; "a minute and a half": PT1M30S (TIMEX3 writes no fractions where it can help it)
+        part, factor = lower
+        rest = round((total - int(total)) * factor)
+        whole = f"{int(total)}{letter}" if int(total) else ""
+        return f"PT{whole}{rest}{part}" if is_time else f"P{whole}{rest}{part}"
     num = str(int(total)) if total == int(total) else f"{total:g}"
     return f"PT{num}{letter}" if is_time else f"P{num}{letter}"
+
+
+_LOWER_UNIT = {"Y": ("M", 12), "W": ("D", 7), "TH": ("M", 60), "TM": ("S", 60)}
 
 
 _QUANT_MOD = {
@@ -1108,7 +1153,9 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     examples=(("The strike lasted three weeks.", "three weeks", "P3W"),
               ("The mine opened two years ago.", "two years ago", "2015"),
               ("The talks ran for 90 minutes.", "90 minutes", "PT90M"),
-              ("Sales fell over the past six months.", "the past six months", "P6M")),
+              ("Sales fell over the past six months.", "the past six months", "P6M"),
+              ("They lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+              ("The talks lasted five and a half hours.", "five and a half hours", "PT5H30M")),
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1163,8 +1210,10 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         and (prev in _SET_AMOUNT_WORDS or _AMOUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     ):
         return _found(m, m.span("t"), type="SET", value=duration_value(1, unit), granularity=UNITS[unit][3])
-    if unit == "quarter" and nraw in ("a", "an", "one"):
-        return None  # "a quarter of the population"
+    if unit == "quarter" and (
+        nraw in ("a", "an", "one") or re.match(r"\s+of\b", text[m.end("t") : m.end("t") + 4])
+    ):
+        return None  # "a quarter of the population", "three-quarters of its food"
     if unit == "second" and not plural:
         return None
     return _duration_found(m, m.span("t"), n, unit, m["rel"], m["q"])
@@ -1314,8 +1363,11 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 # A frequency word right before a noun is an adjective ("quarterly dividend"), which TimeML leaves alone; one
 # before a verb, a preposition or the end of a clause is an adverb ("paid quarterly", "rise 8% annually").
 _ADJECTIVE_USE = re.compile(
-    r"\s+(?!(?:and|or|but|to|in|on|at|by|for|from|with|since|through|until|as|than|the|a|an|is|are|was|were|will"
-    r"|would|basis|rate|average)\b)[a-z]{3,}"
+    r"\s+(?!(?:and|or|but|nor|so|yet|to|in|on|at|by|for|from|with|without|since|through|throughout|until|till"
+    r"|as|than|the|a|an|this|that|these|those|its|their|his|her|our|is|are|was|were|be|been|will|would|can|could"
+    r"|may|might|should|must|has|have|had|do|does|did|over|under|into|onto|across|around|about|after|before"
+    r"|during|within|per|each|every|all|both|up|down|out|off|again|instead|there|here|if|when|while|because"
+    r"|although|though|unless|whereas|basis|rate|average)\b)(?![a-z]+ly\b)[a-z]{3,}"
 )
 
 _REPORTED = r"(?:said|says|reported|reports|quoted|wrote|added|carried|cited|did|published)\b"
@@ -1332,7 +1384,10 @@ def _publication(text: str, end: int) -> bool:
 
 
 _TZ = r"(?:GMT|UTC|[A-Z][SD]T|CET|BST|local\s+time)"
-_DAY_AFTER_CLOCK = r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday))?"
+_DAY_AFTER_CLOCK = (
+    r"(?:,?\s+(?:on\s+)?(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday)"
+    rf"|(?P<cmon>{_MONTH})\s+(?P<cday>[0-3]?\d)\b(?![,.]?\d)))?"
+)
 
 
 @_rule(
@@ -1342,7 +1397,8 @@ _DAY_AFTER_CLOCK = r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|
     kinds="clock",
     back=10,
     examples=(("The polls close at 8 p.m. today.", "8 p.m. today", "2017-01-24T20"),
-              ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30")),
+              ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30"),
+              ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17")),
 )  # fmt: skip
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
@@ -1361,7 +1417,10 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 def _clock_day(m: re.Match[str]) -> str | None:
-    """The day word right after a clock time ("8 p.m. Friday", "noon tomorrow"), lowered."""
+    """The day right after a clock time: a word ("8 p.m. Friday", "noon tomorrow", lowered) or a day of a
+    month ("5 p.m. EST Nov. 9": ``11/9``)."""
+    if m["cmon"]:
+        return f"{_month_of(m['cmon'])}/{int(m['cday'])}"
     return (m["wd"] or "").lower() or None
 
 

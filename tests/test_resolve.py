@@ -155,3 +155,29 @@ def test_frequency_words_before_a_noun_are_not_sets() -> None:
 def test_years_used_as_modifiers() -> None:
     found = values("He recalled the 1996 Olympic bombing and the company's 1989 results.", "2015-06-10")
     assert found == {"1996": "1996", "1989": "1989"}
+
+
+def test_a_day_or_month_named_with_last_year_is_one_expression() -> None:
+    found = values("Sales fell in June last year and rose on March 5 of this year.", "2015-06-10")
+    assert found == {"June last year": "2014-06", "March 5 of this year": "2015-03-05"}
+
+
+def test_a_clock_time_with_its_day() -> None:
+    assert values("The offer expires at 5 p.m. EST Nov. 9.", "2015-11-02") == {
+        "5 p.m. EST Nov. 9": "2015-11-09T17"
+    }
+
+
+def test_the_weekend_and_the_year_ended() -> None:
+    found = values("Talks went on over the weekend. Profit for the year ended March 31 rose.", "2015-06-09")
+    assert found == {"the weekend": "2015-W23-WE", "the year": "P1Y", "March 31": "2015-03-31"}
+
+
+def test_halves_of_units() -> None:
+    found = values("They waited 2 1/2 years, then talked for five and a half hours.", "2015-06-09")
+    assert found == {"2 1/2 years": "P2Y6M", "five and a half hours": "PT5H30M"}
+
+
+def test_names_that_look_like_dates_are_not() -> None:
+    assert values("He spoke on ABC's This Week about the vote.", "2015-06-09") == {}
+    assert values("Iraq imports about three-quarters of its food.", "2015-06-09") == {}
