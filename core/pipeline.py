@@ -92,18 +92,21 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
         if kind is None or tense.tense(lead) != "past":
             continue
         candidates = [
-            (e, other)
+            (shared, e, other)
             for rid in related.get(a.article.id, ())
             if published.can_lend((other := by_id[rid]).article)
             for e in other.events
             if e.kind == kind
             and e.status == "occurred"
             and e.date.span_days
-            and published.retells(lead, [ev.text for ev in e.evidence])
+            and (shared := published.retelling(lead, [ev.text for ev in e.evidence]))
         ]
         if not candidates:
             continue
-        event, other = min(candidates, key=lambda c: (c[0].date.span_days, c[1].article.id))
+        # among the happenings the lead retells (nearly) best, the most precisely dated
+        best = max(c[0] for c in candidates)
+        close = [c for c in candidates if c[0] >= best - 1]
+        _, event, other = min(close, key=lambda c: (c[1].date.span_days, c[2].article.id))
         article = published.from_related(a.article, other.article, event.date)
         try:
             with budget.limit():

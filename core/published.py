@@ -568,7 +568,8 @@ def _narrow(pub: DateValue | None) -> bool:
 
 
 LEND_SURE = 0.8  # a date another article borrows must be at least this sure
-RETELL_WORDS = 3  # content words a lead shares with the lender's sentence about the same happening
+RETELL_WORDS = 3  # content words a lead shares with the lender's sentence about the same happening ...
+RETELL_NAMES = 1  # ... of them a name at least
 
 
 def can_lend(article: Article) -> bool:
@@ -585,15 +586,34 @@ _COMMON = frozenset(
 )
 
 
-def _stems(text: str) -> set[str]:
-    """Content words cut to five letters ("Syrian" and "Syria", "talks" and "talk" meet)."""
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _COMMON}
+def _stems(text: str, names: bool = False) -> set[str]:
+    """Content words cut to five letters ("Syrian" and "Syria", "talks" and "talk" meet); with ``names``, only
+    capitalised ones past a sentence's first word."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.lower() in _COMMON or (names and (not w[0].isupper() or m.start() == 0)):
+            continue
+        out.add(w.lower()[:5])
+    return out
+
+
+def retelling(lead: str, sentences: Sequence[str]) -> int:
+    """How many content words a lead shares with the sentence (of ``sentences``) that retells it best; 0 when
+    none does (see :func:`retells`)."""
+    words, names = _stems(lead), _stems(lead, names=True)
+    best = 0
+    for s in sentences:
+        shared = len(words & _stems(s))
+        if shared >= RETELL_WORDS and len(names & _stems(s, names=True)) >= min(RETELL_NAMES, len(names)):
+            best = max(best, shared)
+    return best
 
 
 def retells(lead: str, sentences: Sequence[str]) -> bool:
-    """Whether a lead and another article's sentences about a happening name the same things."""
-    words = _stems(lead)
-    return any(len(words & _stems(s)) >= RETELL_WORDS for s in sentences)
+    """Whether a lead and another article's sentence about a happening name the same things: several
+    content words, a name among them when the lead names any ("Syria"), not just the topic's common nouns."""
+    return retelling(lead, sentences) > 0
 
 
 def from_related(article: Article, related: Article, happened: DateValue) -> Article:

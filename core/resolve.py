@@ -84,6 +84,9 @@ def resolve(found: list[TimeExpression], anchor: DateValue | None) -> list[TimeE
     expression (a number far from the anchor's year after "at") is left out. Ids are renumbered in order."""
     ref = anchor.earliest if anchor is not None else None
     ref_hi = (anchor.latest or ref) if anchor is not None else None
+    if ref is not None and ref_hi is not None and (ref_hi - ref).days <= 2:
+        # a dateline's day give or take one: the day itself is the likeliest, and what "on Friday" is counted from
+        ref = ref + timedelta(days=(ref_hi - ref).days // 2)
     out: list[TimeExpression] = []
     for t in found:
         if t.placeholder is not None:
