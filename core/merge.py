@@ -46,10 +46,21 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
     ]
     events = _link(analyses, actor_ids, quotes)
     story = story_of(analyses)
-    mentions = [_Mention(e, story.get(e.evidence[0].article if e.evidence else "", -1)) for e in events]
+    published = {
+        a.article.id: a.article.published.earliest
+        for a in analyses
+        if a.article.published is not None and a.article.published.earliest is not None
+    }
+    mentions = [
+        _Mention(e, story.get(art, -1), published.get(art))
+        for e in events
+        for art in [e.evidence[0].article if e.evidence else ""]
+    ]
     captions = _caption_sentences(analyses)
     clusters = _cluster(mentions)
-    combined = sorted(((_combine(c, captions), c) for c in clusters), key=lambda pair: _sort_key(pair[0]))
+    combined = sorted(
+        ((_combine(c, captions, published), c) for c in clusters), key=lambda pair: _sort_key(pair[0])
+    )
     local_to_global: dict[str, str] = {}
     final: list[Event] = []
     for i, (event, cluster) in enumerate(combined, 1):
@@ -165,10 +176,11 @@ def _status_class(e: Event) -> str:
 class _Mention:
     """An event of one article as the clustering sees it: its story, whether it is the article's lead."""
 
-    __slots__ = ("article", "event", "lead", "story", "window", "words")
+    __slots__ = ("article", "event", "lead", "published", "story", "window", "words")
 
-    def __init__(self, event: Event, story: int) -> None:
+    def __init__(self, event: Event, story: int, published: date | None = None) -> None:
         self.event = event
+        self.published = published
         self.article = event.evidence[0].article if event.evidence else ""
         self.story = story
         self.lead = event.lead
@@ -225,6 +237,18 @@ class _ClusterIndex:
         return sorted([self.bounded[k][1] for k in range(start, stop)] + self.unbounded)
 
 
+def _later_report(cluster: list[_Mention], m: _Mention) -> bool:
+    """Whether the past and future reports of a cluster and ``m`` are one happening's phases: every report of
+    it as planned or expected was published before every report of it as having happened ("the summit will
+    open on Monday", then "the summit opened on Monday"). Reports of both from one day contradict."""
+    members = [*cluster, m]
+    future = [x.published for x in members if _status_class(x.event) == "future"]
+    past = [x.published for x in members if _status_class(x.event) == "past"]
+    if None in future or None in past:
+        return False
+    return max(future) < min(past)  # type: ignore[type-var]
+
+
 def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
     """Greedy clustering: the most precisely dated events first; each joins a compatible cluster of its story
     (the one whose members agree with it most; the first made among equals)."""
@@ -239,7 +263,7 @@ def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
         for i in by_story[m.story].overlapping(m.window):
             if not cluster_dates[i].overlaps(m.window):
                 continue
-            if cls != "unknown" and not cluster_classes[i] <= {cls}:  # every member's status agrees with m's
+            if cls != "unknown" and not cluster_classes[i] <= {cls} and not _later_report(clusters[i], m):
                 continue
             score = sum(_what_agrees(x, m) for x in clusters[i])
             if score > best_score:
@@ -284,8 +308,11 @@ def _caption_sentences(analyses: Sequence[ArticleAnalysis]) -> set[tuple[str, in
     return out
 
 
-def _combine(cluster: list[Event], captions: set[tuple[str, int]]) -> Event:
-    """One event from a cluster: intersected date, the best-dated source's status, a narrative headline."""
+def _combine(
+    cluster: list[Event], captions: set[tuple[str, int]], published: dict[str, date] | None = None
+) -> Event:
+    """One event from a cluster: intersected date, the best-dated source's status (the latest report's when
+    some sources reported it as planned and later ones as having happened), a narrative headline."""
     if len(cluster) == 1:
         return cluster[0]
     date_value = cluster[0].date
@@ -297,6 +324,13 @@ def _combine(cluster: list[Event], captions: set[tuple[str, int]]) -> Event:
         if dated.status != "unknown"
         else next((e.status for e in cluster if e.status != "unknown"), "unknown")
     )
+    classes = {_status_class(e) for e in cluster} - {"unknown"}
+    if len(classes) > 1 and published:  # planned, then reported as done: the status moves with the news
+        latest = max(
+            (e for e in cluster if _status_class(e) != "unknown"),
+            key=lambda e: published.get(e.evidence[0].article if e.evidence else "", date.min),
+        )
+        status = latest.status
 
     def narrative(e: Event) -> tuple:
         is_caption = any((ev.article, ev.start) in captions for ev in e.evidence)

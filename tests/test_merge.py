@@ -182,3 +182,38 @@ def test_retellings_leads_are_one_event_and_a_look_alike_stays_apart() -> None:
     assert capsized[0].date.label() == "14 Mar 2021"  # the dated report dates the undated retelling
     sank = [e for e in tl.events if "s1" in e.articles]
     assert len(sank) == 1 and sank[0].articles == ["s1"]
+
+
+def test_a_planned_event_and_its_later_report_are_one_event_whose_status_moves_with_the_news() -> None:
+    before = article(
+        "Foreign ministers of Norland and Estavia will meet in Kelso on March 10 to sign the river treaty, "
+        "officials of both governments said.\n",
+        "plan",
+        published=date(2022, 3, 1),
+    )
+    after = article(
+        "Foreign ministers of Norland and Estavia met in Kelso on Thursday and signed the river treaty, "
+        "officials said.\n",
+        "done",
+        published=date(2022, 3, 11),
+    )
+    day_ = ("2022-03-10", "day", date(2022, 3, 10), date(2022, 3, 10))
+    planned = pipeline._extract(before, [timex(before, "on March 10", *day_)])
+    done = pipeline._extract(after, [timex(after, "on Thursday", *day_)])
+    assert {e.status for e in planned.events if e.date.granularity == "day"} == {"planned"}
+    tl = merge.merge([planned, done])
+    day_events = [e for e in tl.events if e.date.label() == "10 Mar 2022"]
+    assert len(day_events) == 1 and set(day_events[0].articles) == {"plan", "done"}
+    assert day_events[0].status == "occurred"
+    # reports of both published on one day contradict each other ("will meet in March" and "met in March",
+    # both on 15 March): they stay apart
+    march = month(2022, 3)
+    will = article(before.text.replace("on March 10", "in March"), "will", published=date(2022, 3, 15))
+    met = article(after.text.replace("on Thursday", "in March"), "met", published=date(2022, 3, 15))
+    tl = merge.merge(
+        [
+            pipeline._extract(will, [timex(will, "in March", *march)]),
+            pipeline._extract(met, [timex(met, "in March", *march)]),
+        ]
+    )
+    assert {e.status for e in tl.events if e.date.granularity == "month"} == {"planned", "occurred"}
