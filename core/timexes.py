@@ -980,9 +980,14 @@ def _spelled(m: re.Match[str], ctx: _Ctx) -> _Found | None:
               ("Shops stay shut today.", "today", "2017-01-24")),
 )  # fmt: skip
 def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    if m["w"] and m["w"][0].isupper() and _prev_word(ctx.text, m.start())[:1].isupper():
-        if not _sentence_start(ctx.text, m.start()):
-            return None  # "VOA Today", "USA Today": a name
+    if (
+        m["w"]
+        and m["w"][0].isupper()
+        and _prev_word(ctx.text, m.start())[:1].isupper()
+        and not _sentence_start(ctx.text, m.start())
+    ):
+        return None  # "VOA Today", "USA Today": a name
+    if m["ba"]:
         days, tod = (-2 if m["ba"].lower().startswith("before") else 2), None
     elif m["this"]:
         days, tod = (-1 if m["this"].lower() == "last" else 0), m["tod2"]

@@ -181,3 +181,11 @@ def test_halves_of_units() -> None:
 def test_names_that_look_like_dates_are_not() -> None:
     assert values("He spoke on ABC's This Week about the vote.", "2015-06-09") == {}
     assert values("Iraq imports about three-quarters of its food.", "2015-06-09") == {}
+
+
+def test_a_capitalised_deictic_word_after_a_name() -> None:
+    assert values("He flew to Hong Kong. Today he meets the board.", "2015-06-09") == {"Today": "2015-06-09"}
+    assert values("He writes for USA Today on Mondays.", "2015-06-09") == {"Mondays": "XXXX-WXX-1"}
+    assert values("The day after tomorrow the vote opens.", "2015-06-09") == {
+        "The day after tomorrow": "2015-06-11"
+    }
