@@ -1693,12 +1693,20 @@ def find(article: Article) -> list[TimeExpression]:
     tense of its sentence (``past``/``future``/``None``), which the resolver and the DCT inference read."""
     text = article.text
     ctx = _Ctx(text=text)
+    dated = bool(article.published_given)  # its date is given: no clue to its date is needed
+    datelines = [(f.start, f.end) for f in article.furniture if f.kind == "dateline"]
     out: list[TimeExpression] = []
     for f in _find_all(text, ctx, _blocked(article.furniture)):
         value, gran, lo, hi = f.value, f.granularity, f.earliest, f.latest
         if f.placeholder is not None:
             value, gran, lo, hi = resolve.unresolved(f.placeholder)
-        when = tense(text, f.start, f.end) if f.type in ("DATE", "TIME") and _needs_tense(f) else None
+        when = None
+        if (
+            f.type in ("DATE", "TIME")
+            and _needs_tense(f, dated)
+            and not any(a <= f.start < b for a, b in datelines)
+        ):
+            when = tense(text, f.start, f.end)  # (a dateline's day has no tense: it is the day of filing)
         out.append(
             _new_timex(
                 id=f"{article.id}:t{len(out) + 1}",
@@ -1719,12 +1727,23 @@ def find(article: Article) -> list[TimeExpression]:
     return out
 
 
-_NO_TENSE = ("ref", "span", "ago", "level", "day")
-
-
-def _needs_tense(f: _Found) -> bool:
-    """Dates whose resolution or weight as evidence depends on the tense of their sentence."""
-    return f.placeholder is None or not f.placeholder.startswith(_NO_TENSE)
+def _needs_tense(f: _Found, dated: bool) -> bool:
+    """Whether a date's resolution, or its weight as evidence of an undated article's date, depends on the
+    tense of its sentence (read only then: it is the costliest part of finding)."""
+    if f.placeholder is None:
+        return not dated and f.granularity not in ("decade", "century")
+    op, *a = f.placeholder.split(" ")
+    if op in ("md", "q", "h"):
+        return a[-2 if op == "md" else 1] == "-"  # no year offset ("of last year") to decide
+    if op in ("mon", "season", "hol"):
+        return a[1] == "-" and (op == "hol" or a[3 if op == "mon" else 2] == "-")
+    if op in ("wd", "wdr"):
+        return (op == "wdr" or a[1] == "-") and a[2] == "-"
+    if op == "rel":
+        return a[3] != "-"
+    if op == "clock":
+        return a[1] != "-" and a[1] not in ("today", "tomorrow", "yesterday")
+    return op in ("mrange", "narr")
 
 
 def extract(article: Article, dct: DateValue | None) -> list[TimeExpression]:
