@@ -48,14 +48,24 @@ NOT_ANALYSIS = frozenset(
 _MANY = TypeAdapter(list[ArticleAnalysis])
 
 
-def default_dir() -> Path:
-    """Where the cache lives: ``$DATELINE_CACHE_DIR`` or the platform's user cache folder."""
-    env = os.environ.get("DATELINE_CACHE_DIR")
-    if env:
-        return Path(env)
+_COLUMNS = {  # the layout of each table (a cache of another layout is rebuilt, not turned off run after run)
+    "meta": ("name", "value"),
+    "analyses": ("key", "data", "used"),
+    "runs": ("key", "used", "chunks"),
+    "run_chunks": ("key", "seq", "field", "data"),
+}
+
+
+def _default_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("dateline"))
+
+
+def default_dir() -> Path:
+    """Where the cache lives: ``$DATELINE_CACHE_DIR`` or the platform's user cache folder."""
+    env = os.environ.get("DATELINE_CACHE_DIR")
+    return Path(env) if env else _default_folder()
 
 
 @lru_cache(maxsize=1)
@@ -204,12 +214,31 @@ class AnalysisCache:
         return self._db is not None
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._private()
         try:
             return self._connect()
         except sqlite3.DatabaseError:
             self._remove()  # not a database, malformed, or another schema: rebuild from nothing
+            self._private()
             return self._connect()
+
+    def _private(self) -> None:
+        """The cache holds full article texts: its folder is made ``0700`` (and the default folder, ours,
+        kept so), its file ``0600`` before SQLite opens it (SQLite gives its -wal and -shm files the same
+        mode). A folder named by ``$DATELINE_CACHE_DIR`` that exists already is left as it is."""
+        folder = self.path.parent
+        existed = folder.is_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not existed or folder == _default_folder():
+            with contextlib.suppress(OSError):
+                if folder.stat().st_mode & 0o077:
+                    folder.chmod(0o700)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if os.fstat(fd).st_mode & 0o077:
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
@@ -234,6 +263,10 @@ class AnalysisCache:
                 "CREATE TABLE IF NOT EXISTS run_chunks (key TEXT NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL,"
                 " data BLOB NOT NULL, PRIMARY KEY (key, seq))"  # (rowid: big rows read fast)
             )
+            for table, columns in _COLUMNS.items():  # tables of another layout under this schema's name
+                found = tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
+                if found != columns:
+                    raise sqlite3.DatabaseError(f"table {table} has columns {found}, not {columns}")
             ok = db.execute("PRAGMA quick_check(1)").fetchone()
             if ok is None or ok[0] != "ok":
                 raise sqlite3.DatabaseError(f"integrity check failed: {ok}")
@@ -265,7 +298,7 @@ class AnalysisCache:
             self._fail(exc)
             self.misses += len(keys)
             return {}
-        found = _validate(rows)
+        found = _validate([(k, d) for k, d in rows if d is not None])
         bad = [k for k, _ in rows if k not in found]
         if bad:
             self._delete(bad)
@@ -273,7 +306,7 @@ class AnalysisCache:
         self.misses += len(keys) - len(found)
         return found
 
-    def _select(self, keys: Sequence[str]) -> list[tuple[str, bytes]]:
+    def _select(self, keys: Sequence[str]) -> list[tuple[str, bytes | None]]:
         assert self._db is not None
         db = self._db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (k TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -293,7 +326,7 @@ class AnalysisCache:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
-        return [(k, bytes(d)) for k, d in rows]
+        return [(k, _blob(d)) for k, d in rows]
 
     def _delete(self, keys: Iterable[str]) -> None:
         if self._db is None:
@@ -377,7 +410,10 @@ class AnalysisCache:
                 found = row.fetchone()
                 if found is None:
                     raise ValueError("missing chunk")
-                yield from unpack_parts([(found[0], bytes(found[1]))])
+                data = _blob(found[1])
+                if data is None:
+                    raise ValueError("a chunk that is no blob")
+                yield from unpack_parts([(found[0], data)])
                 seen.add(found[0])
                 time.sleep(0)  # let other threads (an app's screen) run between chunks
             # Every field has a chunk, even an empty one: fewer means the run was cut short.
@@ -453,6 +489,17 @@ class AnalysisCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _blob(value: object) -> bytes | None:
+    """A stored blob as bytes, or None when SQLite handed back another type: its columns take any type, and
+    ``bytes(n)`` of a stored integer would allocate n zero bytes, of a float raise. Dateline writes blobs
+    only: any other type is damage, dropped and rebuilt."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, memoryview | bytearray):
+        return bytes(value)
+    return None
 
 
 def _validate(rows: list[tuple[str, bytes]], chunk: int = 512) -> dict[str, ArticleAnalysis]:

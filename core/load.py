@@ -420,6 +420,9 @@ def _jsonl_lines(loader: _Loader, name: str, stem: str, lines: Iterator[bytes], 
         text, note = _decode_line(raw)
         try:
             item = json.loads(text)
+        except RecursionError:
+            loader.problem(f"{name}:{lineno}", f"malformed JSON line: {TOO_DEEP}")
+            continue
         except ValueError as exc:
             if lineno == 1 and text.strip() == "{":
                 failed_first = True  # a pretty-printed JSON object, not JSON lines
@@ -511,10 +514,18 @@ def _binary_ratio(sample: bytes) -> float:
     return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
 
 
+TOO_DEEP = "nested too deeply to read"
+
+
 def _from_json(loader: _Loader, name: str, stem: str, text: str) -> list[Source]:
     try:
         obj = json.loads(text)
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:  # one item nested a thousand deep: read the others one by one
+        obj = _array_items(loader, name, text)
+        if obj is None:
+            loader.problem(name, f"malformed JSON: {TOO_DEEP}")
+            return []
+    except ValueError as exc:
         loader.problem(name, f"malformed JSON: {exc}")
         return []
     if isinstance(obj, dict) and not any(isinstance(obj.get(k), str) for k in TEXT_FIELDS):
@@ -524,12 +535,57 @@ def _from_json(loader: _Loader, name: str, stem: str, text: str) -> list[Source]
         loader.problem(name, "no articles in the JSON")
     out: list[Source] = []
     for i, item in enumerate(items):
+        if item is _UNREAD:
+            continue  # (reported by _array_items)
         src = _from_object(item, f"{stem}-{i + 1}" if len(items) > 1 else stem, name)
         if src is None:
             loader.problem(f"{name}[{i}]", "not an article object (no text, body, content or html)")
         else:
             out.append(src)
     return out
+
+
+# The tokens that give a JSON text its structure: a whole string (escapes inside it skipped), or a bracket,
+# brace or comma outside strings.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]', re.S)
+_UNREAD = object()  # an array item that could not be read (reported, and left out)
+
+
+def _array_items(loader: _Loader, name: str, text: str) -> list[object] | None:
+    """The items of the JSON array ``text``, each parsed on its own: split at the array's own commas by a
+    scan that counts brackets instead of recursing, so an item nested too deeply to parse is reported
+    (``name[i]``) and left out while the others load. ``None`` when ``text`` is no array."""
+    start = len(text) - len(text.lstrip())
+    if not text.startswith("[", start):
+        return None
+    items: list[object] = []
+    depth, item_start = 0, start + 1
+
+    def take(end: int) -> None:
+        part = text[item_start:end]
+        if not part.strip():
+            return
+        try:
+            items.append(json.loads(part))
+        except (ValueError, RecursionError) as exc:
+            reason = TOO_DEEP if isinstance(exc, RecursionError) else f"malformed JSON: {exc}"
+            loader.problem(f"{name}[{len(items)}]", reason)
+            items.append(_UNREAD)
+
+    for m in _JSON_TOKEN.finditer(text, start):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                take(m.start())
+                return items
+        elif c == "," and depth == 1:
+            take(m.start())
+            item_start = m.end()
+    take(len(text))  # an array never closed: its last item, as far as it goes
+    return items
 
 
 def _from_object(item: object, fallback_id: str, name: str) -> Source | None:
@@ -563,17 +619,17 @@ def _from_object(item: object, fallback_id: str, name: str) -> Source | None:
 _SAME = {"published": tuple(k.lower() for k in DATE_FIELDS)}
 
 
-def _meta_value(value: object) -> str | None:
+def _meta_value(value: object, depth: int = 0) -> str | None:
     """A metadata value as one line of text: strings and numbers as they are, ``{"name": ...}`` by name,
-    lists of strings joined."""
-    if isinstance(value, bool) or value is None:
+    lists of strings joined; nothing from deeper than a few levels (a name is never nested a hundred deep)."""
+    if isinstance(value, bool) or value is None or depth > 3:
         return None
     if isinstance(value, str | int | float):
         return str(value)
     if isinstance(value, dict):
-        return _meta_value(value.get("name"))
+        return _meta_value(value.get("name"), depth + 1)
     if isinstance(value, list):
-        parts = [p for p in (_meta_value(v) for v in value[:20]) if p]
+        parts = [p for p in (_meta_value(v, depth + 1) for v in value[:20]) if p]
         return ", ".join(parts) or None
     return None
 

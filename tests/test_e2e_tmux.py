@@ -200,3 +200,34 @@ def test_dateline_on_the_seeds_in_tmux(term: Terminal) -> None:
     # the terminal is clean: the alternate screen is gone and no app drawing is left behind
     assert not any(ch in after for ch in "╭╰│▶+|>"), after
     assert after.strip().splitlines()[-1].startswith(f"{EXIT_MARK}=0")
+
+
+PIPED = (
+    "q?:jjq Talks in Geneva\n\n"
+    "The envoys met in Geneva on March 2, 2017 and agreed to meet again on April 5, 2017, officials said.\n\n"
+    "q\n"
+)
+
+
+def test_an_article_piped_into_the_app_is_data_and_keys_come_from_the_terminal(tmp_path: Path) -> None:
+    """``cat story.txt | dateline -``: the q and ? in the story are text, not key presses; the keys typed in
+    the terminal drive the app (it reads them from /dev/tty, as less and fzf do)."""
+    article = tmp_path / "piped.txt"
+    article.write_text(PIPED)
+    terminal = Terminal("piped")
+    try:
+        terminal.start(f"cat {shlex.quote(str(article))} | {shlex.join([*dateline_command(), '-'])}")
+        screen = terminal.wait(loaded)  # still running: the piped "q" quit nothing
+        assert " 1 articles" in screen.splitlines()[0] and "Mar 2017" in screen, screen
+        first = cursor_line(screen)
+        terminal.keys("j")
+        terminal.wait(lambda s: _has_cursor(s) and cursor_line(s) != first)
+        terminal.keys("?")
+        terminal.wait(lambda s: "Keys" in s and "Search" in s)
+        terminal.keys("Escape")
+        terminal.wait(lambda s: "Esc to close" not in s and loaded(s))
+        terminal.keys("q")
+        after = terminal.wait(lambda s: EXIT_MARK in s)
+        assert f"{EXIT_MARK}=0" in after
+    finally:
+        terminal.close()

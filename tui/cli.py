@@ -8,17 +8,19 @@
 ``export`` and ``brief`` print what the app would show with the same filter: ``--filter 'actor:"de Mistura"
 since:"Jan 2017"'``, ``--since``, ``--until``, ``--limit``.
 
-Exit status: 0 on success, 1 when no article could be loaded, 2 on bad usage. Problems with single files are
+Exit status: 0 on success, 1 when no article could be loaded, 2 on bad usage (or no terminal for the app's keys),
+3 when the output could not be written, 130 when interrupted. Problems with single files are
 reported on stderr by name and the rest still loads. Only ``open`` imports Textual.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
 COMMANDS = ("open", "export", "brief", "serve")
@@ -146,6 +148,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     if args.command == "open":
+        from dateline.tui.terminal import keys_from_terminal
+
+        if problem := keys_from_terminal(args.paths):  # piped data must never become key presses
+            print(f"dateline: {problem}", file=sys.stderr)
+            return 2
         from dateline.tui.app import run_app
 
         return run_app(args.paths, mouse=not args.no_mouse, theme=args.theme, **_app_options(run_app, args))
@@ -153,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from dateline.tui.serve import serve
 
         return serve(args.paths, host=args.host, port=args.port, jobs=args.jobs, cache=not args.no_cache)
+    if sys.stdout is None:  # started with stdout closed (>&-): nowhere to print, so nothing to analyse
+        print("dateline: stdout is closed: nowhere to print the timeline", file=sys.stderr)
+        return EXIT_OUTPUT
     try:
         timeline = _build(args.paths, jobs=args.jobs, cache=not args.no_cache)
     except KeyboardInterrupt:
@@ -169,16 +179,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         pieces = iter([export.brief(timeline, top=args.top)])
     else:  # JSON is written as it is made: a corpus's JSON is never whole in memory
         pieces = export.render(timeline, args.format)
+    return write_output(pieces)
+
+
+EXIT_OUTPUT = 3  # the output could not be written (stdout closed, full, or failing)
+INCOMPLETE = "[dateline: output interrupted here: incomplete]"
+
+
+def write_output(pieces: Iterable[str]) -> int:
+    """Write ``pieces`` to stdout; the exit status. A reader that stops reading (``| head``) is no error.
+    A full or failing stdout is one clear line on stderr (status 3); Ctrl-C while writing marks the end of
+    what was written as incomplete (status 130). Either way stdout is pointed at /dev/null afterwards, so the
+    interpreter's own last flush cannot fail again with a traceback."""
+    out = sys.stdout
     try:
         last = ""
         for last in pieces:
-            sys.stdout.write(last)
+            out.write(last)
         if not last.endswith("\n"):
-            sys.stdout.write("\n")
-        sys.stdout.flush()
+            out.write("\n")
+        out.flush()
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        _drop_stdout()
+        why = exc.strerror or type(exc).__name__
+        print(f"dateline: cannot write the output ({why}): what was written is incomplete", file=sys.stderr)
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError, ValueError):
+            out.write(f"\n{INCOMPLETE}\n")
+            out.flush()
+        _drop_stdout()
+        print(
+            "\ndateline: interrupted while writing: the output is incomplete (marked at its end)",
+            file=sys.stderr,
+        )
+        return 130
     return 0
+
+
+def _drop_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def select(timeline, args: argparse.Namespace):  # -> Timeline | None
