@@ -27,6 +27,10 @@ ref       PRESENT_REF|PAST_REF|…      now, the past, the future: bounded by th
 clock     clock dayword later         a clock time on the anchor's day (or the weekday/"tomorrow" after it)
 level     year                        a bare number that is a year only near the anchor ("at 2075")
 hol       name how                    a named day or period ("Thanksgiving", "Ramadan") near the anchor
+ana       n unit sign                 "a year earlier": the narrative's period (or the anchor's) moved
+narr      noun back year              "the quarter", "the year-earlier period": the narrative's quarter
+follow    unit step                   "that year", "the following month": the narrative's period, moved
+decw      decade                      "the nineties": the latest such decade begun by the anchor
 ========  ==========================  ===========================================================
 
 ``clip`` is ``earlier``/``later`` ("earlier this year" ends at the anchor) or ``-``. Resolving is a pure
@@ -111,7 +115,7 @@ def resolve(found: list[TimeExpression], anchor: DateValue | None) -> list[TimeE
 # The narrative: expressions read against the time the text is talking about, not the anchor itself
 
 NARRATIVE = 1500  # characters back a narrative reference ("the quarter", "a year earlier") is looked for
-_NARRATIVE_OPS = ("ana ", "narr ", "ago ")
+_NARRATIVE_OPS = ("ana ", "narr ", "ago ", "follow ")
 _REFERENCE_GRANS = ("day", "week", "month", "quarter", "half", "year")
 
 
@@ -164,6 +168,14 @@ def _narrative(t: TimeExpression, out: list[TimeExpression], ref: date, ref_hi: 
             # "profit rose from a year ago" in a report on the quarter just ended: that quarter, a year before
             return _moved(quarter, int(a[2]) * (n or 1), unit)
         return _resolved(t.placeholder, t.tense, t.mod, ref, ref_hi)
+    if op == "follow":  # "that year", "the following month": the narrative's period, or the next or last one
+        unit, step = a[0], int(a[1])
+        o = _reference(out, t.start, _REFERENCE_GRANS)
+        order = ("day", "week", "month", "quarter", "half", "year")
+        if o is None or o.earliest is None or order.index(o.granularity) > order.index(unit):
+            return None  # no narrative, or one vaguer than the unit ("in 1995 ... that day")
+        value, lo, hi = unit_period(unit, shift(o.earliest, step, unit))
+        return value, unit, lo, hi, True  # type: ignore[return-value]
     if op == "ana":  # "a year earlier", "two weeks later": from the time the narrative is at
         n, unit, sign = _num(a[0]) or 1.0, a[1], int(a[2])
         o = (_reference(out, t.start, ("quarter",)) if unit in ("year", "quarter") else None) or _reference(
@@ -255,6 +267,10 @@ def _unresolved(placeholder: str) -> Resolution | None:
         return _UNRESOLVED.get(gran, "XXXX"), gran, None, None, False
     if op == "narr":
         return "XXXX-QX", "quarter", None, None, False
+    if op == "follow":
+        return _UNRESOLVED[a[0]], a[0], None, None, False  # type: ignore[return-value]
+    if op == "decw":
+        return f"XX{a[0]}", "decade", None, None, False
     if op == "hol":
         gran = "range" if HOLIDAYS[a[0].replace("_", " ")][0] == "islamic" else "day"
         return ("XXXX-XX-XX/XXXX-XX-XX" if gran == "range" else "XXXX-XX-XX"), gran, None, None, False  # type: ignore[return-value]
@@ -539,6 +555,16 @@ def _holiday(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi
     return _day_or_range(lo, hi)
 
 
+def _decade_word(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution:
+    """ "The nineties": the latest such decade begun by the anchor."""
+    d = int(a[0])
+    y = ref.year // 100 * 100 + 10 * d
+    if y > ref.year:
+        y -= 100
+    lo, hi = narrow(date(y, 1, 1), date(y + 9, 12, 31), mod)
+    return str(y // 10), "decade", lo, hi, True
+
+
 FAR_PAST_YEARS = 120  # a bare number after "at" further from the anchor's year than these is a level
 FAR_FUTURE_YEARS = 40
 
@@ -568,4 +594,5 @@ _OPS = {
     "clock": _clock,
     "level": _level,
     "hol": _holiday,
+    "decw": _decade_word,
 }

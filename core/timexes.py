@@ -471,6 +471,10 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         context = bool(m["pre"] or m["rel"] or year_off is not None) or prev in _MONTH_CONTEXT
         if abbrev and not context:
             return None
+        if abbrev and not mon_raw.endswith(".") and _CAP_NEXT.match(text, m.end("mon")):
+            follower = _next_word(text, m.end("mon")).lower()
+            if follower not in WEEKDAYS and follower not in MONTHS:
+                return None  # "Jan Kavan": a first name
         if mon_raw in ("May", "March") and not context:
             return None
         if nxt[:1] == "-":
@@ -671,6 +675,28 @@ def _year_range_tail(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                   latest=date(y, 12, 31))  # fmt: skip
 
 
+_DECADE_WORDS = {w[:-1] + "ies": v // 10 for w, v in _TENS.items()}  # "nineties": 9
+
+
+@_rule(
+    rf"\b(?P<t>(?i:the)\s+(?:(?P<pre>early|mid|late)[\s-]+)?(?P<c>(?i:nineteen)[\s-]+)?(?P<w>(?i:{_alt(_DECADE_WORDS)})))\b",
+    kinds="decw",
+    back=24,
+    examples=(("Rents doubled through the nineties.", "the nineties", "199"),),
+)
+def _decade_word(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """ "The nineties": a decade of the last century named in words (its century from the anchor)."""
+    d = _DECADE_WORDS[m["w"].lower()]
+    mod = premod(m["pre"])
+    if m["c"]:
+        y = 1900 + 10 * d
+        lo, hi = narrow(date(y, 1, 1), date(y + 9, 12, 31), mod)
+        return _found(
+            m, type="DATE", value=str(y // 10), granularity="decade", earliest=lo, latest=hi, mod=mod
+        )
+    return _pending(m, None, "DATE", "decade", "decw", d, mod=mod)
+
+
 @_rule(
     r"(?P<t>(?i:the\s+)?(?:(?P<pre>early|mid|late)[\s-]+)?(?:\b(?P<full>1[0-9]|20)(?P<dd>\d0)|'(?P<short>\d0))'?s)\b",
     kinds="dec",
@@ -757,7 +783,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 @_rule(
-    r"(?P<t>(?i:the\s+)?(?P<h>(?i:first|second|1st|2nd))[\s-]+(?i:half)\b(?:\s+of\s+(?:(?i:fiscal\s+)?"
+    r"(?P<t>(?i:the\s+)?(?P<h>(?i:first|second|1st|2nd|last|latter))[\s-]+(?i:half)\b(?:\s+of\s+(?:(?i:fiscal\s+)?"
     r"(?P<y>(?:19|20)\d\d)\b|(?P<rel>last|next|this)\s+year|(?P<cur>the\s+(?:fiscal\s+)?year)\b))?)",
     kinds="half",
     back=12,
@@ -876,6 +902,8 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     r = " ".join((rel or "this").split())
     if r == "the":
         r = "this"
+    if the and r in ("previous", "following") and unit in ("week", "month", "year") and not pre:
+        return None  # "the following year": a period counted from the narrative's (the anaphoric rule)
     if the and r in ("past", "coming", "next", "previous", "following") and not pre:
         # "the past year", "the next decade": a stretch of time, not a calendar period
         return _duration_found(m, span, 1.0, unit, r, None)
@@ -888,6 +916,23 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     by_tense = rel in (None, "the") and unit in ("year", "month", "week", "quarter") and mod is not None
     return _pending(m, span, "DATE", _UNIT_GRAN.get(unit, unit), "rel", unit, step, _clip(pre),  # type: ignore[arg-type]
                     "tense" if by_tense else None, mod=mod)  # fmt: skip
+
+
+@_rule(
+    r"\b(?P<t>(?:(?P<pre>(?i:later|earlier|early|late))\s+)?(?P<which>(?i:that|that\s+same|the\s+same|the\s+following"
+    r"|the\s+previous))\s+(?P<unit>(?i:day|week|month|year)))\b(?!-|\s+(?:of|and|or|to|is|was|has|had)\b)",
+    kinds="cal tunit",
+    back=24,
+    examples=(("The plant opened in March 2014 and closed the following year.", "the following year", "2015"),
+              ("Talks began on May 4, 2016; a deal came later that day.", "later that day", "2016-05-04"),
+              ("Prices peaked in June 2015 and fell the same month.", "the same month", "2015-06")),
+)  # fmt: skip
+def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """ "That year", "the same month", "the following day": a period counted from the one the narrative is at."""
+    which = " ".join(m["which"].lower().split())
+    step = 1 if which == "the following" else -1 if which == "the previous" else 0
+    unit = m["unit"].lower()
+    return _pending(m, m.span("t"), "DATE", unit, "follow", unit, step)  # type: ignore[arg-type]
 
 
 @_rule(
@@ -1407,6 +1452,8 @@ _DAY_AFTER_CLOCK = (
 )  # fmt: skip
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
+        if _prev_word(ctx.text, m.start()).lower() == "high":
+            return None  # "high noon": the showdown, not the hour
         hh, mi = (12 if m["nm"].lower() == "noon" else 24), "00"
     elif m["h2"]:
         hh, mi = int(m["h2"]), m["mi2"]
@@ -1504,6 +1551,7 @@ for _kind, _words in {
     "season": "spring summer autumn fall winter season",
     "hol": " ".join(sorted({n.split()[0].split("'")[0] for n in HOLIDAYS} - {"May"})),
     "spelled": " ".join(_CENTURIES) + " thousand",
+    "decw": " ".join(_DECADE_WORDS),
     "deic": "today tonight yesterday tomorrow morning afternoon evening",
     "ref": "now currently nowadays presently present recently lately past future moment these",
     "adv": " ".join(_SET_ADVERBS),

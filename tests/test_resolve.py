@@ -189,3 +189,17 @@ def test_a_capitalised_deictic_word_after_a_name() -> None:
     assert values("The day after tomorrow the vote opens.", "2015-06-09") == {
         "The day after tomorrow": "2015-06-11"
     }
+
+
+def test_that_year_and_the_following_month_count_from_the_narrative() -> None:
+    text = "The mill opened in March 1996. It closed the following year, and that month a strike began."
+    found = values(text, "2015-06-09")
+    assert found["the following year"] == "1997" and found["that month"] == "1996-03"
+    # no narrative to count from: left out rather than guessed
+    assert "that day" not in values("Nobody knew what happened that day.", "2015-06-09")
+
+
+def test_decades_and_halves_in_words() -> None:
+    found = values("Rents rose through the nineties and in the last half of 1999.", "2015-06-09")
+    assert found == {"the nineties": "199", "the last half of 1999": "1999-H2"}
+    assert values("The Jan Kavan plan was adopted at high noon.", "2015-06-09") == {}
