@@ -1191,6 +1191,7 @@ def _duration_found(
 _COMPOUND = re.compile(
     r"\s+(?!(?:and|or|but|to|in|on|at|by|for|of|from|with|ago|old|later|earlier)\b)[a-z]{3,}\b"
 )
+_LEFT_OUT = re.compile(r"(?:(?i:about|just|only|over)\s+)+")
 _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:older|over|above|up)\b")
 
 
@@ -1266,7 +1267,13 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "a quarter of the population", "three-quarters of its food"
     if unit == "second" and not plural:
         return None
-    return _duration_found(m, m.span("t"), n, unit, m["rel"], m["q"])
+    span = m.span("t")
+    if m["q"] and not m["the"]:
+        # TimeML leaves "about", "just", "only" and "over" out of the expression (the modifier keeps them)
+        lead = _LEFT_OUT.match(ctx.text, m.start("q"))
+        if lead is not None and lead.end() <= m.start("n"):
+            span = (lead.end(), span[1])
+    return _duration_found(m, span, n, unit, m["rel"], m["q"])
 
 
 @_rule(

@@ -203,3 +203,8 @@ def test_decades_and_halves_in_words() -> None:
     found = values("Rents rose through the nineties and in the last half of 1999.", "2015-06-09")
     assert found == {"the nineties": "199", "the last half of 1999": "1999-H2"}
     assert values("The Jan Kavan plan was adopted at high noon.", "2015-06-09") == {}
+
+
+def test_about_just_only_and_over_stay_out_of_a_duration_but_keep_its_modifier() -> None:
+    found = timexes.extract(Article(id="a", text="The talks lasted about five hours."), day("2015-06-09"))
+    assert [(t.text, t.value, t.mod) for t in found] == [("five hours", "PT5H", "APPROX")]
