@@ -3,12 +3,25 @@ actors → quotes → merge across articles → Timeline. Each step is a pure fu
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.core import actors, budget, clean, events, merge, published, quotes, resolve, tense, timexes
+from dateline.core import (
+    actors,
+    budget,
+    clean,
+    events,
+    merge,
+    published,
+    quotes,
+    resolve,
+    tense,
+    timexes,
+    workers,
+)
 from dateline.core import lead as lead_step
 from dateline.core.gcpause import paused_gc
 from dateline.core.load import article_name
@@ -278,6 +291,7 @@ def _compute(
     from dateline.core.cache import unpack
 
     chars = sum(len(articles[i].text) for i in todo)
+    jobs = min(jobs, workers.usable_cpus())  # more processes than processors only cost memory
     if jobs <= 1 or len(todo) < 2 or chars < PARALLEL_MIN_CHARS:
         for i in todo:
             with paused_gc():
@@ -359,7 +373,9 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
     _start_process_helpers(method)
     pending: deque[Future[list[tuple[bytes, str | None]]]] = deque()
     batches = _batches(payloads)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=workers.watch_main, initargs=(os.getpid(),)
+    )
     try:
         for batch in batches:
             pending.append(pool.submit(_analyse_batch, batch))

@@ -10,7 +10,6 @@ is still loading. Each pane owns its keys and styles; what the keys of the main 
 from __future__ import annotations
 
 import gc
-import os
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -22,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from dateline.core.workers import usable_cpus
 from dateline.tui import commands, keys, settings
 from dateline.tui.actions import MainActions
 from dateline.tui.filtering import Filter
@@ -69,7 +69,7 @@ class DatelineApp(MainActions, App[int]):
     ) -> None:
         super().__init__()
         self.paths = list(paths)
-        self.jobs = jobs or min(4, os.cpu_count() or 1)
+        self.jobs = jobs or min(4, usable_cpus())
         self.cache = cache
         self.glyphs = Glyphs(unicode_ok() if unicode is None else unicode)
         self.index: TimelineIndex | None = None

@@ -105,9 +105,9 @@ def processing(p: argparse.ArgumentParser) -> None:
         "--jobs",
         "-j",
         type=_positive_int,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="analyse in N processes (default: the number of CPUs)",
+        help="analyse in N processes (default, and at most: the number of CPUs)",
     )
     p.add_argument(
         "--no-cache",
@@ -147,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.jobs is None:  # (looked up only now: building the parser stays free of dateline.core)
+        from dateline.core.workers import usable_cpus
+
+        args.jobs = usable_cpus()
     if args.command == "open":
         from dateline.tui.terminal import keys_from_terminal
 
