@@ -1,19 +1,26 @@
 """Property tests: any text through analyse() and merge() gives a valid Timeline, quickly, without raising.
 
 The texts mix news-like sentences with the things that break parsers: control characters and escape
-sequences, huge numbers, impossible dates (99/99/9999), odd quotes, long runs of digits and punctuation.
+sequences, huge numbers, impossible dates (99/99/9999), odd quotes, long runs of digits and punctuation;
+and the hostile classes of issue 9: long runs of white space, lines dense with dates, bidirectional and
+zero-width characters, JSON nested deep, and many records sharing one id.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 import time
 from datetime import date
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dateline.core import export
 from dateline.core.clean import normalise_text
+from dateline.core.load import load_paths
 from dateline.core.merge import merge
 from dateline.core.model import Article, ArticleAnalysis, DateValue, Timeline
 from dateline.core.pipeline import analyse
@@ -239,3 +246,80 @@ def test_many_dates_in_one_sentence_stay_fast() -> None:
     start = time.perf_counter()
     analyse(_article("Output rose in " + "1987, " * 2000 + "officials said.", "2020-01-01"))
     assert time.perf_counter() - start < SECONDS_PER_ARTICLE  # 12 KB: was ~8 s when each date rescanned it
+
+
+# --- issue 9: hostile classes ---------------------------------------------------------------------------------
+
+BIDI_ZW = st.sampled_from(
+    list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u200c\u200d\u2060\ufeff")
+)
+UNSAFE = set(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u200c\u200d\u2060\ufeff"
+)
+WHITESPACE_RUN = st.tuples(
+    st.sampled_from([" ", "\n", "\t", "\u00a0", " \n", "\r\n"]), st.integers(50, 2500)
+).map(lambda unit_n: unit_n[0] * unit_n[1])
+A_DATE = (
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31))
+    .map(
+        lambda d: st.sampled_from(
+            [f"{d:%B} {d.day}, {d.year}", f"{d.day} {d:%B} {d.year}", f"{d:%b} {d.year}", str(d)]
+        )
+    )
+    .flatmap(lambda s: s)
+)
+DATE_DENSE = st.lists(A_DATE, min_size=20, max_size=150).map(
+    lambda ds: "talks were held on " + ", on ".join(ds)
+)
+# a word with an invisible or reordering character inside it ("Ba\u200brack", "\u202eSmith")
+HIDDEN_WORD = st.tuples(WORDS, BIDI_ZW, st.integers(0, 6)).map(lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :])
+HOSTILE_TOKEN = st.one_of(WORDS, WORDS, HOSTILE, WHITESPACE_RUN, DATE_DENSE, HIDDEN_WORD, BIDI_ZW)
+HOSTILE_TEXTS = st.lists(HOSTILE_TOKEN, min_size=1, max_size=40).map(" ".join).map(lambda s: s[:30000])
+
+
+@settings(max_examples=max(20, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HOSTILE_TEXTS, PUBLISHED)
+def test_hostile_text_gives_sound_results_and_prints_nothing_unsafe(text: str, published: str | None) -> None:
+    analysis = analyse(_article(text, published))
+    _check_spans(analysis)
+    assert not UNSAFE & set(analysis.article.text)  # blanked at load (offsets kept)
+    for actor in analysis.actors:
+        assert not UNSAFE & set(actor.name) and max(map(len, actor.name.split()), default=0) <= 40
+    timeline = merge([analysis], [])
+    _check_timeline(timeline)
+    for printed in (export.brief(timeline), export.markdown(timeline)):
+        assert not UNSAFE & set(printed)
+
+
+def _nested(depth: int, kind: str) -> str:
+    return ("[" * depth + "]" * depth) if kind == "array" else ('{"a": ' * depth + "1" + "}" * depth)
+
+
+RECORDS = st.lists(
+    st.one_of(
+        st.tuples(st.just("record"), st.sampled_from(["story", "story-2", "x", "", "story 1"]), A_DATE),
+        st.tuples(st.just("deep"), st.integers(900, 4000), st.sampled_from(["array", "object"])),
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=max(10, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(RECORDS, st.sampled_from([".jsonl", ".json"]))
+def test_deep_nesting_and_shared_ids_lose_no_good_record(items: list[tuple], suffix: str) -> None:
+    """Records sharing ids, among values nested a thousand deep: every record loads, each with its own id."""
+    lines = []
+    for item in items:
+        if item[0] == "record":
+            lines.append(json.dumps({"id": item[1], "text": f"The envoys met in Geneva on {item[2]}."}))
+        else:
+            lines.append(_nested(item[1], item[2]))
+    data = "\n".join(lines) + "\n" if suffix == ".jsonl" else "[" + ",\n".join(lines) + "]"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"records{suffix}"
+        path.write_text(data)
+        result = load_paths([path])
+    good = sum(1 for item in items if item[0] == "record")
+    ids = [a.id for a in result.articles]
+    assert len(ids) == good and len(set(ids)) == good
