@@ -198,3 +198,13 @@ def test_a_dated_article_far_from_the_others_does_not_upset_the_year() -> None:
     analyses.append(_analyse("BERGEN, March 9 - The ferry company said it cut two routes.", "ferry"))
     out = pipeline.date_from_corpus(analyses)
     assert window(out[-1].article) == (D("1997-03-08"), D("1997-03-10"))
+
+
+def test_a_wire_dateline_and_the_weekday_its_lead_reports() -> None:
+    clues = published.gather(
+        *_found("VIENNA, March 12 (Wire) -- The three states formally joined the pact Friday.")
+    )
+    assert clues.pin is not None and (clues.pin.month, clues.pin.day, clues.pin.year) == (3, 12, None)
+    assert clues.weekday_days == [(3, 12, 4, False)]
+    like = dict(zip([1992, 1993, 1994], published.likelihood(clues, [1992, 1993, 1994]), strict=True))
+    assert like[1993] > like[1992] and like[1993] > like[1994]  # 12 March 1993 was a Friday
