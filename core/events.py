@@ -31,7 +31,7 @@ from dateline.core.model import (
     TimeExpression,
     trusted,
 )
-from dateline.core.tense import future_status, tense
+from dateline.core.tense import future_status, main_tense, tense
 from dateline.core.text import (
     NON_CONTENT,
     FurnitureIndex,
@@ -285,6 +285,7 @@ def _add_lead(article: Article, timexes: list[TimeExpression], events: list[Even
     if not news:
         return
     more = [head] if head is not None else []
+    more += [s for s in lead_step.subheadlines(article, timexes) if s.start not in skip]
     more += lead_step.restatements(article, lead, skip | {lead.start} | {s.start for s in more})
     for e in news:
         e.lead = True
@@ -298,25 +299,32 @@ def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> E
     if dct is None or dct.earliest is None:
         return None
     clause_text = article.text[sent.start : sent.end]
-    t = tense(clause_text)
+    t = main_tense(clause_text)
     if t == "past" or (t == "present" and headline):
         status: EventStatus = "occurred"
         lo = dct.earliest - LEAD_LEEWAY
     elif t == "present":
         status, lo = "ongoing", dct.earliest
+    elif t == "future":  # "X will host the ceremony": news of what is to come, after publication
+        status, lo = future_status(clause_text), dct.earliest
     else:
         return None
     head = tidy(lead_headline(clause_text))
     if head is None:
         return None
     hi = dct.latest or dct.earliest
-    date = DateValue.between(lo, hi)
+    if t == "future":
+        date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=lo, latest=None)
+        how = f"the lead reports it as to come: after publication ({dct.label()}), no date given"
+    else:
+        date = DateValue.between(lo, hi)
+        how = f"the lead reports it as news: on or just before publication ({dct.label()})"
     return _new_event(
         id="",
         headline=head,
         date=date,
         status=status,
-        date_how=f"the lead reports it as news: on or just before publication ({dct.label()})",
+        date_how=how,
         kind=kind_of(clause_text),
         evidence=[_evidence(article, sent, None)],
     )

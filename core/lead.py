@@ -103,30 +103,54 @@ def stamps(article: Article, timexes: Sequence[TimeExpression] = ()) -> list[Seg
 
 def headline_segment(article: Article, timexes: Sequence[TimeExpression] = ()) -> Segment | None:
     """The headline line when the text holds one: the paragraph equal to the title, or else a short first
-    line of a few words without closing punctuation (time stamps, furniture and section labels passed over)."""
+    line of a few words without closing punctuation (time stamps, furniture and section labels passed over).
+    A title that is a time stamp or other page furniture is no headline."""
     text = article.text
     top = paragraphs(text)[:TOP_PARAGRAPHS]
+    index = FurnitureIndex(article.furniture)
     title = (article.title or "").strip()
     if title:
         for para in top:
-            if text[para.start : para.end].strip() == title and not is_stamp(text, para, timexes):
+            if (
+                text[para.start : para.end].strip() == title
+                and index.kind(para.start) is None
+                and not is_stamp(text, para, timexes)
+            ):
                 return para
-    index = FurnitureIndex(article.furniture)
     for para in top:
         body = text[para.start : para.end]
         if index.kind(para.start) is not None or is_stamp(text, para, timexes):
             continue
         if len(body.split()) < HEADLINE_LINE_WORDS and not body.endswith(_SENTENCE_END):
             continue  # a label above the headline
-        if len(body) <= HEADLINE_LINE_CHARS and not body.endswith(_SENTENCE_END) and "\n" not in body:
+        if _headline_like(body):
             return para
         return None  # the first narrative paragraph: there is no headline line above it
     return None
 
 
+def _headline_like(body: str) -> bool:
+    """A line that reads as a headline or a label, not as prose: short, one line, no closing punctuation."""
+    return len(body) <= HEADLINE_LINE_CHARS and not body.endswith(_SENTENCE_END) and "\n" not in body
+
+
 def lead_segment(article: Article, timexes: Sequence[TimeExpression] = ()) -> Segment | None:
-    """The first sentence of the first narrative paragraph (not the headline line, not a time stamp), without
-    a leading dateline; the headline line itself when the text holds nothing else."""
+    """The first sentence of the first narrative paragraph, without a leading dateline; the headline line
+    itself when the text holds nothing else. Passed over on the way: the headline line, time stamps, and the
+    lines that read as headlines (a second headline, a standfirst or a label without closing punctuation)
+    unless nothing else is left (see :func:`subheadlines`)."""
+    return _lead_and_subheadlines(article, timexes)[0]
+
+
+def subheadlines(article: Article, timexes: Sequence[TimeExpression] = ()) -> list[Segment]:
+    """The lines passed over on the way to the lead because they read as headlines (a second headline, a
+    standfirst): they restate the news the lead reports."""
+    return _lead_and_subheadlines(article, timexes)[1]
+
+
+def _lead_and_subheadlines(
+    article: Article, timexes: Sequence[TimeExpression]
+) -> tuple[Segment | None, list[Segment]]:
     text = article.text
     head = headline_segment(article, timexes)
     paras = [
@@ -134,17 +158,24 @@ def lead_segment(article: Article, timexes: Sequence[TimeExpression] = ()) -> Se
         for p in lead_paragraphs(article, 1 + TOP_PARAGRAPHS)
         if p != head and not is_stamp(text, p, timexes)
     ]
+    prose = [p for p in paras if not _headline_like(text[p.start : p.end])]
+    passed = [
+        p
+        for p in paras
+        if prose and p.start < prose[0].start and len(text[p.start : p.end].split()) >= HEADLINE_LINE_WORDS
+    ]
+    paras = prose or paras
     if not paras:
         if head is None:
-            return None
+            return None, []
         paras = [head]
     sents = paragraph_sentences(text, paras[0])
     if not sents:
-        return None
+        return None, []
     first = sents[0]
     if (after := stamp_end(text, first, timexes)) < first.end:
         first = Segment(after, first.end)
-    return past_dateline(text, FurnitureIndex(article.furniture), first)
+    return past_dateline(text, FurnitureIndex(article.furniture), first), passed
 
 
 def lead_sentence(article: Article, timexes: Sequence[TimeExpression] = ()) -> str | None:

@@ -279,7 +279,53 @@ def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
             by_story[m.story].add(best, m.window)
         if cls != "unknown":
             cluster_classes[best].add(cls)
+    clusters = _join_clusters(clusters, cluster_dates, cluster_classes, by_story)
     return [[m.event for m in c] for c in clusters]
+
+
+JOIN_AGREEMENT = 0.5  # share of two clusters' cross pairs that must name the same happening to join them
+
+
+def _join_clusters(
+    clusters: list[list[_Mention]],
+    dates: list[DateValue],
+    classes: list[set[str]],
+    by_story: dict[int, _ClusterIndex],
+) -> list[list[_Mention]]:
+    """Second pass: two clusters of one story whose dates meet and whose members mostly agree (average
+    linkage: at least ``JOIN_AGREEMENT`` of their pairs from different articles name the same happening) are
+    one happening. The greedy pass cannot undo an early split: a happening's first mentions that do not
+    agree with each other start two clusters, and its later mentions divide between them. Clusters are
+    taken in the order they were made; each takes in the later ones that qualify."""
+    for index in by_story.values():
+        for i in sorted([i for _, i in index.bounded] + index.unbounded):
+            if not clusters[i]:
+                continue
+            for j in index.overlapping(dates[i]):
+                if j <= i or not clusters[j] or not dates[i].overlaps(dates[j]):
+                    continue
+                if (classes[i] | classes[j]) >= {"past", "future"} and not _later_report(
+                    clusters[i] + clusters[j][1:], clusters[j][0]
+                ):
+                    continue
+                if _agreement(clusters[i], clusters[j]) >= JOIN_AGREEMENT:
+                    clusters[i] = clusters[i] + clusters[j]
+                    dates[i] = _intersect(dates[i], dates[j]) or dates[i]
+                    classes[i] |= classes[j]
+                    clusters[j] = []
+    return [c for c in clusters if c]
+
+
+def _agreement(a: list[_Mention], b: list[_Mention]) -> float:
+    """The share of the pairs of mentions (one of ``a``, one of ``b``, from different articles) that name
+    the same happening; 0 when every pair is of one article."""
+    agree = pairs = 0
+    for x in a:
+        for y in b:
+            if x.article != y.article:
+                pairs += 1
+                agree += _what_agrees(x, y)
+    return agree / pairs if pairs else 0.0
 
 
 def _intersect(a: DateValue, b: DateValue) -> DateValue | None:

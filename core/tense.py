@@ -117,10 +117,7 @@ _CUE_ENDINGS = ("ed", "en", "'ll")
 
 def tense(clause: str) -> Tense:
     """The tense a clause reports, from its cues (future beats past beats present)."""
-    if "May" in clause or not clause.isascii():  # "May" is a month; lower() may move non-ASCII letters
-        words = [w if w == "May" else w.lower() for w in _TOKEN.findall(clause)]
-    else:
-        words = _TOKEN.findall(clause.lower())
+    words = _words(clause)
     past = False
     for i, w in enumerate(words):
         if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS):
@@ -133,6 +130,27 @@ def tense(clause: str) -> Tense:
     if _PROGRESSIVE.search(clause) or _ONGOING.search(clause):
         return "present"
     return "unknown"
+
+
+def main_tense(sentence: str) -> Tense:
+    """The tense of a sentence's main clause, read as its first cue: a news lead puts its main clause first
+    ("Police arrested a man they believe to be the driver": past, though "to be" is a future cue later on).
+    Present (progressive or ongoing) and unknown as :func:`tense` has them."""
+    words = _words(sentence)
+    for i, w in enumerate(words):
+        if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS):
+            cue = _cue(words, i)
+            if cue is not None:
+                return "future" if cue == "f" else "past"
+    if _PROGRESSIVE.search(sentence) or _ONGOING.search(sentence):
+        return "present"
+    return "unknown"
+
+
+def _words(clause: str) -> list[str]:
+    if "May" in clause or not clause.isascii():  # "May" is a month; lower() may move non-ASCII letters
+        return [w if w == "May" else w.lower() for w in _TOKEN.findall(clause)]
+    return _TOKEN.findall(clause.lower())
 
 
 def future_status(clause: str) -> Literal["planned", "expected"]:

@@ -117,7 +117,8 @@ def test_overlap_test_answers_as_a_loop_over_every_span(spans, start: int, lengt
 
 
 def _cluster_pairwise(mentions: list) -> list[list[Event]]:
-    """The clustering as it was first written: every mention against every cluster of its story."""
+    """The clustering as it was first written: every mention against every cluster of its story, then
+    every cluster against every later one of its story."""
     order = sorted(mentions, key=lambda m: m.event.date.span_days or 10**6)
     clusters: list[list] = []
     dates: list[DateValue] = []
@@ -142,7 +143,22 @@ def _cluster_pairwise(mentions: list) -> list[list[Event]]:
             clusters.append([m])
             dates.append(m.window)
             by_story[m.story].append(len(clusters) - 1)
-    return [[m.event for m in c] for c in clusters]
+    for members in by_story.values():  # the join pass: every later cluster of the story against each
+        for i in members:
+            for j in members:
+                if j <= i or not clusters[i] or not clusters[j] or not dates[i].overlaps(dates[j]):
+                    continue
+                if not all(status_ok(x.event, y.event) for x in clusters[i] for y in clusters[j]):
+                    continue
+                pairs = [(x, y) for x in clusters[i] for y in clusters[j] if x.article != y.article]
+                if (
+                    pairs
+                    and sum(merge._what_agrees(x, y) for x, y in pairs) / len(pairs) >= merge.JOIN_AGREEMENT
+                ):
+                    clusters[i] = clusters[i] + clusters[j]
+                    dates[i] = merge._intersect(dates[i], dates[j]) or dates[i]
+                    clusters[j] = []
+    return [[m.event for m in c] for c in clusters if c]
 
 
 _DAY0 = date(2020, 1, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.core import events, lead
+from dateline.core.model import Furniture
 from dateline.core.text import Segment, paragraphs, stem
 from tests.helpers import article, timex
 
@@ -97,3 +98,58 @@ def test_a_stamp_before_the_lead_in_one_paragraph_is_left_out() -> None:
     art2 = article(plain)
     t2 = [timex(art2, "7 November 2011", *day_)]
     assert lead.stamp_end(plain, Segment(0, len(plain)), t2) == 0
+
+
+SUBHEADED = (
+    "Storm floods coastal villages\n\n"
+    "Hundreds of homes evacuated as river bursts its banks overnight\n\n"
+    "Floodwater reached three coastal villages after the river burst its banks, forcing hundreds of "
+    "families from their homes.\n\n"
+    "The regional council opened two schools as shelters.\n"
+)
+
+
+def test_lines_that_read_as_headlines_are_passed_over_on_the_way_to_the_lead() -> None:
+    art = article(SUBHEADED, published=date(2022, 2, 3))
+    first = lead.lead_segment(art)
+    assert first is not None and art.text[first.start : first.end].startswith("Floodwater reached")
+    subs = [art.text[s.start : s.end] for s in lead.subheadlines(art)]
+    assert subs == ["Hundreds of homes evacuated as river bursts its banks overnight"]
+    news = [e for e in events.extract(art, []) if e.lead]
+    assert len(news) == 1
+    texts = [ev.text for ev in news[0].evidence]
+    assert texts[0].startswith("Floodwater reached")
+    assert "Storm floods coastal villages" in texts and subs[0] in texts  # headline and standfirst restate it
+    # a text made only of such lines keeps its first as the lead
+    only = article("Storm floods coastal villages\n\nHundreds of homes evacuated overnight\n")
+    seg = lead.lead_segment(only)
+    assert seg is not None and only.text[seg.start : seg.end] == "Hundreds of homes evacuated overnight"
+
+
+def test_a_title_that_is_page_furniture_is_no_headline() -> None:
+    text = (
+        "Last updated 16 September 2013 at 12:42 GMT\n\nClimber dies in fall\n\nA climber died on Saturday.\n"
+    )
+    art = article(text, title="Last updated 16 September 2013 at 12:42 GMT", published=date(2013, 9, 16))
+    art = art.model_copy(update={"furniture": [*art.furniture, Furniture(start=0, end=42, kind="timestamp")]})
+    head = lead.headline_segment(art)
+    assert head is not None and art.text[head.start : head.end] == "Climber dies in fall"
+    first = lead.lead_segment(art)
+    assert first is not None and art.text[first.start : first.end] == "A climber died on Saturday."
+
+
+def test_a_lead_is_dated_by_its_main_clause() -> None:
+    published = date(2022, 5, 4)
+    # the main clause is past though a later clause holds a future cue ("to be"): news of the last day or two
+    art = article(
+        "Police arrested a man they believe to be the driver who hit a cyclist.\n", published=published
+    )
+    (news,) = [e for e in events.extract(art, []) if e.lead]
+    assert (
+        news.status == "occurred" and news.date.earliest == date(2022, 5, 3) and news.date.latest == published
+    )
+    # a lead about what is to come is news of a happening after publication, with no date of its own
+    art = article("The city will host the regional games, the organisers announced.\n", published=published)
+    (news,) = [e for e in events.extract(art, []) if e.lead]
+    assert news.status in ("planned", "expected")
+    assert news.date.value == "FUTURE_REF" and news.date.earliest == published and news.date.latest is None

@@ -3,7 +3,7 @@
 from datetime import date
 
 from dateline.core import events, merge, pipeline
-from dateline.core.model import ArticleAnalysis
+from dateline.core.model import ArticleAnalysis, DateValue, Event, Evidence
 from tests.helpers import article, month, timex
 
 STORY_A = (
@@ -217,3 +217,26 @@ def test_a_planned_event_and_its_later_report_are_one_event_whose_status_moves_w
         ]
     )
     assert {e.status for e in tl.events if e.date.granularity == "month"} == {"planned", "occurred"}
+
+
+def _mention(aid: str, n: int, words: str, day_: date) -> merge._Mention:
+    d = DateValue(value=day_.isoformat(), granularity="day", earliest=day_, latest=day_)
+    ev = Evidence(article=aid, start=0, end=len(words), text=words)
+    return merge._Mention(
+        Event(id=f"{aid}:e{n}", headline=words, date=d, status="occurred", evidence=[ev]), 0
+    )
+
+
+def test_clusters_split_by_the_order_mentions_came_in_are_joined_when_most_of_their_pairs_agree() -> None:
+    day_ = date(2021, 3, 14)
+    first = _mention("a", 1, "the ferry capsized near the harbour wall", day_)
+    second = _mention("b", 1, "lifeboats searched the estuary for survivors", day_)  # shares no action word
+    third = _mention(
+        "c", 1, "lifeboats searched for survivors after the ferry capsized", day_
+    )  # shares with both
+    clusters = merge._cluster([first, second, third])
+    assert [sorted(e.id for e in c) for c in clusters] == [["a:e1", "b:e1", "c:e1"]]
+    # a mention that agrees with neither stays apart: the join needs half of the pairs to agree
+    other = _mention("d", 1, "the council approved a budget for road repairs", day_)
+    clusters = merge._cluster([first, second, third, other])
+    assert sorted(sorted(e.id for e in c) for c in clusters) == [["a:e1", "b:e1", "c:e1"], ["d:e1"]]
