@@ -17,7 +17,9 @@ Classes (issue 9, point 1, and the per-article budget):
 * ``same-name``   many files with one name in different folders (the same count, by file name);
 * ``long-words``  sentences of capitalised 6,000-letter words (name patterns over long runs of letters);
 * ``repeats``     an article whose lines are the same few lines over and over (repeated-line furniture);
-* ``quotes``      paragraphs of dated quotes (quotes linked to the events of their paragraph).
+* ``quotes``      paragraphs of dated quotes (quotes linked to the events of their paragraph);
+* ``runs``        sentences holding long runs of digits, punctuation, quotes and short repeated words (what
+                  makes a backtracking expression explode; tests/test_fuzz.py checks their output only).
 
 Nothing here is asserted by the tests.
 """
@@ -123,6 +125,19 @@ def quotes(folder: Path, n: int) -> list[Path]:
     return [p]
 
 
+RUN_UNITS = ("1", "1-", ". ", "'", "January ", "9/", " ", "A ", '"', "said, ")
+
+
+def runs(folder: Path, n: int) -> list[Path]:
+    paths = []
+    for i, unit in enumerate(RUN_UNITS):
+        p = folder / f"run{i}.md"
+        chunk = unit * (6000 * n // len(unit))
+        p.write_text(f"---\npublished: 2020-01-01\n---\nThe minister said {chunk} on Tuesday.\n")
+        paths.append(p)
+    return paths
+
+
 CLASSES: dict[str, Callable[[Path, int], list[Path]]] = {
     "whitespace": whitespace,
     "dates-line": dates_line,
@@ -132,6 +147,7 @@ CLASSES: dict[str, Callable[[Path, int], list[Path]]] = {
     "long-words": long_words,
     "repeats": repeats,
     "quotes": quotes,
+    "runs": runs,
 }
 
 

@@ -12,6 +12,7 @@ from dateline.tui.screens.prompt import PromptScreen
 from dateline.tui.widgets.detail import DetailView
 from dateline.tui.widgets.panes import ActorsView, QuotesView, TimelineView
 from tests.factory import synthetic_timeline
+from tests.pilot import palette_shows, until
 
 NARROW = (80, 24)
 WIDE = (120, 40)
@@ -311,10 +312,9 @@ async def test_command_palette_offers_the_apps_own_commands(sample, tmp_path) ->
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"export json")
-        await pilot.pause(0.3)  # the palette searches in the background
+        await until(pilot, lambda: palette_shows(app, "Export as JSON"))  # it searches in the background
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, PromptScreen)
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
         target = tmp_path / "out.json"
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")

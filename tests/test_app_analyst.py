@@ -20,6 +20,7 @@ from dateline.tui.widgets.detail import DetailView
 from dateline.tui.widgets.panes import TimelineView
 from dateline.tui.widgets.strip import DensityStrip
 from tests.factory import synthetic_timeline
+from tests.pilot import palette_shows, until
 
 NARROW = (80, 24)
 WIDE = (120, 40)
@@ -198,6 +199,17 @@ async def test_an_ascii_terminal_gets_only_ascii(sample, keys: list[str]) -> Non
     app.theme = "ansi-dark"
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("j", *keys)
-        await pilot.pause(0.3)
+        if "ctrl+p" in keys:  # the palette lists its commands from a background search
+            await until(pilot, lambda: palette_shows(app, "Export as JSON", "Filter"))
+        await pilot.pause()
         drawn = screen_text(app)
         assert drawn.isascii(), sorted({c for c in drawn if not c.isascii()})
+
+
+async def test_an_ascii_terminal_writes_an_ellipsis_as_three_dots(sample) -> None:
+    """'Export as CSV…' in ASCII is 'Export as CSV...', not 'Export as CSV.' (which reads as a full stop)."""
+    app = DatelineApp(timeline=sample, unicode=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: palette_shows(app, "Export as CSV..."))
+        assert "Export as CSV. " not in screen_text(app)

@@ -74,7 +74,8 @@ def test_the_run_goes_on_after_an_article_over_budget(monkeypatch) -> None:
         return _stall_pure_python() if article.id == "slow" else real(article, timexes)
 
     monkeypatch.setattr(events, "extract", stall_on_first)
-    monkeypatch.setenv(budget.ENV, "0.2")
+    # the budget holds for "fine" too: generous, so that a loaded machine still analyses it in time
+    monkeypatch.setenv(budget.ENV, "2")
     problems: list = []
     done = list(pipeline.iter_analyses([_article("slow"), _article("fine")], problems=problems))
     assert [a.article.id for a in done] == ["slow", "fine"]

@@ -1,9 +1,13 @@
-"""Property tests: any text through analyse() and merge() gives a valid Timeline, quickly, without raising.
+"""Property tests: any text through analyse() and merge() gives a valid Timeline without raising.
 
 The texts mix news-like sentences with the things that break parsers: control characters and escape
 sequences, huge numbers, impossible dates (99/99/9999), odd quotes, long runs of digits and punctuation;
 and the hostile classes of issue 9: long runs of white space, lines dense with dates, bidirectional and
 zero-width characters, JSON nested deep, and many records sharing one id.
+
+Nothing here is timed (a loaded machine would fail it at random): how the work grows with such inputs is
+measured by bench/hostile.py (whole runs) and bench/regex_audit.py (every expression of core/); here the
+output must be right, and where a bound keeps the work linear (the evidence window) the bound is checked.
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +23,11 @@ from hypothesis import strategies as st
 
 from dateline.core import export
 from dateline.core.clean import normalise_text
+from dateline.core.events import EVIDENCE_CHARS
 from dateline.core.load import load_paths
 from dateline.core.merge import merge
 from dateline.core.model import Article, ArticleAnalysis, DateValue, Timeline
 from dateline.core.pipeline import analyse
-
-SECONDS_PER_ARTICLE = 5.0  # generous: a pathological (super-linear) regex on a 2 KB text blows far past this
 
 WORDS = st.sampled_from(
     [
@@ -199,9 +201,7 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 @given(TEXTS, PUBLISHED)
 def test_analyse_any_text(text: str, published: str | None) -> None:
     article = _article(text, published)
-    start = time.perf_counter()
     analysis = analyse(article)
-    assert time.perf_counter() - start < SECONDS_PER_ARTICLE
     assert analysis.article.text == article.text
     _check_spans(analysis)
 
@@ -222,30 +222,36 @@ def test_normalise_text_any_string(text: str) -> None:
     out.encode("utf-8")
 
 
-def test_long_runs_stay_fast() -> None:
-    """Inputs that make backtracking regexes explode: long runs of digits, punctuation and spaces."""
-    for chunk in (
-        "1" * 5000,
-        "1-" * 3000,
-        ". " * 3000,
-        "'" * 3000,
-        "January " * 800,
-        "9/" * 3000,
-        " " * 9000,
-        "A " * 5000,  # was 8 s in events.headline (a regex sub in a loop, O(n²)) before its input was bounded
-        '"' * 3000,
-        "said, " * 2000,
-    ):
-        start = time.perf_counter()
+LONG_RUNS = (  # what makes backtracking expressions explode (their growth: bench/hostile.py --only runs)
+    "1" * 5000,
+    "1-" * 3000,
+    ". " * 3000,
+    "'" * 3000,
+    "January " * 800,
+    "9/" * 3000,
+    " " * 9000,
+    "A " * 5000,  # was 8 s in events.headline (a regex sub in a loop, O(n²)) before its input was bounded
+    '"' * 3000,
+    "said, " * 2000,
+)
+
+
+def test_long_runs_give_valid_spans() -> None:
+    for chunk in LONG_RUNS:
         analysis = analyse(_article(f"The minister said {chunk} on Tuesday.", "2020-01-01"))
-        assert time.perf_counter() - start < SECONDS_PER_ARTICLE, chunk[:10]
         _check_spans(analysis)
+        assert any(t.text == "Tuesday" for t in analysis.timexes), chunk[:10]
 
 
-def test_many_dates_in_one_sentence_stay_fast() -> None:
-    start = time.perf_counter()
-    analyse(_article("Output rose in " + "1987, " * 2000 + "officials said.", "2020-01-01"))
-    assert time.perf_counter() - start < SECONDS_PER_ARTICLE  # 12 KB: was ~8 s when each date rescanned it
+def test_many_dates_in_one_sentence_keep_bounded_evidence() -> None:
+    """12 KB, 2,000 dates in one sentence: every date is found, and no event keeps more than a bounded
+    window of the sentence (each keeping all of it was quadratic: ~8 s and gigabytes)."""
+    text = "Output rose in " + "1987, " * 2000 + "officials said."
+    analysis = analyse(_article(text, "2020-01-01"))
+    assert len(analysis.timexes) == 2000
+    assert analysis.events
+    assert all(len(ev.text) <= EVIDENCE_CHARS for e in analysis.events for ev in e.evidence)
+    _check_spans(analysis)
 
 
 # --- issue 9: hostile classes ---------------------------------------------------------------------------------

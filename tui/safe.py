@@ -76,8 +76,9 @@ class Glyphs:
 
     def text(self, value: str) -> str:
         """``value`` with its typographic punctuation in ASCII on an ASCII terminal (only what is drawn:
-        exports and the clipboard keep the article's own characters)."""
-        return value if self.unicode else value.translate(_TYPOGRAPHIC)
+        exports and the clipboard keep the article's own characters). A plain string has no styled offsets
+        to keep: its ellipsis is three dots ("Export as CSV." would read as a sentence's end)."""
+        return value if self.unicode else value.replace("…", "...").translate(_TYPOGRAPHIC)
 
     def rich(self, text: Text) -> Text:
         """:meth:`text` for a styled Text, its styles kept."""
