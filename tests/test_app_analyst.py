@@ -213,3 +213,18 @@ async def test_an_ascii_terminal_writes_an_ellipsis_as_three_dots(sample) -> Non
         await pilot.press("ctrl+p")
         await until(pilot, lambda: palette_shows(app, "Export as CSV..."))
         assert "Export as CSV. " not in screen_text(app)
+
+
+@pytest.mark.parametrize("at", ["first", "last"])
+async def test_the_strips_marker_never_cuts_a_date_label_in_two(at: str) -> None:
+    """With the cursor on the first or last days of the span, the marker sat inside the date printed there
+    ('▲1 Jan 2000', '21 Jan 200▲'); the date now moves beside it."""
+    tl = synthetic_timeline(180)  # three events a day, 1 Jan to 29 Feb 2000: fewer days than columns
+    app = DatelineApp(timeline=tl)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g" if at == "first" else "G")
+        strip = app.query_one(DensityStrip)
+        line = strip.render().plain.splitlines()[1]
+        assert line.count("▲") == 1
+        assert "01 Jan 2000" in line and "29 Feb 2000" in line, line
+        assert line.index("▲") == (0 if at == "first" else 59), line  # under the cursor's column still

@@ -102,6 +102,9 @@ class DensityStrip(Widget):
         return Text.assemble(bars, "\n", labels)
 
     def _labels(self, data: Density, width: int, cursor: int | None) -> Text:
+        """The span's first and last dates at the ends, the unit in between, the cursor's marker under its
+        column. Nothing is drawn over the marker: a date it would cut in two moves beside it, the words go
+        where they fit clear of it."""
         fmt = FORMATS[data.unit]
         left, right = data.lo.strftime(fmt), data.hi.strftime(fmt)
         busiest = data.densest()
@@ -113,14 +116,25 @@ class DensityStrip(Widget):
                 if 0 <= at + i < len(line):
                     line[at + i] = ch
 
-        put(0, left)
+        def under(at: int, s: str) -> bool:
+            return cursor is not None and at <= cursor < at + len(s)
+
+        left_at, right_at = 0, width - len(right)
+        if under(left_at, left):
+            left_at = cursor + 1  # type: ignore[operator]
+        if under(right_at, right):
+            right_at = cursor - len(right)  # type: ignore[operator]
+        left_end = left_at + len(left)
+        if right_at <= left_end:  # too narrow for both beside the marker: the first date alone
+            right, right_at = "", width
         # the words go in the middle, else beside either label, wherever they fit clear of the cursor's marker
-        for at in ((width - len(middle)) // 2, len(left) + 2, width - len(right) - len(middle) - 2):
+        for at in ((width - len(middle)) // 2, left_end + 2, right_at - len(middle) - 2):
             clear = cursor is None or not at - 1 <= cursor <= at + len(middle)
-            if clear and at > len(left) and at + len(middle) < width - len(right):
+            if clear and at > left_end and at + len(middle) < right_at:
                 put(at, middle)
                 break
-        put(width - len(right), right)
+        put(left_at, left)
+        put(right_at, right)
         text = Text("".join(line), style=self.get_component_rich_style("strip--dim"), no_wrap=True)
         if cursor is not None and cursor < width:
             text = Text.assemble(text[:cursor], (self.glyphs.here, "bold"), text[cursor + 1 :])
