@@ -172,6 +172,9 @@ def test_ctrl_c_while_writing_marks_the_output_incomplete(tmp_path: Path) -> Non
         [sys.executable, "-m", "dateline.tui.cli", "export", "--no-cache", "--jobs", "1", str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # Ctrl-C as a terminal sends it, whatever this test inherited: a shell starts background jobs
+        # (nohup, CI runners, `pytest &`) with SIGINT ignored, and Python then never raises KeyboardInterrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None and proc.stderr is not None
     ready, _, _ = select.select([proc.stdout], [], [], 120)  # writing has begun (the analysis is over)
