@@ -3,6 +3,7 @@ by, other distributions' top-level ``core`` or ``tui`` packages."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -13,11 +14,22 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# what a build never needs, and what another build of the same tree may be writing at the same time
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis"
+)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel pip builds, from a copy of the sources: setuptools builds in the tree's build/ folder, and
+    two suites run at once on one tree (two engineers, or a suite beside a benchmark) broke each other's
+    build there, which skipped these tests."""
     out = tmp_path_factory.mktemp("wheel")
+    source = tmp_path_factory.mktemp("source") / "dateline"
+    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
         capture_output=True,
         text=True,
         timeout=600,
