@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 from dateline.core import salience, sources
 from dateline.core.clean import printable
 from dateline.core.model import Actor, Article, DateValue, Event, Quote, Timeline
+from dateline.core.text import counted
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 FUTURE_STATUSES = ("planned", "expected")
@@ -120,12 +121,15 @@ def markdown(timeline: Timeline) -> str:
     actors = _actor_names(timeline)
     quotes = _quotes_by_id(timeline)
     where = _source_lines(timeline)
-    lines = [f"# Timeline: {len(timeline.articles)} articles, {len(timeline.events)} events", ""]
+    lines = [
+        f"# Timeline: {counted(len(timeline.articles), 'article')}, {counted(len(timeline.events), 'event')}",
+        "",
+    ]
     for e in timeline.events:
         n = len(e.articles)
         lines.append(f"## {md(e.date.label())}{status_mark(e)}: {md(e.headline)}")
         lines.append("")
-        lines.append(f"*{md(e.date_how)}* — {n} source{'s' if n != 1 else ''}")
+        lines.append(f"*{md(e.date_how)}* — {counted(n, 'source')}")
         lines.append("")
         for ev in e.evidence:
             lines.append(f"- {md(ev.text)} — *{md(where.get(ev.article, ev.article))}*")
@@ -239,10 +243,15 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
     actors = _actor_names(timeline)
     lines: list[str] = []
     span = [e.date for e in timeline.events if e.date.earliest]
-    head = (
-        f"{len(timeline.articles)} articles · {len(timeline.events)} events · {len(timeline.actors)} actors"
+    head = " · ".join(
+        counted(len(items), noun)
+        for items, noun in (
+            (timeline.articles, "article"),
+            (timeline.events, "event"),
+            (timeline.actors, "actor"),
+            (timeline.quotes, "quote"),
+        )
     )
-    head += f" · {len(timeline.quotes)} quotes"
     if span:
         head += f" · {span[0].label()} to {span[-1].label()}"
     lines.append(head)
@@ -300,10 +309,12 @@ def _brief_sources(e: Event, articles: dict[str, Article], date_w: int, width: i
 
 
 def _brief_row(e: Event, date_w: int, width: int) -> str:
-    n = len(e.articles)
+    """One event on one line of at most ``width`` characters (the headline is what gives way)."""
     status = e.status if e.status != "unknown" else ""
-    text = shorten(plain(e.headline), max(20, width - date_w - 26))
-    return f"  {e.date.label():<{date_w}}  {status:<9} {text}  [{n} source{'s' if n != 1 else ''}]"
+    head = f"  {e.date.label():<{date_w}}  {status:<9} "
+    tail = f"  [{counted(len(e.articles), 'source')}]"
+    text = shorten(plain(e.headline), max(20, width - len(head) - len(tail)))
+    return head + text + tail
 
 
 CSV_COLUMNS = ("date", "earliest", "latest", "status", "headline", "outlet", "title", "url", "sentence")

@@ -246,3 +246,9 @@ def stem(word: str) -> str:
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "stopped" -> "stopp" -> "stop"
         w = w[:-1]
     return w.rstrip("e") or w
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one: "1 article", "2,417 articles" (the regular plurals Dateline
+    counts: articles, events, actors, quotes, sources, sentences)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

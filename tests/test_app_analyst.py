@@ -228,3 +228,45 @@ async def test_the_strips_marker_never_cuts_a_date_label_in_two(at: str) -> None
         assert line.count("▲") == 1
         assert "01 Jan 2000" in line and "29 Feb 2000" in line, line
         assert line.index("▲") == (0 if at == "first" else 59), line  # under the cursor's column still
+
+
+async def test_counts_say_one_article_and_one_sentence() -> None:
+    tl = synthetic_timeline(1, actors=1)
+    app = DatelineApp(timeline=tl)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("enter")
+        assert status(app).startswith("1 event · 1 actor · 0 quotes · 1 article"), status(app)
+        assert "Sources (1 article, 1 sentence)" in app.screen.query_one(DetailView).text.plain
+
+
+async def test_an_empty_pane_says_why_it_is_empty(sample) -> None:
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("f")
+        await type_into_prompt(pilot, "words-nobody-wrote")
+        assert timeline(app).row_count == 0
+        assert timeline(app).empty_text == "No event matches the filter (Esc clears it)."
+        assert app.query_one("#quotes").empty_text == "No quote matches the filter."  # not "yet"
+        await pilot.press("escape")
+        assert timeline(app).row_count == 7
+    empty = sample.model_copy(update={"events": [], "quotes": []})
+    app = DatelineApp(timeline=empty)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert timeline(app).empty_text == "No events found in 3 articles."
+        assert app.query_one("#quotes").empty_text == "No quotes found in 3 articles."
+
+
+@pytest.mark.parametrize("size", [NARROW, (120, 40)])
+async def test_the_brief_in_the_app_fits_its_page(sample, size: tuple[int, int]) -> None:
+    """The brief was laid out for 100 columns whatever the screen: at 80 its rows wrapped into a jumble."""
+    from dateline.tui.screens.pages import TextScreen
+
+    app = DatelineApp(timeline=sample)
+    async with app.run_test(size=size) as pilot:
+        app.action_brief()
+        await until(pilot, lambda: isinstance(app.screen, TextScreen))
+        page = app.screen.query_one(DetailView)
+        lines = page.text.plain.splitlines()
+        assert any("Harbour talks open" in line for line in lines)
+        assert max(len(line) for line in lines) <= page.scrollable_content_region.width

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dateline.core.text import counted
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -69,7 +71,7 @@ def test_export_and_brief_take_the_apps_filter() -> None:
     late = json.loads(run("export", "--since", last, "seeds").stdout)["events"]
     assert late and all((e["date"]["latest"] or "") >= last for e in late)
     brief = run("brief", "--filter", "status:expected", "seeds").stdout
-    assert f"{len(expected)} events" in brief.splitlines()[0]
+    assert counted(len(expected), "event") in brief.splitlines()[0]
 
 
 def test_csv_export_has_a_row_per_event_source() -> None:

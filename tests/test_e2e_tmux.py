@@ -102,7 +102,7 @@ def loaded(screen: str) -> bool:
     capture can catch a frame half drawn, the header new and the panes still empty.)"""
     lines = screen.splitlines()
     first = lines[0] if lines else ""
-    if " articles" not in first or "Loading" in first or "No events yet" in screen:
+    if " article" not in first or "Loading" in first or "No events yet" in screen:
         return False
     return any(_LABEL.match(line.lstrip("│| ▶>")) for line in lines) and _has_cursor(screen)
 
@@ -224,7 +224,8 @@ def test_an_article_piped_into_the_app_is_data_and_keys_come_from_the_terminal(t
     try:
         terminal.start(f"cat {shlex.quote(str(article))} | {shlex.join([*dateline_command(), '-'])}")
         screen = terminal.wait(loaded)  # still running: the piped "q" quit nothing
-        assert " 1 articles" in screen.splitlines()[0] and "Mar 2017" in screen, screen
+        assert " 1 article" in screen.splitlines()[0] and "Mar 2017" in screen, screen
+        assert " 1 articles" not in screen.splitlines()[0], screen
         first = cursor_line(screen)
         terminal.keys("j")
         terminal.wait(lambda s: _has_cursor(s) and cursor_line(s) != first)

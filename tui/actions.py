@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dateline.core.text import counted
 from dateline.tui.filtering import Filter, FilterError
 from dateline.tui.safe import clean
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from dateline.core.model import Actor, Timeline
     from dateline.tui.widgets.panes import TimelineView
 
+BRIEF_MIN_WIDTH = 50
 EXPORT_HINT = "Format by the name's end: .json .md .csv, or .timeline.json for TimelineJS"
 FILTER_HINT = 'actor:"NAME" status:expected since:"Jan 2017" until:2017-02 words — empty to clear'
 MAIN_ONLY = {
@@ -195,7 +197,8 @@ class MainActions:
         self.refresh_panes()
         if actor is not None:
             shown = self._timeline().row_count
-            self.notify(f"{shown} event(s) with {clean(actor.name)}; Esc clears", markup=False, timeout=3)
+            events = counted(shown, "event")
+            self.notify(f"{events} with {clean(actor.name)}; Esc clears", markup=False, timeout=3)
 
     # time ----------------------------------------------------------------------------------------------
     def action_jump_date(self: Any) -> None:
@@ -237,7 +240,7 @@ class MainActions:
             return
         timeline.focus()
         timeline.move_to(row_on_or_after(timeline.events, busiest[0]))
-        self.notify(f"Busiest {strip.data.unit}: {busiest[1]} events", timeout=3)
+        self.notify(f"Busiest {strip.data.unit}: {counted(busiest[1], 'event')}", timeout=3)
 
     # copy, export, pages ---------------------------------------------------------------------------------
     def action_copy(self: Any) -> None:
@@ -292,7 +295,7 @@ class MainActions:
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror}", severity="error", markup=False)
             return
-        self.notify(f"Wrote {len(timeline.events):,} events to {path}", markup=False, timeout=3)
+        self.notify(f"Wrote {counted(len(timeline.events), 'event')} to {path}", markup=False, timeout=3)
 
     def _still_loading(self: Any) -> bool:
         """While loading, what is shown is partial: a file written from it would read as the whole timeline."""
@@ -307,7 +310,10 @@ class MainActions:
         from dateline.core import export
         from dateline.tui.screens.pages import TextScreen
 
-        self.push_screen(TextScreen("Brief", export.brief(timeline)))
+        # as wide as the page it is shown on (borders, padding and a scroll bar off): the brief's columns
+        # wrapped at 80 columns were unreadable
+        width = max(BRIEF_MIN_WIDTH, self.size.width - 6)
+        self.push_screen(TextScreen("Brief", export.brief(timeline, width=width)))
 
     def action_problems(self: Any) -> None:
         from dateline.tui.screens.pages import TextScreen

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from dateline.core.text import counted
 from dateline.core.workers import usable_cpus
 from dateline.tui import commands, keys, settings
 from dateline.tui.actions import MainActions
@@ -247,7 +248,7 @@ class DatelineApp(MainActions, App[int]):
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        self.load_note = f"Loading {done:,}/{total:,} articles"
+        self.load_note = f"Loading {done:,}/{counted(total, 'article')}"
         self.set_status()
 
     def show_timeline(self, timeline: Timeline, *, final: bool) -> None:
@@ -259,8 +260,6 @@ class DatelineApp(MainActions, App[int]):
         if final:
             self.loading = False
             self.query_one("#progress").display = False
-            n = len(timeline.articles)
-            self.query_one(TimelineView).empty_text = f"No events found in {n:,} article{'s' * (n != 1)}."
         self.refresh_panes()
         self.query_one(ActorsView).show(self.index)
         if final and not self._opened:
@@ -300,7 +299,7 @@ class DatelineApp(MainActions, App[int]):
         )
         self.notify(
             "\n".join(shown),
-            title=f"{len(problems)} load problem(s)",
+            title=counted(len(problems), "load problem"),
             severity="warning",
             timeout=12,
             markup=False,
@@ -325,6 +324,7 @@ class DatelineApp(MainActions, App[int]):
             return
         from dateline.tui.view import matches
 
+        self.set_empty_texts()
         timeline = self.query_one(TimelineView)
         events = self.shown_events()
         timeline.show(events, self.index, keep=timeline.current)
@@ -333,6 +333,21 @@ class DatelineApp(MainActions, App[int]):
         self.found = matches(events, self.query_text) if self.query_text else []
         self.query_one(QuotesView).show(self.index.quotes_for(self.flt), self.index)
         self.set_status()
+
+    def set_empty_texts(self) -> None:
+        """What an empty pane says: that the load goes on, that the filter keeps nothing, or that the
+        articles hold nothing of the kind ("No quotes yet." under a filter read as if more were coming)."""
+        n = len(self.index.timeline.articles) if self.index is not None else 0
+        found = f"found in {counted(n, 'article')}"
+        if self.loading:
+            texts = ("No events yet.", "No actors yet.", "No quotes yet.")
+        elif self.flt.active:
+            texts = ("No event matches the filter (Esc clears it).", "", "No quote matches the filter.")
+        else:
+            texts = (f"No events {found}.", f"No actors {found}.", f"No quotes {found}.")
+        for view, text in zip((TimelineView, ActorsView, QuotesView), texts, strict=True):
+            if text:
+                self.query_one(view).empty_text = text
 
     def set_status(self, extra: Text | None = None) -> None:
         parts = Text()
@@ -343,15 +358,17 @@ class DatelineApp(MainActions, App[int]):
             events = len(self.index.timeline.events) if self.index is not None else 0
             parts.append(self.load_note)
             if events:
-                parts.append(f"{dot}{events:,} events so far")
+                parts.append(f"{dot}{counted(events, 'event')} so far")
         elif self.index is not None:
             tl = self.index.timeline
             shown = self.query_one(TimelineView).row_count
             narrowed = self.flt.active or self.view_mode == "key"
-            count = f"{shown:,} of {len(tl.events):,}" if narrowed else f"{len(tl.events):,}"
-            kind = "key events" if self.view_mode == "key" else "events"
-            counts = (f"{count} {kind}", f"{len(tl.actors):,} actors", f"{len(tl.quotes):,} quotes")
-            parts.append(dot.join((*counts, f"{len(tl.articles):,} articles")))
+            kind = "key event" if self.view_mode == "key" else "event"
+            events = (
+                f"{shown:,} of {counted(len(tl.events), kind)}" if narrowed else counted(len(tl.events), kind)
+            )
+            counts = (events, counted(len(tl.actors), "actor"), counted(len(tl.quotes), "quote"))
+            parts.append(dot.join((*counts, counted(len(tl.articles), "article"))))
         else:
             parts.append("No articles given.")
         if self.flt.active:

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from dateline.core import sources
+from dateline.core.text import counted
 from dateline.tui import keys
 from dateline.tui.safe import Glyphs, clean
 from dateline.tui.view import status_word, timex_span
@@ -56,7 +57,7 @@ def event_detail(event: Event, index: TimelineIndex, glyphs: Glyphs) -> Text:
     how = event.date_how or f"{event.date.value} ({event.date.granularity})"
     out.append_text(Text.assemble(("Date: ", DIM), clean(how)))
     n = len(event.articles)
-    _section(out, f"Sources ({n} article{'s' if n != 1 else ''}, {len(event.evidence)} sentences)")
+    _section(out, f"Sources ({counted(n, 'article')}, {counted(len(event.evidence), 'sentence')})")
     for k, ev in enumerate(event.evidence):
         if k:
             out.append("\n")
