@@ -240,7 +240,7 @@ class MainActions:
             return
         timeline.focus()
         timeline.move_to(row_on_or_after(timeline.events, busiest[0]))
-        self.notify(f"Busiest {strip.data.unit}: {counted(busiest[1], 'event')}", timeout=3)
+        self.notify(f"Busiest {strip.data.column_unit()}: {counted(busiest[1], 'event')}", timeout=3)
 
     # copy, export, pages ---------------------------------------------------------------------------------
     def action_copy(self: Any) -> None:

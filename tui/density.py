@@ -84,7 +84,20 @@ class Density:
         d = min(max(d, self.lo), self.hi)
         k = _index(d, self.lo, self.unit)
         n = len(self.counts)
-        return k if n <= self.width else min(k * self.width // n, self.width - 1)
+        if n <= self.width:
+            return k
+        # the column whose periods [c*n//width, (c+1)*n//width) hold k, as ``columns`` sums them (k*width//n
+        # put some periods one column left of the bar that counts them)
+        return min(((k + 1) * self.width - 1) // n, self.width - 1)
+
+    def column_unit(self) -> str:
+        """What one column counts: "day", or "3 months" or "3–4 months" when a column holds several periods
+        (a bar per month it is not, when 207 months share 62 columns)."""
+        n = len(self.counts)
+        if n <= self.width:
+            return self.unit
+        fewest, most = n // self.width, -(-n // self.width)
+        return f"{fewest}{'' if fewest == most else f'–{most}'} {self.unit}s"
 
     def column_start(self, c: int) -> date:
         """The first day column ``c`` covers."""

@@ -108,7 +108,8 @@ class DensityStrip(Widget):
         fmt = FORMATS[data.unit]
         left, right = data.lo.strftime(fmt), data.hi.strftime(fmt)
         busiest = data.densest()
-        middle = f"events per {data.unit}" + (f", most {busiest[1]}" if busiest else "")
+        middle = f"events per {data.column_unit()}" + (f", most {busiest[1]}" if busiest else "")
+        middle = self.glyphs.text(middle)  # "3-4 months" on an ASCII terminal
         line = [" "] * max(width, 1)
 
         def put(at: int, s: str) -> None:
