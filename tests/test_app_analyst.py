@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -271,3 +272,15 @@ async def test_the_brief_in_the_app_fits_its_page(sample, size: tuple[int, int])
         lines = page.text.plain.splitlines()
         assert any("Harbour talks open" in line for line in lines)
         assert max(len(line) for line in lines) <= page.scrollable_content_region.width
+
+
+async def test_the_strips_words_keep_two_spaces_from_the_dates() -> None:
+    """Words and dates ran together ('most 3 19 Feb 2000') when a date moved beside the marker."""
+    app = DatelineApp(timeline=synthetic_timeline(189))  # 63 days, three events a day
+    async with app.run_test(size=NARROW) as pilot:
+        for row in (0, 162, 170, 188):  # the first day, days 54 and 56 (the last date moves), the last
+            timeline(app).cursor = row
+            await pilot.pause()
+            line = app.query_one(DensityStrip).render().plain.splitlines()[1]
+            if "events per" in line:  # (left out when it does not fit)
+                assert re.search(r"\S  +events per [^,]+, most \d+(?:  +\S|\s*$)", line), line

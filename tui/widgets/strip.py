@@ -131,7 +131,7 @@ class DensityStrip(Widget):
         # the words go in the middle, else beside either label, wherever they fit clear of the cursor's marker
         for at in ((width - len(middle)) // 2, left_end + 2, right_at - len(middle) - 2):
             clear = cursor is None or not at - 1 <= cursor <= at + len(middle)
-            if clear and at > left_end and at + len(middle) < right_at:
+            if clear and at >= left_end + 2 and at + len(middle) + 2 <= right_at:  # two spaces either side
                 put(at, middle)
                 break
         put(left_at, left)
