@@ -168,6 +168,9 @@ async def test_help_scrolls_with_the_list_keys_and_filters_as_you_type(sample) -
         assert "Filter: export" in str(app.screen.query_one("#help-filter").render())
         await pilot.press("backspace")
         assert app.screen.typed == "expor"
+        await pilot.press(*["backspace"] * 5, *"page")  # g and b are list keys...
+        assert app.screen.typed == "page"  # ...but once typing has begun, every letter is typed
+        assert sorted(d for _, d in app.screen.shown_rows()) == ["Page down", "Page up"]
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

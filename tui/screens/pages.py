@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 class HelpScreen(ModalScreen[None]):
     """Every key, as currently bound (so a user's keymap shows), with what it does. The list keys scroll
-    it; any other letter typed filters it (Backspace takes one back)."""
+    it; any other letter typed filters it, and once a filter is typed every letter goes to it (Backspace
+    takes one back; Esc closes)."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.HELP
 
@@ -69,8 +70,8 @@ class HelpScreen(ModalScreen[None]):
         bound = set(self.active_bindings)
         if event.key == "backspace" and self.typed:
             self.typed = self.typed[:-1]
-        elif event.is_printable and event.character and event.key not in bound:
-            self.typed += event.character
+        elif event.is_printable and event.character and (self.typed or event.key not in bound):
+            self.typed += event.character  # once typing has begun, every letter is typed ("page", "quit")
         else:
             return
         event.stop()
