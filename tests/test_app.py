@@ -363,3 +363,11 @@ def test_unknown_theme_is_refused_before_the_app_starts(capsys) -> None:
 
     assert run_app(["seeds"], theme="no-such-theme") == 2
     assert "ansi-dark" in capsys.readouterr().err
+
+
+def test_a_keymap_entry_that_binds_nothing_is_named(tmp_path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('cursor_down = "x"\ncursor_dwon = "z"\nquit = 5\n', encoding="utf-8")
+    keymap, error = keys.load_keymap(path)
+    assert keymap == {"cursor_down": "x"}
+    assert error is not None and "ignored cursor_dwon, quit" in error

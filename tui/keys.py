@@ -83,5 +83,12 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, f"keymap {path}: {exc}"
     table = data.get("keymap", data)
-    keymap = {str(k): v for k, v in table.items() if isinstance(v, str)}
+    known = {b.id for b in (*APP, *ROWS, *TIMELINE, *CLOSE, *HELP, *PROMPT)}
+    keymap = {str(k): v for k, v in table.items() if k in known and isinstance(v, str)}
+    ignored = [str(k) for k in table if k not in keymap]
+    if ignored:  # a misspelt id would otherwise change nothing, and say nothing
+        return keymap, (
+            f"keymap {path}: ignored {', '.join(ignored)} (each entry is a binding id, as listed in the "
+            'README, = "keys,separated,by,commas")'
+        )
     return keymap, None
