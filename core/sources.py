@@ -8,10 +8,13 @@ text, never by a file path: a path says where a file sits on one machine, not wh
 
 from __future__ import annotations
 
+import re
+
 from dateline.core.model import Article
 from dateline.core.text import FurnitureIndex
 
 LABEL_CHARS = 100  # a first line used as a label is cut to this
+_LENT = re.compile(r"reports the happening that \S+ dates (.+)")  # core.published's cross-article note
 
 
 def label(article: Article) -> str:
@@ -51,7 +54,11 @@ def published(article: Article, *, short: bool = False) -> str:
     if how.startswith("cross-article: "):
         if short:
             return f"{day} (inferred from another article)"
-        return f"{day} (inferred from another article that {how.removeprefix('cross-article: ')})"
+        how = how.removeprefix("cross-article: ")
+        lent = _LENT.match(how)  # the lender is named by its id in the data: an id means nothing to a reader
+        if lent:
+            return f"{day} (inferred from another article that reports the same happening, on {lent[1]})"
+        return f"{day} (inferred from another article that {how})"
     return f"{day} (inferred: {how})"
 
 

@@ -36,6 +36,8 @@ def test_published_says_how_an_inferred_date_was_found() -> None:
         published=d, published_how="cross-article: reports the happening that x dates 1 May 2023"
     )
     assert sources.published(other, short=True) == "1 May 2023 (inferred from another article)"
+    long = sources.published(other)  # the lender's id ("x", a file's hash) is data, not words for a reader
+    assert long == "1 May 2023 (inferred from another article that reports the same happening, on 1 May 2023)"
     assert sources.published(_article()) == "undated"
 
 
