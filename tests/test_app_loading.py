@@ -99,6 +99,20 @@ async def test_missing_path_is_reported_not_fatal(tmp_path) -> None:
         notes = [n.message for n in app._notifications]
         assert any("no such file" in m for m in notes)
         assert any("No article could be loaded" in m for m in notes)
+        # the load is over: nothing says more is coming, and the exit status is the command line's
+        assert str(app.query_one("#strip").render()) == "No dated events."
+        assert app.query_one("#timeline").empty_text == "No article could be loaded."
+        await pilot.press("q")
+    assert app.exit_status() == 1
+
+
+async def test_the_app_exits_0_when_articles_were_loaded(folder, monkeypatch) -> None:
+    monkeypatch.setattr(dateline.core.pipeline, "analyse_safely", fake_analyse)
+    app = DatelineApp([str(folder)], jobs=1, cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("q")
+    assert app.exit_status() == 0
 
 
 async def test_reopening_a_folder_comes_from_the_cache(folder, monkeypatch) -> None:

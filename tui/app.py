@@ -84,6 +84,7 @@ class DatelineApp(MainActions, App[int]):
         self.load_note = "Loading"  # what the status line says while loading, before the counts so far
         self._initial = timeline
         self._opened = False  # the timeline has been placed on the period the articles are about
+        self.nothing_loaded = False  # the load is over and not one article could be read: exit status 1
         keymap, error = keys.load_keymap()
         self._keymap_error = error
         if keymap:
@@ -160,6 +161,10 @@ class DatelineApp(MainActions, App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from commands.commands(self)
+
+    def exit_status(self) -> int:
+        """As the command line's: 1 when not one article could be loaded (the app said so on screen)."""
+        return self.return_code or (1 if self.nothing_loaded else 0)
 
     # -- settings -----------------------------------------------------------------------------------------
     def _remember_theme(self, theme: object) -> None:
@@ -269,6 +274,7 @@ class DatelineApp(MainActions, App[int]):
             self.notify_problems()
         if final and not timeline.articles:
             self.notify("No article could be loaded.", severity="error")
+            self.nothing_loaded = True
 
     def open_on_focus_period(self) -> None:
         """Put the cursor on the first event of the period the articles are about (not on the oldest
@@ -329,7 +335,8 @@ class DatelineApp(MainActions, App[int]):
         events = self.shown_events()
         timeline.show(events, self.index, keep=timeline.current)
         narrowed = self.flt.active or self.view_mode == "key"
-        self.query_one(DensityStrip).show(self.index.timeline.events, events if narrowed else None)
+        strip = self.query_one(DensityStrip)
+        strip.show(self.index.timeline.events, events if narrowed else None, loading=self.loading)
         self.found = matches(events, self.query_text) if self.query_text else []
         self.query_one(QuotesView).show(self.index.quotes_for(self.flt), self.index)
         self.set_status()
@@ -341,6 +348,8 @@ class DatelineApp(MainActions, App[int]):
         found = f"found in {counted(n, 'article')}"
         if self.loading:
             texts = ("No events yet.", "No actors yet.", "No quotes yet.")
+        elif not n:
+            texts = ("No article could be loaded.",) * 3
         elif self.flt.active:
             texts = ("No event matches the filter (Esc clears it).", "", "No quote matches the filter.")
         else:
@@ -455,7 +464,7 @@ def run_app(
     if app is None:
         return 2
     app.run(mouse=mouse)
-    return app.return_code or 0
+    return app.exit_status()
 
 
 def make_app(

@@ -51,10 +51,13 @@ class DensityStrip(Widget):
         self.kept: tuple[date, date] | None = None
         self.cursor_day: date | None = None
         self.data: Density | None = None
+        self.loading = True
         self._width = 0
 
-    def show(self, events: Sequence[Event], kept: Sequence[Event] | None) -> None:
-        """Count ``events`` (the whole timeline); ``kept``, when a filter is on, are the events it keeps."""
+    def show(self, events: Sequence[Event], kept: Sequence[Event] | None, *, loading: bool = False) -> None:
+        """Count ``events`` (the whole timeline); ``kept``, when a filter is on, are the events it keeps;
+        ``loading`` while more may come."""
+        self.loading = loading
         self.events = events
         self.kept = _span(kept) if kept is not None else None
         self._count()
@@ -76,7 +79,8 @@ class DensityStrip(Widget):
     def render(self) -> Text:
         data = self.data
         if data is None:
-            return Text("No dated events yet." if not self.events else "", style="dim")
+            empty = "No dated events yet." if self.loading else "No dated events."
+            return Text(empty if not self.events else "", style="dim")
         cols = data.columns
         top = max(cols) or 1
         levels = self.glyphs.strip
