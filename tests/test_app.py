@@ -170,6 +170,9 @@ async def test_tiny_terminal_asks_to_be_made_larger(sample) -> None:
         assert app.query_one("#too-small").region.height > 0
         assert app.query_one("#timeline").region.height == 0
         assert "larger" in str(app.query_one("#too-small").render())
+        assert not app.query_one("Footer").display  # its keys depended on which hidden pane had focus
+        await pilot.press("q")  # as the message says
+    assert app.return_code == 0 and not app.is_running
 
 
 async def test_selecting_an_actor_filters_timeline_and_quotes_and_escape_clears(sample) -> None:

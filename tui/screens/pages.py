@@ -122,6 +122,8 @@ class TooSmall(Static):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(
-            Text("Please make the terminal larger\n(Dateline needs at least 60×20).", justify="center"),
+            Text(
+                "Please make the terminal larger\n(Dateline needs at least 60x20; q quits).", justify="center"
+            ),
             **kwargs,
         )
