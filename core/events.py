@@ -296,13 +296,13 @@ def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> E
     """The lead's main happening, reported as news: on or just before the publication date. A headline's
     present tense reports what has happened ("Gunman kills one")."""
     dct = article.published
-    if dct is None or dct.earliest is None:
+    if dct is None:
         return None
     clause_text = article.text[sent.start : sent.end]
     t = main_tense(clause_text)
     if t == "past" or (t == "present" and headline):
         status: EventStatus = "occurred"
-        lo = dct.earliest - LEAD_LEEWAY
+        lo = dct.earliest - LEAD_LEEWAY if dct.earliest else None
     elif t == "present":
         status, lo = "ongoing", dct.earliest
     elif t == "future":  # "X will host the ceremony": news of what is to come, after publication
@@ -312,12 +312,12 @@ def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> E
     head = tidy(lead_headline(clause_text))
     if head is None:
         return None
-    hi = dct.latest or dct.earliest
     if t == "future":
         date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=lo, latest=None)
         how = f"the lead reports it as to come: after publication ({dct.label()}), no date given"
     else:
-        date = DateValue.between(lo, hi)
+        # a publication date known only by a bound ("after 1 Mar 1996") places the news by that bound alone
+        date = DateValue.bounded(lo, dct.latest)
         how = f"the lead reports it as news: on or just before publication ({dct.label()})"
     return _new_event(
         id="",

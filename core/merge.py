@@ -190,7 +190,7 @@ class _Mention:
             # an undated lead reports recent news: the happening took place in the days before publication,
             # on the date the dated reports of it give
             lo = event.date.earliest - LEAD_RECENT
-            self.window = DateValue.between(lo, event.date.latest or event.date.earliest)
+            self.window = DateValue.bounded(lo, event.date.latest)
 
 
 def _what_agrees(a: _Mention, b: _Mention) -> bool:

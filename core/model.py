@@ -100,6 +100,20 @@ class DateValue:
             return new(value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
         return new(value=f"{lo.isoformat()}/{hi.isoformat()}", granularity="range", earliest=lo, latest=hi)
 
+    @classmethod
+    def bounded(cls, lo: date | None, hi: date | None) -> DateValue:
+        """A window of days that may be open on one side ("after 1 Mar 1996"): an open end is ``..`` in the
+        value, as EDTF writes it (``1996-03-01/..``), and ``None`` in the bounds."""
+        if lo is not None and hi is not None:
+            return cls.between(lo, hi)
+        value = f"{lo.isoformat() if lo else '..'}/{hi.isoformat() if hi else '..'}"
+        return trusted(cls)(value=value, granularity="range", earliest=lo, latest=hi)
+
+    @property
+    def open(self) -> bool:
+        """Whether the window is open on a side (or both): a bound, not a date to count from."""
+        return self.earliest is None or self.latest is None
+
     def label(self) -> str:
         """Human label at the true granularity: ``24 Jan 2017``, ``Feb 2017``, ``late 2016``."""
         return _label(self)

@@ -40,7 +40,7 @@ def analyse(article: Article) -> ArticleAnalysis:
     budget.check()
     found = timexes.find(article)
     article = _reached.article = published.infer(article, found)
-    return _extract(article, resolve.resolve(found, article.published))
+    return _extract(article, resolve.resolve(found, published.anchor(article)))
 
 
 class _Reached(threading.local):
@@ -57,7 +57,7 @@ def redate(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
     """An analysis again for an article whose publication date was learnt later (from other articles): its
     time expressions are re-resolved from their placeholders (no rescan of the text), then the steps that
     read dates run again."""
-    tx = resolve.resolve(analysis.timexes, article.published)
+    tx = resolve.resolve(analysis.timexes, published.anchor(article))
     evs = events.extract(article, tx)
     qs = quotes.extract(article, analysis.actors, evs)  # actors do not depend on dates: kept as they are
     events.attribute_quoted(evs, qs, analysis.actors)
@@ -67,7 +67,7 @@ def redate(analysis: ArticleAnalysis, article: Article) -> ArticleAnalysis:
 def date_from_corpus(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
     """Date undated articles whose own clues need a year ("SALVADOR, Feb 26 -") from the years the loaded
     articles are in (see :func:`published.date_from_corpus`); their time expressions are re-resolved."""
-    undated = [a for a in analyses if a.article.published is None]
+    undated = [a for a in analyses if published.undated(a.article)]
     if not undated:
         return analyses
     try:
@@ -90,7 +90,7 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
     from the most precisely dated past event of that kind in a related article (one telling the same story)
     whose own date is sure, when the event's sentence and the lead name the same things.
     """
-    undated = [i for i, a in enumerate(analyses) if a.article.published is None]
+    undated = [i for i, a in enumerate(analyses) if published.undated(a.article)]
     if not undated:
         return analyses
     related = merge.related_articles(analyses)

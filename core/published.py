@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from dateline.core import gazetteer, lexicon
+from dateline.core import tense as tenses
 from dateline.core.model import Article, DateValue, TimeExpression
 from dateline.core.text import FurnitureIndex, continues_sentence, lead_paragraphs, paragraph_sentences
 
@@ -402,6 +404,133 @@ def _likely_years(post: dict[int, float], sure: float, longest: int) -> tuple[in
     return None
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Bounds: what an article's dated happenings and schedules say when its year is not sure
+
+BOUND_CONFIDENCE = 0.3  # a bound is true but weak: a misread tense or a term taken for a happening breaks it
+_EVIDENCE = lexicon.table("time")["evidence"]
+_SPAN_END = frozenset(_EVIDENCE["span_end"])
+_DEADLINE = frozenset(_EVIDENCE["deadline"])
+_TERMS = re.compile(r"\b" + lexicon.alternation(_EVIDENCE["terms"]) + r"\b", re.I)
+_NAMED_BEFORE = frozenset(_EVIDENCE["named_before"])
+_WORD_BEFORE = re.compile(r"((?:as\s+)?[A-Za-z]+)[^A-Za-z]*$")
+_RATE = re.compile(r"(?i)(?:\bpct|\bpercent|%)\s+(?:of\s+)?$")
+_PERIOD_OF = re.compile(r"(?i)\b(?:the\s+)?(?:end|middle|start|beginning|close|turn)\s+of\s+(?:the\s+)?$")
+_WORD_AFTER = re.compile(r"[\s,]*([A-Za-z]+)")
+_SPEECH = frozenset(gazetteer.REPORTING_VERBS)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A day publication is no earlier (or no later) than, and the expression that says so."""
+
+    day: date
+    text: str
+
+
+def _a_happening(text: str, t: TimeExpression, ahead: bool = False) -> bool:
+    """Whether a date is the time of a happening: not the start or end of a span that may lie on either side
+    of publication ("starting in March", "the year ending March 28"); and, unless it is ``ahead`` (said in
+    the future tense, where a deadline or a maturity is still to come), not a deadline ("until 1991", "by the
+    end of 1990") nor a term, target or maturity ("payable May 1", "the 2002 stock", "the 1988 financial
+    year")."""
+    s, e = tenses.sentence_bounds(text, t.start, t.end)
+    head = text[max(s, t.start - 30) : t.start]
+    if head.rstrip().endswith(("/", "-", "–")):
+        return False  # the second end of a span: "the July 1986/June 1987 marketing year"
+    not_before = _SPAN_END if ahead else _SPAN_END | _DEADLINE
+    word = _WORD_BEFORE.search(head)
+    if word and _last_words(word.group(1)) & not_before:
+        return False
+    if (period := _PERIOD_OF.search(head)) is not None:  # "by the end of 1990": the word before "the end"
+        word = _WORD_BEFORE.search(head, 0, period.start())
+        if word and _last_words(word.group(1)) & not_before:
+            return False
+    if ahead:
+        return True
+    if _RATE.search(head):
+        return False  # "the 9-1/2 pct of 2001", "8.50 pct December 2012 stock": a bond named by its maturity
+    after = _WORD_AFTER.match(text, t.end, min(e, t.end + 30))
+    if after and after.group(1).lower() in _NAMED_BEFORE:
+        return False
+    return _TERMS.search(text, s, e) is None
+
+
+def _last_words(words: str) -> set[str]:
+    """ "as of" and "of" for a head ending "... as of": the two-word markers and the last word."""
+    parts = words.lower().split()
+    return {" ".join(parts), parts[-1]}
+
+
+def bounds(article: Article, found: list[TimeExpression]) -> tuple[Bound | None, Bound | None]:
+    """The latest day the article reports as happened and the earliest it reports as still ahead, each a
+    true bound on its publication date however weak (a date years old says little): only dates the text
+    gives with their year count, only happenings in a sentence told wholly in the past ("the plant closed
+    in March 1996") and days a future said now looks ahead to ("talks will begin on January 23, 1997");
+    forecasts, deadlines, maturities and futures seen from the past ("was to end in 1995") do not."""
+    text = article.text
+    lower: Bound | None = None
+    upper: Bound | None = None
+    for t in found:
+        if (
+            t.placeholder is not None
+            or t.type not in ("DATE", "TIME")
+            or t.earliest is None
+            or t.latest is None
+        ):
+            continue
+        if t.granularity in ("decade", "century"):
+            continue
+        if t.tense == "past" and (lower is None or t.earliest > lower.day):
+            if _a_happening(text, t) and tenses.happened(text, t.start, t.end, _SPEECH):
+                lower = Bound(t.earliest, t.text)
+        elif (
+            t.tense == "future"
+            and (t.latest - t.earliest).days < 7
+            and (upper is None or t.latest < upper.day)
+            and _a_happening(text, t, ahead=True)
+            and tenses.ahead(text, t.start, t.end)
+        ):
+            upper = Bound(t.latest, t.text)
+    if lower is not None and upper is not None and lower.day > upper.day:
+        return None, None  # they contradict each other: one of them is misread, and neither says which
+    return lower, upper
+
+
+def undated(article: Article) -> bool:
+    """Whether an article still needs a date: it has none, or only its bounds (see :func:`bounds`), which
+    other evidence may narrow."""
+    pub, confidence = article.published, article.published_confidence
+    return pub is None or pub.open or (confidence is not None and confidence <= BOUND_CONFIDENCE)
+
+
+def anchor(article: Article) -> DateValue | None:
+    """The publication date to resolve the article's relative dates against: none when only its bounds are
+    known ("yesterday" in an article written "after 1 Mar 1996" is no day)."""
+    return None if undated(article) else article.published
+
+
+def _bounded(article: Article, lower: Bound | None, upper: Bound | None) -> Article:
+    """``article`` dated by its bounds alone: a window open on the side no bound closes."""
+    parts = []
+    if lower is not None:
+        parts.append(f"after the latest past date mentioned, “{_one_line(lower.text)}”")
+    if upper is not None:
+        parts.append(f"before the earliest date still ahead, “{_one_line(upper.text)}”")
+    how = ", and ".join(parts)
+    return article.model_copy(
+        update={
+            "published": DateValue.bounded(lower.day if lower else None, upper.day if upper else None),
+            "published_how": f"text: {how}",
+            "published_confidence": BOUND_CONFIDENCE,
+        }
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def infer(article: Article, found: list[TimeExpression]) -> Article:
     """``article`` with its publication date: from metadata, else weighed from its own time expressions."""
     if article.published_given:
@@ -420,6 +549,9 @@ def infer(article: Article, found: list[TimeExpression]) -> Article:
         dated = decide(article, clues, posterior(clues, candidate_years(clues)), OWN_SURE, "its own dates")
         if dated is not None:
             return dated
+        lower, upper = bounds(article, found)
+        if lower is not None or upper is not None:
+            return _bounded(article, lower, upper)
     return article.model_copy(
         update={"published": None, "published_how": "unknown", "published_confidence": None}
     )
@@ -523,7 +655,7 @@ def date_from_corpus(articles: Sequence[tuple[Article, list[TimeExpression]]]) -
     for i, (article, _) in enumerate(articles):
         clues = evidence[i][0]
         pin = clues.pin
-        if article.published is not None or pin is None or pin.year is not None:
+        if not undated(article) or pin is None or pin.year is not None:
             continue
         if pin.month not in by_month:
             local = [j for j, e in enumerate(evidence) if j in likes and _near_month(e, pin.month)]

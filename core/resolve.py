@@ -82,10 +82,13 @@ _UNRESOLVED = {
 
 
 def resolve(found: list[TimeExpression], anchor: DateValue | None) -> list[TimeExpression]:
-    """``found`` with every placeholder resolved against ``anchor`` (unresolved again when it is ``None``).
+    """``found`` with every placeholder resolved against ``anchor`` (unresolved again when it is ``None`` or
+    only a bound, open on a side).
 
     Expressions without a placeholder are returned as they are; one the anchor shows not to be a time
     expression (a number far from the anchor's year after "at") is left out. Ids are renumbered in order."""
+    if anchor is not None and anchor.open:  # a bound ("after 1 Mar 1996") is no day to count from
+        anchor = None
     ref = anchor.earliest if anchor is not None else None
     ref_hi = (anchor.latest or ref) if anchor is not None else None
     if ref is not None and ref_hi is not None and (ref_hi - ref).days <= 2:

@@ -48,6 +48,9 @@ def published(article: Article, *, short: bool = False) -> str:
         return day
     if how.startswith("text: "):
         how = how.removeprefix("text: ")
+        if article.published.open or how.startswith(("after ", "before ")):
+            # a bound: "after 1 Mar 1996 (inferred from the latest past date mentioned, “March 1996”)"
+            how = how.removeprefix("after ").removeprefix("before ")
         if short:
             how = how.split("“", 1)[0].rstrip(" ,") or how
         return f"{day} (inferred from {how})"

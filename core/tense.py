@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from dateline.core import lexicon
+
 Tense = Literal["past", "present", "future", "unknown"]
 
 # Scheduled happenings: "slated for", "scheduled", "due to", "set to", "will be held".
@@ -32,7 +34,9 @@ _FUTURE_WORDS = frozenset(
 _PAST_WORDS = frozenset(
     "was were had did said ago last earlier began came made met took went held won lost rose fell grew saw left "
     "told gave got paid sold bought spent built brought ran became led wrote spoke broke chose drew fought flew "
-    "found knew meant sought stood struck thought threw since".split()
+    "found knew meant sought stood struck thought threw since shot tore fled ate drove forgot froze hid rode "
+    "rang sank sang shook slept slid spun stole stuck swept swore swung taught woke wore wept withdrew "
+    "overthrew overcame undertook understood dealt felt heard kept lent sent bent bore".split()
 )
 _NOT_PAST = frozenset(
     "need speed indeed united hundred proceed succeed exceed breed embed seed feed bred shed red bed wed "
@@ -56,6 +60,19 @@ _PARTICIPLES = frozenset(
 _TOKEN = re.compile(r"[A-Za-z']+")
 
 
+# Verbs whose infinitive is what someone means to do: "pledged to raise taxes in 1988" dates the raise, not
+# the pledge ("failed to overthrow him in 1961" dates a happening).
+_INTENT = frozenset(
+    form
+    for base in "agree pledge promise vow decide plan intend aim hope want wish seek advise urge propose offer "
+    "expect undertake commit threaten prepare ask order".split()
+    for form in (base, *lexicon.inflect(base))
+) | frozenset("sought planned committed".split())
+
+
+_LOOKS_BACK = frozenset("was were had".split())  # "was to end", "had been due to": a future in the past
+
+
 def _past_form(w: str) -> bool:
     return w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
 
@@ -69,7 +86,10 @@ def _cue(words: list[str], i: int) -> str | None:
     if w == "to" and prev in _TO_FUTURE_BEFORE:
         return "f"  # "is to", "set to"
     if prev == "to" and w in _TO_VERBS:
-        return "f"  # "to begin"
+        before = words[i - 2] if i > 1 else ""
+        if _past_form(before) and before not in _INTENT and before not in _LOOKS_BACK:
+            return None  # "failed to take", "tried to hold": what was done ("was to end" is still a future)
+        return "f"  # "to begin", "agreed to hold"
     if w == "later" and i + 1 < len(words) and words[i + 1] == "this":
         return "f"
     if w in _FUTURE_WORDS or w.endswith("'ll"):
@@ -108,6 +128,78 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if cue:
             return "future" if cue == "f" else "past"
     return None
+
+
+_PRESENT_BE = frozenset("is are am be being".split())
+_SURE_AHEAD = frozenset("will shall".split())
+
+
+def _verb_cue(words: list[str], i: int, skip: frozenset[str]) -> str | None:
+    """The cue of ``words[i]`` as a clause's own verb: speech verbs (``skip``) report rather than tell what
+    happened, and a participle after "is"/"are" is a present passive ("are liberalised"), not a past."""
+    w = words[i]
+    if w in skip:
+        return None
+    if w in ("is", "are", "am"):
+        return "n"  # "there is scope for cuts in 1988": the clause is in the present
+    if i > 0 and words[i - 1] in _PRESENT_BE and (_past_form(w) or w in _PARTICIPLES):
+        return "n"
+    return _cue(words, i)
+
+
+_NOT_VERBS = frozenset(lexicon.words("function_words", "stop"))
+_MODALS = frozenset("must can cannot can't need needs ought".split())
+
+
+def _infinitive(words: list[str], i: int) -> bool:
+    """ "to raise", "to increase": an infinitive at ``i`` (not "to 60 pct", "to the company", "to Chrysler")
+    after a verb of intention ("agreed to sell in January 1988")."""
+    if words[i] != "to" or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return nxt.isalpha() and nxt not in _NOT_VERBS and any(w in _INTENT for w in words[:i])
+
+
+def happened(text: str, start: int, end: int, speech: frozenset[str] = frozenset()) -> bool:
+    """Whether the date at ``[start, end)`` is reported as something that has happened, strictly enough to
+    bound the publication date: its sentence looks nowhere ahead (no future cue at all: "said profit would
+    rise in 1990" is a forecast) and the verb nearest before the date (else the first after it) is a past one other than a speech verb (``speech``): "said the contract runs through 1990"
+    reports a present."""
+    s, e = sentence_bounds(text, start, end)
+    if tense(text[s:e]) == "future":
+        return False
+    before = [w.lower() for w in _TOKEN.findall(text, s, start)]
+    after = [w.lower() for w in _TOKEN.findall(text, end, e)]
+    if any(w in _MODALS for w in before) or any(w in _MODALS for w in after):
+        return False  # "must have passive restraints by 1989", "can apply from 1990"
+    # the nearest verb before the date, else (a date opening its sentence: "In 1986, it had") the first after;
+    # an infinitive in between puts the date in what was pledged or advised ("pledged to raise ... in 1988")
+    for words, index in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
+        for i in index:
+            if words is before and _infinitive(words, i):
+                return False
+            cue = _verb_cue(words, i, speech)
+            if cue is not None:
+                return cue == "p"
+    return False
+
+
+def ahead(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` is reported as still ahead by a future said now ("talks will
+    begin on January 23", "is to meet on", "scheduled for"), strictly enough to bound the publication date:
+    the nearest cue before it is a future one, and no "was"/"were"/"had"/"would" makes it a future seen from
+    the past ("was to end on", "would begin on")."""
+    s, _ = sentence_bounds(text, start, end)
+    words = [w.lower() for w in _TOKEN.findall(text, max(s, start - 160), start)]
+    for i in range(len(words) - 1, -1, -1):
+        cue = _cue(words, i)
+        if cue is None:
+            continue
+        if cue != "f" or words[i] in ("would", "could", "might", "should", "may"):
+            return False
+        back = words[max(0, i - 3) : i]
+        return words[i] in _SURE_AHEAD or not any(w in _LOOKS_BACK for w in back)
+    return False
 
 
 # Only these words (or endings) can be cues: the rest of a clause is skipped cheaply.

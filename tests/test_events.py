@@ -53,6 +53,16 @@ def test_undated_lead_without_publication_date_yields_nothing() -> None:
     assert events.extract(art, []) == []
 
 
+def test_a_lead_under_a_publication_bound_is_placed_by_the_bound_alone() -> None:
+    from dateline.core.model import DateValue
+
+    art = article("Negotiators from the two parties ended their talks in the capital without a deal.\n")
+    art = art.model_copy(update={"published": DateValue.bounded(date(2019, 11, 5), None)})
+    [ev] = events.extract(art, [])
+    assert ev.status == "occurred" and (ev.date.earliest, ev.date.latest) == (date(2019, 11, 4), None)
+    assert ev.date.label() == "after 4 Nov 2019"
+
+
 def test_upcoming_talks_without_date_become_open_future_event() -> None:
     art = article(
         "Officials met on Monday.\n\nThe sides look ahead to upcoming peace talks in the capital.\n",
@@ -76,6 +86,9 @@ def test_tense_and_status_cues() -> None:
     assert tense("the talks have come to an end") == "past"
     assert tense("the ministers will meet again") == "future"
     assert tense("fighting is raging in the north") == "present"
+    assert tense("rebels failed to take the town") == "past"  # what was tried, not what is to come
+    assert tense("the sides agreed to hold talks") == "future"
+    assert tense("the deal was to end soon") == "future"
     assert future_status("the vote is scheduled for May") == "planned"
     assert future_status("growth is expected to slow") == "expected"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.core import clean, pipeline, published, timexes
-from dateline.core.model import Article
+from dateline.core.model import Article, DateValue
 
 D = date.fromisoformat
 
@@ -87,8 +87,10 @@ def test_years_reported_as_happened_and_ahead_favour_the_year_between_them() -> 
     post = published.posterior(clues, published.candidate_years(clues))
     assert max(post, key=post.get) == 2009
     assert post[2009] > post[2008] > post[2010] > post[2005]
-    # one article's own years are not sure enough to date its year-less dateline
-    assert infer(text).published is None
+    # one article's own years are not sure enough to date its year-less dateline: only the bound its
+    # happenings give ("Orders in 2008 were"), not the forecast's ("will open ... in 2009")
+    bounded = infer(text)
+    assert window(bounded) == (D("2008-01-01"), None) and published.undated(bounded)
 
 
 def test_a_weekday_next_to_a_day_picks_the_years_it_fits() -> None:
@@ -208,3 +210,88 @@ def test_a_wire_dateline_and_the_weekday_its_lead_reports() -> None:
     assert clues.weekday_days == [(3, 12, 4, False)]
     like = dict(zip([1992, 1993, 1994], published.likelihood(clues, [1992, 1993, 1994]), strict=True))
     assert like[1993] > like[1992] and like[1993] > like[1994]  # 12 March 1993 was a Friday
+
+
+# --- bounds: what the article's happenings and schedules say when its year is not sure ---------------------
+
+
+def test_the_latest_happening_with_its_year_bounds_the_date_from_below() -> None:
+    dated = infer("The mill opened in 1971. It closed in March 1996 after a long strike, the union said.")
+    assert window(dated) == (D("1996-03-01"), None)
+    assert dated.published.value == "1996-03-01/.." and dated.published.label() == "after 1 Mar 1996"
+    assert dated.published_how == "text: after the latest past date mentioned, “March 1996”"
+    assert dated.published_confidence == published.BOUND_CONFIDENCE
+    assert published.undated(dated)  # a bound is no date: other evidence may still date it
+
+
+def test_a_day_still_ahead_bounds_the_date_from_above() -> None:
+    dated = infer("Talks on the border will begin on January 23, 1997, the ministry said.")
+    assert window(dated) == (None, D("1997-01-23")) and dated.published.label() == "by 23 Jan 1997"
+    both = infer("The mill closed in March 1996. Talks will begin on January 23, 1997.")
+    assert window(both) == (D("1996-03-01"), D("1997-01-23"))
+    assert "still ahead, “January 23, 1997”" in both.published_how
+
+
+def test_bounds_that_contradict_each_other_give_no_window() -> None:
+    assert infer("The mill closed in May 1999. Talks will begin on January 23, 1997.").published is None
+
+
+def test_forecasts_deadlines_terms_and_futures_seen_from_the_past_bound_nothing() -> None:
+    for text in (
+        "The bank extended the loan until March 1999.",  # the end of a span still running
+        "The agency said it cut staff by the end of 1999.",
+        "Deliveries were to start in October 1999.",
+        "He said profit would rise in 1999.",  # a forecast: the sentence looks ahead
+        "The notes, payable May 1, 1999, were sold at par.",  # a term
+        "The yard sold 8.5 pct November 1999 stock.",  # a maturity names the stock
+        "The firm said the exemption covers imports in 1999.",  # the speech verb's past is not the clause's
+        "Under the treaty all imports are liberalised in 1999, officials said.",  # a present passive
+        "The contract was to end on June 30, 1999.",  # a future seen from the past
+        "The minister said the talks would begin on June 30, 1999.",
+    ):
+        assert infer(text).published is None, text
+
+
+def test_a_bound_leaves_relative_dates_unresolved() -> None:
+    text = "The mill closed in March 1996. Workers left yesterday. Talks will begin on January 23, 1997."
+    analysis = pipeline.analyse(Article(id="x", text=text))
+    assert window(analysis.article) == (D("1996-03-01"), D("1997-01-23"))  # a bound on both sides ...
+    assert published.anchor(analysis.article) is None  # ... is still no day to count from
+    found = {t.text: t for t in analysis.timexes}
+    assert found["yesterday"].value == "XXXX-XX-XX" and found["yesterday"].earliest is None
+    assert found["March 1996"].value == "1996-03"
+    open_only = published.infer(clean.clean(Article(id="y", text="The mill closed in March 1996.")), [])
+    assert open_only.published is None  # (no expressions, no bound)
+    bound = timexes.extract(
+        Article(id="z", text="Workers left yesterday."), DateValue.bounded(D("1996-03-01"), None)
+    )
+    assert bound[0].value == "XXXX-XX-XX"  # an open window resolves nothing either
+
+
+def test_an_article_with_only_bounds_still_takes_its_year_from_the_loaded_articles() -> None:
+    analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
+    text = "BERGEN, March 9 - The ferry company said it cut two routes. The old yard closed in 1990."
+    analyses.append(_analyse(text, "ferry"))
+    assert window(analyses[-1].article) == (D("1990-01-01"), None)
+    ferry = pipeline.date_from_corpus(analyses)[-1].article
+    assert window(ferry) == (D("1997-03-08"), D("1997-03-10"))
+
+
+def test_a_happening_is_read_from_its_own_clause() -> None:
+    from dateline.core.tense import ahead, happened
+
+    def at(text: str, words: str, fn, *args) -> bool:
+        i = text.index(words)
+        return fn(text, i, i + len(words), *args)
+
+    speech = published._SPEECH
+    assert at("The mill closed in March 1996.", "March 1996", happened, speech)
+    assert at("In 1986, it had revenue of $1 million.", "1986", happened, speech)  # the verb after it
+    assert at("Rebels failed to take the town in 1961.", "1961", happened, speech)
+    assert not at("It said the plant runs through 1996.", "1996", happened, speech)  # said is no happening
+    assert not at("It pledged to cut taxes in 1996.", "1996", happened, speech)  # what was pledged
+    assert not at("Under the pact imports are freed in 1996.", "1996", happened, speech)  # present passive
+    assert not at("Cars must have belts in 1996.", "1996", happened, speech)
+    assert at("Talks will begin on January 23, 1997.", "January 23, 1997", ahead)
+    assert not at("Talks were to begin on January 23, 1997.", "January 23, 1997", ahead)
+    assert not at("He said talks would begin on January 23, 1997.", "January 23, 1997", ahead)

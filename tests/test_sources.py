@@ -87,3 +87,18 @@ def test_timelinejs_has_no_media_when_no_source_has_a_url() -> None:
     t.articles[0].url = None
     [item] = json.loads(export.timelinejs(t))["events"]
     assert "media" not in item
+
+
+def test_a_bound_says_what_it_bounds_by() -> None:
+    from dateline.core import clean, published, timexes
+
+    article = clean.clean(Article(id="x", text="The mill closed in March 1996 after a strike."))
+    bounded = published.infer(article, timexes.find(article))
+    assert (
+        sources.published(bounded)
+        == "after 1 Mar 1996 (inferred from the latest past date mentioned, “March 1996”)"
+    )
+    assert (
+        sources.published(bounded, short=True)
+        == "after 1 Mar 1996 (inferred from the latest past date mentioned)"
+    )
