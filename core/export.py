@@ -299,13 +299,24 @@ def _brief_sources(e: Event, articles: dict[str, Article], date_w: int, width: i
     indent = " " * (date_w + 4)
     out = []
     ids = e.articles
+    room = max(20, width - len(indent) - 2)
     for aid in ids[:BRIEF_SOURCES]:
-        text = plain(sources.line(articles[aid], short=True)) if aid in articles else plain(aid)
-        room = max(20, width - len(indent) - 2)
+        text = _source_line(articles[aid], room) if aid in articles else plain(aid)
         out.append(f"{indent}· {text if len(text) <= room else text[: room - 1] + '…'}")
     if len(ids) > BRIEF_SOURCES:
         out.append(f"{indent}· and {len(ids) - BRIEF_SOURCES} more")
     return out
+
+
+def _source_line(article: Article, room: int) -> str:
+    """``outlet · date · title · URL`` in ``room`` characters: the title gives way first, so that the URL,
+    the one part a reader cannot guess from the rest, is kept whole while it fits."""
+    line = plain(sources.line(article, short=True))
+    title = plain(sources.label(article))
+    if len(line) <= room or not title or title not in line:
+        return line
+    keep = room - (len(line) - len(title))
+    return line.replace(title, shorten(title, keep), 1) if keep >= 12 else line
 
 
 def _brief_row(e: Event, date_w: int, width: int) -> str:

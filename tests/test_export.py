@@ -63,3 +63,15 @@ def test_brief_is_plain_text_with_status_and_sources() -> None:
     assert "\x1b" not in out
     assert "expected" in out and "[1 source]" in out
     assert out.index("24 Jan 2017") < out.index("Feb 2017")
+
+
+def test_a_brief_source_keeps_its_url_whole_and_shortens_the_title() -> None:
+    url = "https://news.example/2017/01/24/talks-end-in-a-promise"
+    title = "Talks in the capital end with a promise to meet again next month, officials say " * 2
+    tl = _timeline()
+    art = tl.articles[0].model_copy(update={"title": title.strip(), "url": url, "source": "Example News"})
+    tl = tl.model_copy(update={"articles": [art]})
+    for width in (120, 160):
+        lines = [line for line in export.brief(tl, width=width).splitlines() if url[:20] in line]
+        assert lines and all(line.rstrip().endswith(url) and len(line) <= width for line in lines)
+        assert all("Example News" in line and "Talks in the" in line for line in lines)
