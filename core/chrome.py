@@ -28,12 +28,15 @@ from datetime import date
 from functools import cache
 
 from dateline.core import lexicon
+from dateline.core.text import continues_sentence
 
 MIN_WEB_LINES = 2  # lines of page chrome found by their class before the page's structure is read
 PROSE_WORDS = 12  # a line of at least this many words that ends a sentence is story text
 LONG_WORDS = 25  # ... and one this long is story text whatever its end
 SHORT_WORDS = 15  # header and footer lines this short (that are not the headline) are chrome
 ITEM_WORDS = 22  # the items of a related-links list are no longer than this
+WRAP_WIDTH = 80  # hard-wrapped copy (wire stories, e-mail) breaks its lines at about 65-80 characters ...
+WRAP_SHARE = 0.8  # ... so nearly all of its long lines are this short (a page's paragraphs run longer)
 
 
 @dataclass(slots=True)
@@ -484,10 +487,13 @@ def find(text: str, spans: list[tuple[int, int]], marked: dict[int, str]) -> Chr
     anywhere = present(text)
     kinds: list[str | None] = []
     found = 0
+    wrapped = hard_wrapped(spans)
     for start, end in spans:
         already = marked.get(start)
         kind = "marked" if already not in (None, "caption", "repeat") else None
-        if kind is None and end - start < 400:
+        if kind is None and wrapped and _in_paragraph(text, start, end):
+            pass  # the rest of a sentence broken at the line's width ("... signed on\nNovember 19, 1986."): story
+        elif kind is None and end - start < 400:
             kind = line_kind(text[start:end], anywhere)
             found += kind is not None
         elif already in _WEB_MARKS:
@@ -510,6 +516,24 @@ def find(text: str, spans: list[tuple[int, int]], marked: dict[int, str]) -> Chr
     # the headline is listed too: clean drops any caption or repeat mark the page's layout gave it
     out.lines = [(x.start, x.end, x.kind) for x in lines if x.kind not in (None, "marked")]
     return out
+
+
+def hard_wrapped(spans: list[tuple[int, int]]) -> bool:
+    """Whether a text's lines are broken at a fixed width (wire copy, e-mail) rather than one paragraph to a
+    line (a page pasted from a browser): nearly all of its long lines are no wider than a wrap width. In such
+    text a line that continues a sentence is the sentence's rest, whatever it looks like on its own: "November
+    19, 1986." is no page date line, "share." no share prompt."""
+    widths = [w for s, e in spans if (w := e - s) >= 40]
+    return bool(widths) and sum(w <= WRAP_WIDTH for w in widths) >= WRAP_SHARE * len(widths)
+
+
+def _in_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether a line of hard-wrapped text is part of a paragraph broken at its width: it continues the line
+    before it, or the next line continues it ("... the stock should rise by more\nthan 10 pct, he said.")."""
+    if continues_sentence(text, start):
+        return True
+    nxt = text.find("\n", end)
+    return nxt >= 0 and continues_sentence(text, nxt + 1)
 
 
 def _published(lines: list[_Line]) -> str | None:

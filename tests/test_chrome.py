@@ -208,6 +208,53 @@ def test_hard_wrapped_wire_copy_is_left_alone() -> None:
     assert [f.kind for f in a.furniture] == ["source"]  # only the sign-off, as before
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "November 19, 1986.",  # the rest of a sentence is no page date line (nor the article's date)
+        "share.",  # ... no share prompt
+        "economy.",  # ... no section label
+        "April 2, 1987, the company said.",
+    ],
+)
+def test_the_rest_of_a_hard_wrapped_sentence_is_no_chrome(tail: str) -> None:
+    text = (
+        "    The harbour board said it had agreed to pay the sum it\n"
+        "owed to the ferry union under a pact the two sides signed on\n"
+        f"{tail}\n"
+        "    Board chairman Ann Vale said the increase was small and\n"
+        "would more than pay for itself, adding that more\n"
+        "ferries would run from the spring.\n"
+        " Reuter\n"
+    )
+    a = clean(Article(id="wire", text=text))
+    assert a.published_given is None
+    assert [f.kind for f in a.furniture] == ["source"]
+
+
+def test_a_date_line_under_a_long_headline_of_a_page_is_still_its_date() -> None:
+    """A pasted page has one paragraph to a line: a headline that stops without a full stop is no wrapped
+    sentence, and the date line under it is the page's."""
+    text = (
+        "Harbour board agrees new pay deal with the ferry union\n"
+        "Updated: 4 March 2019, 10:20 GMT\n"
+        "The harbour board agreed a new pay deal with the ferry union on Monday, ending a strike that had halted"
+        " services across the bay for nine days and stranded hundreds of commuters on the islands.\n"
+        "Board chairman Ann Vale said the deal was fair to both sides and would be paid for by savings in the"
+        " coming year, without any rise in fares for passengers.\n"
+    )
+    a = clean(Article(id="page", text=text))
+    assert a.published_given == "2019-03-04"
+
+
+def test_wire_copy_and_pages_are_told_apart_by_their_line_widths() -> None:
+    wire = [(0, 62), (63, 125), (126, 160), (161, 166)]
+    page = [(0, 50), (51, 240), (241, 420), (421, 440)]
+    assert chrome.hard_wrapped(wire)
+    assert not chrome.hard_wrapped(page)
+    assert not chrome.hard_wrapped([(0, 20), (21, 30)])  # no long line: nothing to tell by
+
+
 def test_a_labelled_date_glued_to_the_start_gives_the_day() -> None:
     a = clean(
         Article(id="glued", text="date 2019-03-04 Ferry services were halted on Monday as the strike spread.")
