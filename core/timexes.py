@@ -1453,9 +1453,9 @@ _DAY_AFTER_CLOCK = (
     rf"(?:\s*{_TZ}\b)?{_DAY_AFTER_CLOCK})",
     kinds="clock",
     back=10,
-    examples=(("The polls close at 8 p.m. today.", "8 p.m. today", "2017-01-24T20"),
+    examples=(("The polls close at 8 p.m. today.", "8 p.m. today", "2017-01-24T20:00"),
               ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30"),
-              ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17")),
+              ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17:00")),
 )  # fmt: skip
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
@@ -1471,7 +1471,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             if not 1 <= hh <= 12:
                 return None
             hh = hh % 12 + (12 if ap == "pm" else 0)
-    clock = f"T{hh:02d}" + (f":{mi}" if mi else "")
+    clock = f"T{hh:02d}:{mi or '00'}"  # TIMEX3 writes the minutes of a whole hour: "8 p.m." is T20:00
     return _pending(m, None, "TIME", "time", "clock", clock, _clock_day(m), 0)
 
 
