@@ -92,6 +92,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return "f"  # "to begin", "agreed to hold"
     if w == "later" and i + 1 < len(words) and words[i + 1] == "this":
         return "f"
+    if w == "next" and i + 1 < len(words) and words[i + 1] == "to":
+        return None  # "next to the embassy": a place, not a time ahead
     if w in _FUTURE_WORDS or w.endswith("'ll"):
         return "f"
     participle = _past_form(w) or w in _PARTICIPLES or (len(w) > 4 and w.endswith("en"))
@@ -114,6 +116,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m.start() + 1 if m else min(len(text), end + 200))
 
 
+def _pluperfect(words: list[str], i: int) -> bool:
+    """ "had been due to expire", "had been scheduled to end": a happening that was to come, seen from a past
+    already gone by (its day has passed when the pluperfect tells it; "was to end" may still be ahead, so only
+    "had"; "which had been expected" is not the infinitive's, so only a cue that is "to" + verb)."""
+    j = i if words[i] == "to" else i - 1  # the cue is "to" ("scheduled to") or the verb after it
+    return j >= 0 and words[j] == "to" and "had" in words[max(0, j - 4) : j]
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """``"future"``, ``"past"`` or ``None``: the cue nearest before the span, else the first after it."""
     s, e = sentence_bounds(text, start, end)
@@ -121,7 +131,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     for i in range(len(before) - 1, -1, -1):
         cue = _cue(before, i)
         if cue:
-            return "future" if cue == "f" else "past"
+            return "future" if cue == "f" and not _pluperfect(before, i) else "past"
     after = [w.lower() for w in _TOKEN.findall(text, end, min(e, end + 120))]
     for i in range(len(after)):
         cue = _cue(after, i)

@@ -208,3 +208,23 @@ def test_decades_and_halves_in_words() -> None:
 def test_about_just_only_and_over_stay_out_of_a_duration_but_keep_its_modifier() -> None:
     found = timexes.extract(Article(id="a", text="The talks lasted about five hours."), day("2015-06-09"))
     assert [(t.text, t.value, t.mod) for t in found] == [("five hours", "PT5H", "APPROX")]
+
+
+def test_a_weekday_after_next_to_is_not_ahead() -> None:
+    # "next to" names a place: the sentence stays in the past, so the Friday is the one just gone
+    found = values("A fire broke out in a depot next to the station on Friday.", "2016-03-09")
+    assert found == {"Friday": "2016-03-04"}
+    assert values("The ferry will dock next to the pier on Friday.", "2016-03-09") == {"Friday": "2016-03-11"}
+
+
+def test_a_schedule_told_in_the_pluperfect_has_passed() -> None:
+    # "had been due to" / "had been set to": the day was ahead only of a past already gone by
+    assert values("The permit had been due to lapse on Friday.", "2016-03-09") == {"Friday": "2016-03-04"}
+    found = values("The strike had been set to end at noon Friday.", "2016-03-09")
+    assert found == {"noon Friday": "2016-03-04T12:00"}
+    # without "had", the schedule still looks ahead; "had" elsewhere in the sentence does not turn it
+    assert values("The permit is due to lapse on Friday.", "2016-03-09") == {"Friday": "2016-03-11"}
+    found = values(
+        "The sale, which had been expected, is part of a plan to repay the loan by June.", "2016-03-09"
+    )
+    assert found == {"June": "2016-06"}
