@@ -103,6 +103,7 @@ _QUANT = (
     r"|roughly|approximately|some|just|a\s+mere|only|just\s+over|just\s+under|well\s+over|over|under)"
 )
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ies))s?"
+_QUAL = _alt(_TIME["durations"]["qualifiers"])  # "two more weeks", "eight trading days"
 _PREMOD = (
     r"(?:(?i:the\s+)?(?i:very\s+)?(?:[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Cc]lose|[Tt]urn)\s+of"
     r"|(?:[Ee]nd|[Ss]tart)(?=-[A-Z0-9])"
@@ -1197,7 +1198,7 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
 
 @_rule(
     rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?:(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
-    rf"|recent|latest|this\s+past))\s+)?)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b)"
+    rf"|recent|latest|this\s+past))\s+)?)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?i:{_QUAL})\s+)?(?P<unit>(?i:{_UNIT}))\b)"
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
     kinds="cal tunit plural hours night cent quarter",
     back=34,
@@ -1206,7 +1207,9 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
               ("The talks ran for 90 minutes.", "90 minutes", "PT90M"),
               ("Sales fell over the past six months.", "the past six months", "P6M"),
               ("They lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
-              ("The talks lasted five and a half hours.", "five and a half hours", "PT5H30M")),
+              ("The talks lasted five and a half hours.", "five and a half hours", "PT5H30M"),
+              ("The index fell for six straight days.", "six straight days", "P6D"),
+              ("The troops will stay two more weeks.", "two more weeks", "P2W")),
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1597,6 +1600,7 @@ _PREFIX_WORDS = frozenset(
     + list(_TENS)
     + list(_ORDINAL_WORDS)
     + ["final", "remaining"]
+    + list(_TIME["durations"]["qualifiers"])
     + [w.lower() for w in _TIME["weekdays"]["full"]]
     + [w.lower() for w in _TIME["weekdays"]["abbr"]]
 )

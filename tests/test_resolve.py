@@ -228,3 +228,13 @@ def test_a_schedule_told_in_the_pluperfect_has_passed() -> None:
         "The sale, which had been expected, is part of a plan to repay the loan by June.", "2016-03-09"
     )
     assert found == {"June": "2016-06"}
+
+
+def test_a_duration_keeps_its_length_through_a_qualifier() -> None:
+    # "more", "additional", "trading", "straight": the count is of the unit all the same
+    text = "The ferry service will run for three more weeks after prices rose for five straight days."
+    assert values(text, "2016-03-09") == {"three more weeks": "P3W", "five straight days": "P5D"}
+    text = "Holders have ten business days to reply, and the lease may run an additional year."
+    assert values(text, "2016-03-09") == {"ten business days": "P10D", "an additional year": "P1Y"}
+    # a qualifier alone is no duration
+    assert values("He tried one more time after a full day.", "2016-03-09") == {"a full day": "P1D"}
