@@ -1378,13 +1378,15 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 @_rule(
     rf"\b(?P<t>(?i:every|each)\s+(?:(?P<n>other|{_NUM_WORD}|\d+)\s+)?(?P<unit>(?i:{_UNIT}|weekend)"
-    rf"|{_WEEKDAY}|(?i:morning|afternoon|evening|night|spring|summer|autumn|fall|winter|season)))\b"
+    rf"|{_WEEKDAY}|(?P<smon>{_MONTH_FULL})(?!\s+\d)|(?i:morning|afternoon|evening|night|spring|summer|autumn|fall"
+    r"|winter|season)))\b"
     rf"|\b(?P<adv>(?i:{_alt(_SET_ADVERBS)}))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
     r"|\b(?i:per)\s+(?P<per>(?i:day|week|month|year|annum))\b",
-    kinds="cal tunit plural hours night cent quarter wd deic season adv",
+    kinds="cal tunit plural hours night cent quarter wd deic season adv mon",
     back=16,
     examples=(("The council meets every month.", "every month", "P1M"),
+              ("Pilgrims gather here each August.", "each August", "XXXX-08"),
               ("The paper is printed weekly.", "weekly", "P1W"),
               ("Guards patrol twice a day.", "twice a day", "P1D")),
 )  # fmt: skip
@@ -1405,6 +1407,8 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return _found(m, m.span("per"), type="SET", value=duration_value(1, unit), granularity=UNITS[unit][3])
     raw = m["unit"]
     low = raw.lower()
+    if m["smon"]:  # "every July": the month of every year
+        return _found(m, m.span("t"), type="SET", value=f"XXXX-{_month_of(raw):02d}", granularity="month")
     if low in WEEKDAYS:
         return _found(m, m.span("t"), type="SET", value=f"XXXX-WXX-{WEEKDAYS[low] + 1}", granularity="day")
     if low in TIMES_OF_DAY:

@@ -238,3 +238,9 @@ def test_a_duration_keeps_its_length_through_a_qualifier() -> None:
     assert values(text, "2016-03-09") == {"ten business days": "P10D", "an additional year": "P1Y"}
     # a qualifier alone is no duration
     assert values("He tried one more time after a full day.", "2016-03-09") == {"a full day": "P1D"}
+
+
+def test_every_month_name_is_a_set() -> None:
+    text = "The herders move south every October; the market will close in December."
+    assert values(text, "2016-03-09") == {"every October": "XXXX-10", "December": "2016-12"}
+    assert values("Each April, the river floods.", "2016-03-09") == {"Each April": "XXXX-04"}
