@@ -2,11 +2,12 @@
 
 Two events are the same happening when their articles tell the same story (:mod:`dateline.core.stories`:
 the same names, numbers and distinctive words), their dates overlap, they agree on past vs future, and they
-name the same happening: two retellings' leads do (what each article reports as news), other mentions must
-name the same kind of happening or share most of their words. An undated lead ("the talks have ended") is
-news of the last few days: it joins the dated report of its happening. A merged event keeps every source;
-its date is the intersection of the sources' windows, so a "last month" in one article narrows an "end of
-last year" in another.
+name the same happening: two retellings' leads do (what each article reports as news, when the articles were
+published within a day of each other), other mentions must name the same kind of happening or share most of
+their words. Reports of one piece of news may put it a day apart; nothing is reported as done before it
+happened. An undated lead ("the talks have ended") is news of the last few days: it joins the dated report of
+its happening. A merged event keeps every source; its date is the intersection of the sources' windows, so a
+"last month" in one article narrows an "end of last year" in another.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from dateline.core.text import FurnitureIndex, paragraphs
 
 WHAT_SHARED = 0.4  # share of the fewer action words two mentions of one happening have in common
 LEAD_RECENT = timedelta(days=3)  # how long before publication an undated lead's news may have happened
+NEWS_CYCLE = timedelta(days=1)  # leads of articles published this far apart may retell the same news
+REPORTS_DIFFER = timedelta(days=1)  # how far apart two reports of one piece of news may put its day
 PAST = frozenset({"occurred", "ongoing"})
 FUTURE = frozenset({"planned", "expected"})
 
@@ -191,20 +194,44 @@ class _Mention:
             # on the date the dated reports of it give
             lo = event.date.earliest - LEAD_RECENT
             self.window = DateValue.bounded(lo, event.date.latest)
+        elif event.lead and event.date.span_days == 1 and _status_class(event) == "past":
+            # reports of one piece of news often put it a day apart (overnight news, time zones, "yesterday"
+            # written the evening before the paper came out): a lead may meet a report of the day either side
+            self.window = DateValue.between(
+                event.date.earliest - REPORTS_DIFFER, event.date.latest + REPORTS_DIFFER
+            )
+        w = self.window
+        if published is not None and _status_class(event) == "past" and w.latest and w.latest > published:
+            # what an article reports as done was done by the time it was published (a window open on one
+            # side stays open: it is asked about whatever its dates, see _ClusterIndex)
+            self.window = _intersect(w, DateValue.bounded(w.earliest, published)) or w
 
 
 def _what_agrees(a: _Mention, b: _Mention) -> bool:
-    """Do two mentions name the same kind of happening? Two retellings' leads do; otherwise the kinds, or a
-    good share of the action words of their sentences (not the names, which a whole story shares), must
-    agree."""
+    """Do two mentions name the same kind of happening? Two retellings' leads do (articles of one news
+    cycle); otherwise the kinds, or a good share of the action words of their sentences (not the names,
+    which a whole story shares), must agree."""
     ka, kb = a.event.kind, b.event.kind
-    if a.lead and b.lead and a.article != b.article:
+    if a.lead and b.lead and a.article != b.article and _same_cycle(a, b):
         return True
     if ka and kb:
         return ka == kb
     if not a.words or not b.words:
         return False
     return len(a.words & b.words) / min(len(a.words), len(b.words)) >= WHAT_SHARED
+
+
+def _same_cycle(a: _Mention, b: _Mention) -> bool:
+    """Are two leads one piece of news by when they were told? Leads of one story published days apart
+    report its successive developments (a trial's days, a storm's landfall and its clean-up); but a lead that
+    announced a happening and a later one that reports it done tell one happening's phases (the clustering
+    checks that the announcement came first). True when the articles were published within
+    :data:`NEWS_CYCLE` of each other, or a publication date is unknown."""
+    if a.published is None or b.published is None:
+        return True
+    if {_status_class(a.event), _status_class(b.event)} == {"past", "future"}:
+        return True
+    return abs(a.published - b.published) <= NEWS_CYCLE
 
 
 class _ClusterIndex:

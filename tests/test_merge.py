@@ -1,6 +1,6 @@
 """Merging across articles: same story + compatible events → one event with all sources."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from dateline.core import events, merge, pipeline
 from dateline.core.model import ArticleAnalysis, DateValue, Event, Evidence
@@ -240,3 +240,48 @@ def test_clusters_split_by_the_order_mentions_came_in_are_joined_when_most_of_th
     other = _mention("d", 1, "the council approved a budget for road repairs", day_)
     clusters = merge._cluster([first, second, third, other])
     assert sorted(sorted(e.id for e in c) for c in clusters) == [["a:e1", "b:e1", "c:e1"], ["d:e1"]]
+
+
+def _lead(aid: str, words: str, day_: date | None, published: date) -> merge._Mention:
+    """A lead mention: dated to ``day_`` by a time expression, or undated (``None``: news of its publication)."""
+    lo = day_ or published - timedelta(days=1)
+    d = DateValue.between(lo, day_ or published)
+    ev = Evidence(article=aid, start=0, end=len(words), text=words, timex=f"{aid}:t1" if day_ else None)
+    event = Event(id=f"{aid}:e1", headline=words, date=d, status="occurred", lead=True, evidence=[ev])
+    return merge._Mention(event, 0, published)
+
+
+def _groups(mentions: list[merge._Mention]) -> list[list[str]]:
+    return sorted(sorted(e.id for e in c) for c in merge._cluster(mentions))
+
+
+def test_leads_published_days_apart_are_successive_developments_not_one_piece_of_news() -> None:
+    monday = date(2023, 5, 8)
+    verdict = _lead("a", "the jury found the harbour master guilty of negligence", monday, monday)
+    # an undated lead three days on could be Monday's news by its date alone; its article is of a later cycle
+    appeal = _lead("b", "his lawyers lodged an appeal against the ruling", None, monday + timedelta(days=3))
+    assert _groups([verdict, appeal]) == [["a:e1"], ["b:e1"]]
+    # the same lead told the next day is a retelling of Monday's news
+    retold = _lead(
+        "c", "a harbour master was convicted over the collapse of the pier", None, monday + timedelta(days=1)
+    )
+    assert _groups([verdict, retold]) == [["a:e1", "c:e1"]]
+
+
+def test_two_reports_may_put_one_piece_of_news_a_day_apart() -> None:
+    tuesday = date(2023, 5, 9)
+    # one outlet dates the landslide to Monday night, another (same morning's paper) to Tuesday
+    night = _lead(
+        "a", "a landslide buried the mountain road near Vellaro", tuesday - timedelta(days=1), tuesday
+    )
+    morning = _lead("b", "rescuers dug through mud on the Vellaro road", tuesday, tuesday)
+    assert _groups([night, morning]) == [["a:e1", "b:e1"]]
+    # two days apart is another happening, however alike the story
+    earlier = _lead("c", "a rockfall closed the Vellaro road", tuesday - timedelta(days=3), tuesday)
+    assert _groups([earlier, morning]) == [["b:e1"], ["c:e1"]]
+
+
+def test_what_an_article_reports_as_done_happened_by_its_publication() -> None:
+    friday = date(2023, 5, 12)
+    lead = _lead("a", "the union called off the strike", friday, friday)
+    assert lead.window.earliest == friday - timedelta(days=1) and lead.window.latest == friday
