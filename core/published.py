@@ -417,6 +417,7 @@ _WORD_BEFORE = re.compile(r"((?:as\s+)?[A-Za-z]+)[^A-Za-z]*$")
 _RATE = re.compile(r"(?i)(?:\bpct|\bpercent|%)\s+(?:of\s+)?$")
 _PERIOD_OF = re.compile(r"(?i)\b(?:the\s+)?(?:end|middle|start|beginning|close|turn)\s+of\s+(?:the\s+)?$")
 _WORD_AFTER = re.compile(r"[\s,]*([A-Za-z]+)")
+_IN_PERIOD = re.compile(r"\b" + lexicon.alternation(_EVIDENCE["in_period"]) + r"\s+$", re.I)
 _SPEECH = frozenset(gazetteer.REPORTING_VERBS)
 
 
@@ -453,7 +454,11 @@ def _a_happening(text: str, t: TimeExpression, ahead: bool = False) -> bool:
     after = _WORD_AFTER.match(text, t.end, min(e, t.end + 30))
     if after and after.group(1).lower() in _NAMED_BEFORE:
         return False
-    return _TERMS.search(text, s, e) is None
+    if _TERMS.search(text, s, t.start) or _TERMS.search(text, t.end, e):
+        return False
+    # "fiscal 1988" is a period of its own: the time of what happened in it ("In fiscal 1988, it earned"),
+    # not of what was planned for it ("the fiscal 1988 budget was approved")
+    return not _TERMS.search(t.text) or _IN_PERIOD.search(head) is not None
 
 
 def _last_words(words: str) -> set[str]:
@@ -472,29 +477,38 @@ def bounds(article: Article, found: list[TimeExpression]) -> tuple[Bound | None,
     lower: Bound | None = None
     upper: Bound | None = None
     for t in found:
-        if (
-            t.placeholder is not None
-            or t.type not in ("DATE", "TIME")
-            or t.earliest is None
-            or t.latest is None
-        ):
+        span = _with_year(t)
+        if span is None or t.type not in ("DATE", "TIME") or t.granularity in ("decade", "century"):
             continue
-        if t.granularity in ("decade", "century"):
-            continue
-        if t.tense == "past" and (lower is None or t.earliest > lower.day):
+        earliest, latest = span
+        if t.tense == "past" and (lower is None or earliest > lower.day):
             if _a_happening(text, t) and tenses.happened(text, t.start, t.end, _SPEECH):
-                lower = Bound(t.earliest, t.text)
+                lower = Bound(earliest, t.text)
         elif (
-            t.tense == "future"
-            and (t.latest - t.earliest).days < 7
-            and (upper is None or t.latest < upper.day)
+            t.placeholder is None
+            and t.tense == "future"
+            and (latest - earliest).days < 7
+            and (upper is None or latest < upper.day)
             and _a_happening(text, t, ahead=True)
             and tenses.ahead(text, t.start, t.end)
         ):
-            upper = Bound(t.latest, t.text)
+            upper = Bound(latest, t.text)
     if lower is not None and upper is not None and lower.day > upper.day:
         return None, None  # they contradict each other: one of them is misread, and neither says which
     return lower, upper
+
+
+def _with_year(t: TimeExpression) -> tuple[date, date] | None:
+    """The days a time expression dates with its year, without the publication date: its own span, or for a
+    report's period named by its year ("in the 1988 period", which of its quarters is for the narrative to
+    say) that year."""
+    if t.placeholder is None:
+        return (t.earliest, t.latest) if t.earliest is not None and t.latest is not None else None
+    op, *a = t.placeholder.split(" ")
+    if op == "narr" and a[2] != "-":
+        year = int(a[2])
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
 
 
 def undated(article: Article) -> bool:
@@ -549,9 +563,9 @@ def infer(article: Article, found: list[TimeExpression]) -> Article:
         dated = decide(article, clues, posterior(clues, candidate_years(clues)), OWN_SURE, "its own dates")
         if dated is not None:
             return dated
-        lower, upper = bounds(article, found)
-        if lower is not None or upper is not None:
-            return _bounded(article, lower, upper)
+    lower, upper = bounds(article, found)
+    if lower is not None or upper is not None:
+        return _bounded(article, lower, upper)
     return article.model_copy(
         update={"published": None, "published_how": "unknown", "published_confidence": None}
     )

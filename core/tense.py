@@ -104,7 +104,9 @@ def _cue(words: list[str], i: int) -> str | None:
     return "p" if _past_form(w) else None
 
 
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+# a sentence ends at a stop before a capital or a digit, maybe after quotes: "”", "''" and, opening the next,
+# "“" or the TeX-style "``" of some wire archives ("was born in 1984. ``I think ...")
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=(?:[\"'“‘(]|``)?[A-Z0-9])|\n\s*\n")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -177,7 +179,10 @@ def happened(text: str, start: int, end: int, speech: frozenset[str] = frozenset
     reports a present."""
     s, e = sentence_bounds(text, start, end)
     if tense(text[s:e]) == "future":
-        return False
+        clause = _relative_clause(text, s, start, end, e)
+        if clause is None or tense(text[clause[0] : clause[1]]) == "future":
+            return False
+        s, e = clause  # "Ms Vale, who left the island in 1962, will return": the clause tells its own time
     before = [w.lower() for w in _TOKEN.findall(text, s, start)]
     after = [w.lower() for w in _TOKEN.findall(text, end, e)]
     if any(w in _MODALS for w in before) or any(w in _MODALS for w in after):
@@ -192,6 +197,25 @@ def happened(text: str, start: int, end: int, speech: frozenset[str] = frozenset
             if cue is not None:
                 return cue == "p"
     return False
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”]|``|''|\s--?\s|—|–")
+_RELATIVE = frozenset(lexicon.words("function_words", "relative"))
+
+
+def _relative_clause(text: str, s: int, start: int, end: int, e: int) -> tuple[int, int] | None:
+    """The bounds of the relative clause set off by commas (or dashes, brackets, quotes) that holds the span
+    ``[start, end)`` of the sentence ``[s, e)``: "Ms Vale, who left the island in 1962, will return"; ``None``
+    when the span is in no such clause."""
+    lo = s
+    for m in _CLAUSE_MARK.finditer(text, s, start):
+        lo = m.end()
+    m = _CLAUSE_MARK.search(text, end, e)
+    hi = m.start() if m else e
+    first = _TOKEN.search(text, lo, start)
+    if first is None or first.group().lower() not in _RELATIVE:
+        return None
+    return lo, hi
 
 
 def ahead(text: str, start: int, end: int) -> bool:

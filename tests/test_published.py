@@ -295,3 +295,34 @@ def test_a_happening_is_read_from_its_own_clause() -> None:
     assert at("Talks will begin on January 23, 1997.", "January 23, 1997", ahead)
     assert not at("Talks were to begin on January 23, 1997.", "January 23, 1997", ahead)
     assert not at("He said talks would begin on January 23, 1997.", "January 23, 1997", ahead)
+
+
+def test_a_past_relative_clause_tells_its_own_time_in_a_sentence_that_looks_ahead() -> None:
+    dated = infer("Ann Vale, who left the island in 1962, will return to open the new pier, her office said.")
+    assert window(dated) == (D("1962-01-01"), None)
+    assert "“1962”" in dated.published_how
+    for text in (
+        "Ann Vale, who will leave the island in 1999, said the pier would open.",  # the clause looks ahead
+        "Ann Vale, who said the pier opens in 1999, will return.",  # a speech verb's past
+        "Ann Vale said the pier, built in 1999, will open soon.",  # no relative clause: the sentence decides
+    ):
+        assert infer(text).published is None, text
+
+
+def test_a_quote_opened_the_tex_way_starts_a_new_sentence() -> None:
+    """Some wire archives open quotes with two backquotes: the sentence before ends at its full stop."""
+    dated = infer("Ray Osman, 33, was born on the island in 1984. ``I think they will come back,'' he said.")
+    assert window(dated) == (D("1984-01-01"), None)
+
+
+def test_a_fiscal_year_something_happened_in_bounds_the_date_but_one_planned_for_does_not() -> None:
+    dated = infer("In fiscal 1988, the ferry company earned $4 million on sales of $30 million.")
+    assert window(dated) == (D("1988-01-01"), None)
+    assert infer("Parliament approved the fiscal 1988 budget of the ferry company.").published is None
+    assert infer("The ferry company earned $4 million in the 1988 fiscal year.").published is None  # a term
+
+
+def test_a_reports_period_named_by_its_year_bounds_the_date() -> None:
+    dated = infer("In the 1988 period, the ferry company earned $4 million, or 20 cents a share.")
+    assert window(dated) == (D("1988-01-01"), None)
+    assert "“the 1988 period”" in dated.published_how
