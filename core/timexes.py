@@ -605,6 +605,10 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
         return _WORD_NEXT.match(text, e) is not None
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
+    if prev.isalpha() and prev.islower() and _WORD_NEXT.match(text, e):
+        # between two words ("reported 1986 net income", "his unsuccessful 1996 campaign", "notes due 1993
+        # and"): a count this size would be written with a comma or be followed by what it counts (above)
+        return True
     return _YEAR_AFTER.match(text[e : e + 12]) is not None
 
 
@@ -1198,7 +1202,7 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
 
 @_rule(
     rf"\b(?P<t>(?:(?P<the>(?i:the))\s+(?:(?P<rel>(?i:past|last|next|coming|previous|first|following|final|remaining"
-    rf"|recent|latest|this\s+past))\s+)?)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?i:{_QUAL})\s+)?(?P<unit>(?i:{_UNIT}))\b)"
+    rf"|recent|latest|this\s+past))\s+)?)?(?:(?P<q>{_QUANT})\s+)?\b(?P<n>{_NUM})(?P<sep>[\s-]+)(?:{_QUAL}\s+)?(?P<unit>(?i:{_UNIT}))\b)"
     rf"(?P<ago>\s+(?i:ago|from\s+now|hence|before|earlier|later|after|on))?",
     kinds="cal tunit plural hours night cent quarter",
     back=34,

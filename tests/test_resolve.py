@@ -244,3 +244,16 @@ def test_every_month_name_is_a_set() -> None:
     text = "The herders move south every October; the market will close in December."
     assert values(text, "2016-03-09") == {"every October": "XXXX-10", "December": "2016-12"}
     assert values("Each April, the river floods.", "2016-03-09") == {"Each April": "XXXX-04"}
+
+
+def test_a_year_between_two_words_is_a_year() -> None:
+    text = "The firm reported 2011 net income of $4 million and sold notes due 2019 through a bank group."
+    assert values(text, "2012-03-01") == {"2011": "2011", "2019": "2019"}
+    assert values("She lost her bitter 2008 race for mayor.", "2012-03-01") == {"2008": "2008"}
+    # what a number counts, a name before it, or a level it stands at keep it a number
+    assert values("The mill employs 1950 workers.", "2012-03-01") == {}
+    assert values("He flew on Flight 2011 to Oslo.", "2012-03-01") == {}
+
+
+def test_a_magazine_is_not_a_duration() -> None:
+    assert values("He read a Business Week story on it.", "2012-03-01") == {}
