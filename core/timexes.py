@@ -546,7 +546,7 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 _YEAR_CONTEXT = frozenset(
     "in since by until till through throughout during from of before after between early late mid end start "
     "beginning middle fiscal calendar circa around year years and or to for on spring summer autumn fall "
-    "winter season late-".split()
+    "winter season late- due".split()
 )
 _QUANTITY_NOUNS = re.compile(
     r"\s*(?:-\s*)?(?i:people|persons|men|women|children|troops|soldiers|fighters|refugees|tonnes|tons|barrels"
@@ -605,11 +605,29 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
         return _WORD_NEXT.match(text, e) is not None
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
-    if prev.isalpha() and prev.islower() and _WORD_NEXT.match(text, e):
-        # between two words ("reported 1986 net income", "his unsuccessful 1996 campaign", "notes due 1993
-        # and"): a count this size would be written with a comma or be followed by what it counts (above)
+    if prev.isalpha() and prev.islower() and _modifies_noun(text, e):
+        # a year before the noun it dates, after a word ("reported 1986 net income", "his unsuccessful 1996
+        # campaign"); a count this size is written with a comma or followed by what it counts (above), and a
+        # label's number by a verb or an adverb ("gate 1987 opened", "gate 1987 safely")
         return True
     return _YEAR_AFTER.match(text[e : e + 12]) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z]{2,})")
+_NOT_A_NOUN = frozenset(lexicon.words("function_words", "stop")) - frozenset(
+    "year years month months week weeks day days time times first last next new same mln billion million dlrs "
+    "pct percent".split()
+)
+
+
+def _modifies_noun(text: str, e: int) -> bool:
+    """Whether the word after ``e`` can be the noun (or adjective) a year dates: not a function word, an
+    adverb in -ly or a verb in -ed."""
+    m = _NEXT_WORD.match(text, e)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w not in _NOT_A_NOUN and not w.endswith("ly") and not (w.endswith("ed") and len(w) > 4)
 
 
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
