@@ -417,6 +417,9 @@ _WORD_BEFORE = re.compile(r"((?:as\s+)?[A-Za-z]+)[^A-Za-z]*$")
 _RATE = re.compile(r"(?i)(?:\bpct|\bpercent|%)\s+(?:of\s+)?$")
 _PERIOD_OF = re.compile(r"(?i)\b(?:the\s+)?(?:end|middle|start|beginning|close|turn)\s+of\s+(?:the\s+)?$")
 _WORD_AFTER = re.compile(r"[\s,]*([A-Za-z]+)")
+_UNSCHEDULED = re.compile(
+    r"[ \t]*,?\s*(?:[A-Za-z-]+\s+){0,2}?" + lexicon.alternation(_EVIDENCE["unscheduled"]) + r"\b", re.I
+)
 _IN_PERIOD = re.compile(r"\b" + lexicon.alternation(_EVIDENCE["in_period"]) + r"\s+$", re.I)
 _SPEECH = frozenset(gazetteer.REPORTING_VERBS)
 
@@ -461,6 +464,17 @@ def _a_happening(text: str, t: TimeExpression, ahead: bool = False) -> bool:
     return not _TERMS.search(t.text) or _IN_PERIOD.search(head) is not None
 
 
+def _names_unscheduled(text: str, t: TimeExpression) -> bool:
+    """Whether a date names a happening nobody schedules, which has therefore happened: "the November 1995
+    assassination", "its 1990 invasion of", "a 1997 attack on" (the nouns: time.toml [evidence]
+    unscheduled)."""
+    return (
+        t.placeholder is None
+        and t.granularity in ("year", "month", "day", "season", "quarter", "half")
+        and _UNSCHEDULED.match(text, t.end) is not None
+    )
+
+
 def _last_words(words: str) -> set[str]:
     """ "as of" and "of" for a head ending "... as of": the two-word markers and the last word."""
     parts = words.lower().split()
@@ -481,7 +495,9 @@ def bounds(article: Article, found: list[TimeExpression]) -> tuple[Bound | None,
         if span is None or t.type not in ("DATE", "TIME") or t.granularity in ("decade", "century"):
             continue
         earliest, latest = span
-        if t.tense == "past" and (lower is None or earliest > lower.day):
+        if (lower is None or earliest > lower.day) and _names_unscheduled(text, t):
+            lower = Bound(earliest, t.text)
+        elif t.tense == "past" and (lower is None or earliest > lower.day):
             if _a_happening(text, t) and tenses.happened(text, t.start, t.end, _SPEECH):
                 lower = Bound(earliest, t.text)
         elif (

@@ -326,3 +326,20 @@ def test_a_reports_period_named_by_its_year_bounds_the_date() -> None:
     dated = infer("In the 1988 period, the ferry company earned $4 million, or 20 cents a share.")
     assert window(dated) == (D("1988-01-01"), None)
     assert "“the 1988 period”" in dated.published_how
+
+
+def test_a_happening_nobody_schedules_named_by_its_date_has_happened() -> None:
+    for text, words in (
+        ("Osman is serving a life term for the November 1995 assassination of the mayor.", "November 1995"),
+        ("The council will not lift the curfew imposed after its 1990 invasion of the islands.", "1990"),
+        ("Police link the letters to a 1997 attack on a ferry office.", "1997"),
+        ("Brokers still speak of the 1986 stock market crash.", "1986"),
+    ):
+        dated = infer(text)
+        assert dated.published is not None and dated.published.latest is None, text
+        assert f"“{words}”" in dated.published_how, text
+    for text in (
+        "Candidates campaign for the November 1999 election of the mayor.",  # a happening one schedules
+        "The shares are not redeemable before June 1, 1999, when a sinking fund starts.",
+    ):
+        assert infer(text).published is None, text
