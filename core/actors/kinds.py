@@ -40,7 +40,6 @@ _GROUP_CUE_WORDS = frozenset(
     movement movements outfit coalition alliance network affiliate""".split()
 )
 _NEXT_TWO = re.compile(r"[ \t\n]+([a-z]+)(?:[ \t\n]+([a-z]+))?")
-_NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
 _GOVERNMENT_NOUNS = frozenset({"government", "regime", "authorities", "administration"})
 _COUNTRY_FOLLOWERS = frozenset(
     """officials official forces troops army military delegation delegates negotiators side leadership

@@ -382,7 +382,8 @@ _LOWER_INITIAL = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _SHORT_HEADING = re.compile(r"[A-Z][\w'’.&-]*")
 
 
-_NEXT_WORD = re.compile(r"\s*,?\s*(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
+# white space taken whole (possessive): a run of it is never split between the two \s*, tried one way
+_NEXT_WORD = re.compile(r"\s*+,?\s*+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?([a-z]+)")
 
 
 def speaks(text: str, end: int) -> bool:
