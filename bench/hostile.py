@@ -4,7 +4,7 @@
 
 Each class is written to a temporary folder at two sizes (1× and 4×) and run through the whole command,
 ``dateline export --format json --no-cache --jobs 1``, in a fresh process, output discarded. For each run it
-prints the input size, seconds, seconds per MB, peak memory (the process's max RSS, and the part above
+prints the input size, CPU seconds, CPU seconds per MB, peak memory (the process's max RSS, and the part above
 the same command on a tiny input), the JSON written, and then the growth from 1× to 4× in time and in
 memory above that base: about 4× for work that grows with the input, 16× for quadratic work.
 
@@ -12,6 +12,8 @@ Classes (issue 9, point 1, and the per-article budget):
 
 * ``whitespace``  a sentence with one long run of spaces (clause breaks tried at every space);
 * ``dates-line``  one long line full of dates (every event keeping its whole sentence);
+* ``dates-bare``  one long line of bare years, no happening per date (each date's headline falls back to the
+                  whole sentence's, once read again for every date);
 * ``chronology``  an article that is a list of dated lines (overlap checks between all dates);
 * ``same-id``     JSON Lines records all with one ``id`` (a de-duplication count restarting each time);
 * ``same-name``   many files with one name in different folders (the same count, by file name);
@@ -19,7 +21,9 @@ Classes (issue 9, point 1, and the per-article budget):
 * ``repeats``     an article whose lines are the same few lines over and over (repeated-line furniture);
 * ``quotes``      paragraphs of dated quotes (quotes linked to the events of their paragraph);
 * ``runs``        sentences holding long runs of digits, punctuation, quotes and short repeated words (what
-                  makes a backtracking expression explode; tests/test_fuzz.py checks their output only).
+                  makes a backtracking expression explode; tests/test_fuzz.py checks their output only);
+* ``budget``      many small articles, each given no time (``DATELINE_ARTICLE_SECONDS=0``): every one stopped,
+                  reported by name and kept without its extraction, the run going on.
 
 Nothing here is asserted by the tests.
 """
@@ -66,6 +70,13 @@ def dates_line(folder: Path, n: int) -> list[Path]:
         size += len(piece)
         i += 1
     p.write_text("Officials said " + "".join(parts) + "and ended.\n")
+    return [p]
+
+
+def dates_bare(folder: Path, n: int) -> list[Path]:
+    p = folder / "years.txt"
+    years = "".join(f"{1900 + i % 100}, " for i in range(12 * 1024 * n))  # 6 characters each
+    p.write_text("Output rose in " + years + "officials said.\n")
     return [p]
 
 
@@ -128,6 +139,12 @@ def quotes(folder: Path, n: int) -> list[Path]:
 RUN_UNITS = ("1", "1-", ". ", "'", "January ", "9/", " ", "A ", '"', "said, ")
 
 
+def over_budget(folder: Path, n: int) -> list[Path]:
+    for i in range(400 * n):
+        (folder / f"story{i:05d}.txt").write_text(f"Talks ended on {_date(i)}, officials said.\n")
+    return [folder]
+
+
 def runs(folder: Path, n: int) -> list[Path]:
     paths = []
     for i, unit in enumerate(RUN_UNITS):
@@ -141,6 +158,7 @@ def runs(folder: Path, n: int) -> list[Path]:
 CLASSES: dict[str, Callable[[Path, int], list[Path]]] = {
     "whitespace": whitespace,
     "dates-line": dates_line,
+    "dates-bare": dates_bare,
     "chronology": chronology,
     "same-id": same_id,
     "same-name": same_name,
@@ -148,7 +166,13 @@ CLASSES: dict[str, Callable[[Path, int], list[Path]]] = {
     "repeats": repeats,
     "quotes": quotes,
     "runs": runs,
+    "budget": over_budget,
 }
+# the per-article time budget (core/budget.py) each class runs with: "budget" gives every article no time
+# at all, so each one is stopped, reported by name and kept without its extraction (the run goes on); the
+# others none that could end (it is wall time: on a loaded machine it would stop the work being measured)
+BUDGET = {"budget": "0"}
+NO_BUDGET = "1000000"
 
 
 def dateline() -> list[str]:
@@ -156,12 +180,14 @@ def dateline() -> list[str]:
     return [str(beside)] if beside.exists() else [sys.executable, "-m", "dateline.tui.cli"]
 
 
-def run(paths: list[Path], timeout: float) -> tuple[float, float, int, str]:
-    """Seconds, max RSS in MB, bytes of JSON written, and the last line of stderr, of one export."""
+def run(
+    paths: list[Path], timeout: float, env: dict[str, str] | None = None
+) -> tuple[float, float, int, str]:
+    """CPU seconds, max RSS in MB, bytes of JSON written, and the last line of stderr, of one export."""
     cmd = [*dateline(), "export", "--format", "json", "--no-cache", "--jobs", "1", *map(str, paths)]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env={**os.environ, **(env or {})})
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -172,7 +198,9 @@ def run(paths: list[Path], timeout: float) -> tuple[float, float, int, str]:
                 _, _, usage = os.wait4(proc.pid, 0)
                 return float("inf"), usage.ru_maxrss / 1024, 0, "killed after the timeout"
             time.sleep(0.02)
-        secs = time.perf_counter() - start
+        # CPU time of the command (user + system), not wall time: other processes on a shared machine do
+        # not count (--jobs 1: the analysis runs in that process)
+        secs = usage.ru_utime + usage.ru_stime
         size = out.seek(0, os.SEEK_END)
         err.seek(0)
         lines = err.read().decode(errors="replace").strip().splitlines()
@@ -210,7 +238,9 @@ def main() -> int:
                 folder.mkdir()
                 paths = CLASSES[name](folder, n * args.scale)
                 size = input_mb(paths)
-                secs, rss, out, last = run(paths, args.timeout)
+                secs, rss, out, last = run(
+                    paths, args.timeout, {"DATELINE_ARTICLE_SECONDS": BUDGET.get(name, NO_BUDGET)}
+                )
                 above = max(rss - base_rss, 0.0)
                 rows.append((secs, above))
                 print(

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
+from functools import cache
 from operator import methodcaller
 
 from dateline.core import budget, lexicon
@@ -153,7 +154,9 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
             sent, kind = found, index.kind(found.start)
         if kind in NON_CONTENT:
             continue
-        if (after := lead_step.stamp_end(text, sent, by_start)) > sent.start:  # "Posted 4 May 2009 ..."
+        # only the sentence's own time expressions: the article's all, once per sentence, was quadratic
+        inside = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        if (after := lead_step.stamp_end(text, sent, inside)) > sent.start:  # "Posted 4 May 2009 ..."
             if after >= sent.end:
                 continue
             sent = Segment(after, sent.end)
@@ -161,8 +164,11 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
         if len(governing) > 1:  # "X struck two days ago, officials said on Wednesday": the saying's date
             governing = [t for t in governing if not _dates_the_attribution(text, t, sent)] or governing
         breaks = _clause_breaks(text, sent) if governing else []
+        # the whole sentence's headline, for a date whose clause gives none: read once per sentence, not once
+        # per date (a line of thousands of dates read whole for each was quadratic)
+        whole = cache(lambda sent=sent: tidy(lead_headline(text[sent.start : sent.end])))
         for t in governing:
-            if (ev := _dated_event(article, sent, t, breaks, caption=kind == "caption")) is not None:
+            if (ev := _dated_event(article, sent, t, breaks, whole, caption=kind == "caption")) is not None:
                 events.append(ev)
             dated_sentences.add(sent.start)
         if not governing and dct is not None and kind is None:
@@ -201,8 +207,15 @@ _SCHEDULING_WORDS = ("upcoming", "forthcoming", "slated", "scheduled", "will ")
 
 
 def _dated_event(
-    article: Article, sent: Segment, t: TimeExpression, breaks: list[tuple[int, int]], *, caption: bool
+    article: Article,
+    sent: Segment,
+    t: TimeExpression,
+    breaks: list[tuple[int, int]],
+    whole: Callable[[], str | None],
+    *,
+    caption: bool,
 ) -> Event | None:
+    """The event a time expression dates, headlined from its clause or else ``whole()``, the sentence's."""
     text, dct = article.text, article.published
     clause = _clause(breaks, sent, t.start, t.end)
     date = t.date_value()
@@ -210,7 +223,7 @@ def _dated_event(
     lo, hi = clause.start, clause.end
     if m := _REPORTED_THAT.search(text, lo, hi):  # "warned on Tuesday that cases could double by February":
         lo, hi = (lo, m.end()) if t.start < m.end() else (m.end(), hi)  # the report and what it reports
-    head = tidy(headline(text, clause, t.start, t.end)) or tidy(lead_headline(text[sent.start : sent.end]))
+    head = tidy(headline(text, clause, t.start, t.end)) or whole()
     if head is None:  # the sentence names a time, not a happening ("In June 2009", a table's "May 4.5")
         return None
     masked = text[lo : t.start] + " " + text[t.end : hi]

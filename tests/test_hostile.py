@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.core import clean, events, merge
+from dateline.core import clean, events, lead, merge
 from dateline.core.load import UniqueIds, load_paths
 from dateline.core.model import Article, DateValue, Event, Evidence
 from dateline.core.pipeline import analyse
@@ -99,6 +99,47 @@ def test_a_long_run_of_spaces_stays_out_of_the_evidence() -> None:
     text = "On March 2, 2017 the talks ended" + " " * 5000 + "and officials said.\n"
     [event] = _dated(text, date(2017, 3, 5))
     assert event.evidence[0].text == "On March 2, 2017 the talks ended"
+
+
+def test_a_sentence_is_read_whole_for_a_headline_once_not_once_per_date(monkeypatch) -> None:
+    """Bare years give their clauses no headline, so each falls back to the whole sentence's: read once for
+    the sentence (it was read again for every date: quadratic on a line of thousands of dates)."""
+    text = "Output rose in " + "".join(f"{1950 + i % 60}, " for i in range(300)) + "officials said."
+    whole: list[int] = []
+    plain = events.lead_headline
+
+    def counted(sentence: str) -> str:
+        if len(sentence) > 2 * events.CLAUSE_WINDOW:  # longer than any clause: the whole sentence
+            whole.append(len(sentence))
+        return plain(sentence)
+
+    monkeypatch.setattr(events, "lead_headline", counted)
+    found = _dated(text)
+    assert len(found) == 300
+    assert len(whole) == 1
+
+
+def test_each_sentence_is_searched_for_a_time_stamp_among_its_own_dates_only(monkeypatch) -> None:
+    """A page's time stamp ("Posted 4 May 2009 ...") is looked for at the start of every sentence, among the
+    time expressions of that sentence: handing each one all the article's was quadratic on a long
+    chronology. The stamp still found and passed over, the events still all found."""
+    lines = [f"On {d:%B} {d.day}, {d.year} the envoys met in Geneva." for d in _days(200)]
+    text = "Posted 4 May 2009 The talks went on.\n\n" + "\n\n".join(lines) + "\n"
+    seen: list[int] = []
+    plain = lead.stamp_end
+
+    def counted(text: str, sent, timexes) -> int:
+        seen.append(len(timexes))
+        return plain(text, sent, timexes)
+
+    monkeypatch.setattr(lead, "stamp_end", counted)
+    dated = [e for e in _dated(text) if e.evidence[0].timex is not None]
+    assert len(dated) == 200 and not any(e.date.value == "2009-05-04" for e in dated)
+    assert len(seen) >= 200 and sum(seen) <= 5 * 201  # a few lookups over all of them, not one per sentence
+
+
+def _days(n: int) -> list[date]:
+    return [date(2001, 1, 1) + timedelta(days=3 * i) for i in range(n)]
 
 
 # --- sorted sweeps instead of comparing every pair --------------------------------------------------------------
