@@ -207,6 +207,11 @@ class _Mention:
             self.window = _intersect(w, DateValue.bounded(w.earliest, published)) or w
 
 
+def _agrees_with_some(m: _Mention) -> bool:
+    """Whether :func:`_what_agrees` can be true of ``m`` and any mention: a lead, a kind or action words."""
+    return bool(m.lead or m.event.kind or m.words)
+
+
 def _what_agrees(a: _Mention, b: _Mention) -> bool:
     """Do two mentions name the same kind of happening? Two retellings' leads do (articles of one news
     cycle); otherwise the kinds, or a good share of the action words of their sentences (not the names,
@@ -287,7 +292,9 @@ def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
     for m in order:
         best, best_score = -1, 0
         cls = _status_class(m.event)
-        for i in by_story[m.story].overlapping(m.window):
+        # a mention that agrees with no one starts its own cluster without a look at the others (thousands of
+        # bare "January"s in one article were each compared with all the others)
+        for i in by_story[m.story].overlapping(m.window) if _agrees_with_some(m) else ():
             if not cluster_dates[i].overlaps(m.window):
                 continue
             if cls != "unknown" and not cluster_classes[i] <= {cls} and not _later_report(clusters[i], m):
@@ -324,12 +331,14 @@ def _join_clusters(
     one happening. The greedy pass cannot undo an early split: a happening's first mentions that do not
     agree with each other start two clusters, and its later mentions divide between them. Clusters are
     taken in the order they were made; each takes in the later ones that qualify."""
+    # a cluster none of whose mentions agrees with any other joins nothing and takes in nothing
+    mute = [not any(map(_agrees_with_some, c)) for c in clusters]
     for index in by_story.values():
         for i in sorted([i for _, i in index.bounded] + index.unbounded):
-            if not clusters[i]:
+            if not clusters[i] or mute[i]:
                 continue
             for j in index.overlapping(dates[i]):
-                if j <= i or not clusters[j] or not dates[i].overlaps(dates[j]):
+                if j <= i or not clusters[j] or mute[j] or not dates[i].overlaps(dates[j]):
                     continue
                 if (classes[i] | classes[j]) >= {"past", "future"} and not _later_report(
                     clusters[i] + clusters[j][1:], clusters[j][0]

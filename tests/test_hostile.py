@@ -210,7 +210,9 @@ EVENTS = st.lists(
         st.one_of(st.none(), st.integers(0, 30)),  # length in days (None: open after)
         st.sampled_from(["occurred", "ongoing", "planned", "expected", "unknown"]),
         st.sampled_from([None, "talks", "agreement"]),
-        st.sampled_from(["truce talks", "ceasefire deal", "dam water", "truce dam"]),
+        st.sampled_from(
+            ["truce talks", "ceasefire deal", "dam water", "truce dam", "of the"]
+        ),  # last: no words
         st.booleans(),  # the article's lead
     ),
     max_size=40,
@@ -236,6 +238,25 @@ def test_clustering_by_date_index_is_the_pairwise_clustering(items, one_story: b
 
     got = [[e.id for e in c] for c in merge._cluster(mentions())]
     assert got == [[e.id for e in c] for c in _cluster_pairwise(mentions())]
+
+
+def test_mentions_that_agree_with_no_one_are_compared_with_nothing(monkeypatch) -> None:
+    """Thousands of bare "January"s in one article: events with no kind, no action words and no lead agree
+    with no other (merge._what_agrees): each starts its own cluster without being compared with the others.
+    The clusters are those of comparing every pair: test_clustering_by_date_index_is_the_pairwise_clustering."""
+    text = "The minister said " + "January " * 400 + "on Tuesday.\n"
+    found = _dated(text)
+    assert len(found) > 300
+    calls: list[int] = []
+    plain = merge._what_agrees
+
+    def counted(a, b) -> bool:
+        calls.append(1)
+        return plain(a, b)
+
+    monkeypatch.setattr(merge, "_what_agrees", counted)
+    merge.merge([analyse(Article(id="a", text=text, published_given="2020-01-01"))], [])
+    assert len(calls) < 10 * len(found)  # was about one per pair of them (80,000)
 
 
 # --- de-duplication counts that do not start over ---------------------------------------------------------------
