@@ -42,6 +42,7 @@ BOUNDED = {
     r",?\s+(?:formerly(?: known as)?": "actors: matched at a name's end, within 40 characters",
     r"\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,4}?": "events: the 200 characters before a clause",
     r"([A-Za-z]+\.?)\s+$": "timexes: documents what _prev_word reads from the end; never run",
+    r"\s*(?:[|•·]|\s/\s|\s[–—]\s)\s*": "chrome: splits a line of under 400 characters (chrome.find)",
 }
 # Runs of one character class, and of short units repeated (a unit that a ``(?:...)+`` could match in
 # several ways is where nested repetition backtracks).
