@@ -420,6 +420,9 @@ _WORD_AFTER = re.compile(r"[\s,]*([A-Za-z]+)")
 _UNSCHEDULED = re.compile(
     r"[ \t]*,?\s*(?:[A-Za-z-]+\s+){0,2}?" + lexicon.alternation(_EVIDENCE["unscheduled"]) + r"\b", re.I
 )
+_COMPARED = frozenset(_EVIDENCE["compared"])
+_SPAN_TO = frozenset(("to", "through", "thru", "until", "till", "and"))
+_TOKEN = re.compile(r"[A-Za-z]+")
 _IN_PERIOD = re.compile(r"\b" + lexicon.alternation(_EVIDENCE["in_period"]) + r"\s+$", re.I)
 _SPEECH = frozenset(gazetteer.REPORTING_VERBS)
 
@@ -444,7 +447,7 @@ def _a_happening(text: str, t: TimeExpression, ahead: bool = False) -> bool:
         return False  # the second end of a span: "the July 1986/June 1987 marketing year"
     not_before = _SPAN_END if ahead else _SPAN_END | _DEADLINE
     word = _WORD_BEFORE.search(head)
-    if word and _last_words(word.group(1)) & not_before:
+    if word and _last_words(word.group(1)) & not_before and not _compared_with(text, s, e, t, word.start()):
         return False
     if (period := _PERIOD_OF.search(head)) is not None:  # "by the end of 1990": the word before "the end"
         word = _WORD_BEFORE.search(head, 0, period.start())
@@ -462,6 +465,22 @@ def _a_happening(text: str, t: TimeExpression, ahead: bool = False) -> bool:
     # "fiscal 1988" is a period of its own: the time of what happened in it ("In fiscal 1988, it earned"),
     # not of what was planned for it ("the fiscal 1988 budget was approved")
     return not _TERMS.search(t.text) or _IN_PERIOD.search(head) is not None
+
+
+def _compared_with(text: str, s: int, e: int, t: TimeExpression, word: int) -> bool:
+    """Whether "from" before a date makes it the base of a comparison ("down $2.5 billion from 1996", "up 5
+    pct from March 1986"): a word of change shortly before, and no second end of a span after it ("from 1985
+    to 1990")."""
+    lo = max(s, t.start - 30) + word
+    if text[lo : lo + 4].lower() != "from":
+        return False
+    before = _TOKEN.findall(text, max(s, lo - 60), lo)
+    if not any(w.lower() in _COMPARED for w in before[-6:]):
+        return False
+    if text[t.end : t.end + 2].strip().startswith(("-", "–", "/")):
+        return False  # "from 1985-1990"
+    after = _WORD_AFTER.match(text, t.end, min(e, t.end + 30))
+    return not (after and after.group(1).lower() in _SPAN_TO)
 
 
 def _names_unscheduled(text: str, t: TimeExpression) -> bool:

@@ -343,3 +343,17 @@ def test_a_happening_nobody_schedules_named_by_its_date_has_happened() -> None:
         "The shares are not redeemable before June 1, 1999, when a sinking fund starts.",
     ):
         assert infer(text).published is None, text
+
+
+def test_from_after_a_change_is_the_base_of_a_comparison_not_the_start_of_a_span() -> None:
+    for text in (
+        "Ferry traffic fell to 2 million passengers last year, down 300,000 from 1996.",
+        "Ferry fares rose 5 pct from March 1996, the board said.",
+    ):
+        dated = infer(text)
+        assert dated.published is not None and dated.published.earliest.year == 1996, text
+    for text in (
+        "Ferry fares rose from 1996 to 1999, the board said.",  # a span: its start bounds nothing
+        "Ferry fares were frozen from 1996, the board said.",  # no change compared: a span's start
+    ):
+        assert infer(text).published is None, text
