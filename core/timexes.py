@@ -630,6 +630,7 @@ def _modifies_noun(text: str, e: int) -> bool:
     return w not in _NOT_A_NOUN and not w.endswith("ly") and not (w.endswith("ed") and len(w) > 4)
 
 
+_OLD_YEAR_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"']|$)|\s+(?:and|or|to|when|until|after|before)\s")
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
 _AS_EARLY_AS = re.compile(r"\b(?i:as\s+(?:early|late|soon|recently|long\s+ago)\s+as)\s+$")
 
@@ -652,10 +653,12 @@ def _level_context(text: str, s: int) -> bool:
 
 @_rule(
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+|(?i:(?P<fy>fiscal|calendar)\s+(?:year\s+)?))?"
-    r"\b(?P<y>(?:1[89]|20)\d\d)\b(?!'?s\b))",
+    r"\b(?P<y>(?:1\d|20)\d\d)\b(?!'?s\b))",
     kinds="yr",
     back=22,
     examples=(("The dam was finished in 1964.", "1964", "1964"),
+              ("The city was founded in 1642.", "1642", "1642"),
+              ("The abbey has stood since 1130 on the hill.", "", ""),
               ("Prices peaked in late 2008, analysts said.", "late 2008", "2008"),
               ("The index closed at 2075, a record.", "", "")),
 )  # fmt: skip
@@ -669,6 +672,8 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         and _prev_word(ctx.text, m.start()).lower() not in ("in", "since", "of", "from")
     ):
         return None
+    if y < 1800 and not _OLD_YEAR_AFTER.match(ctx.text, m.end()):
+        return None  # "in 1642," but not "in 1500 tonnes" or "since 1130 on": an old year ends its phrase
     mod = premod(m["pre"])
     if not (m["pre"] or m["fy"]) and _level_context(ctx.text, m.start()):
         return _pending(m, _t_span(m), "DATE", "year", "level", y, mod=mod)
@@ -1603,7 +1608,7 @@ for _kind, _words in {
 # faster than a case-insensitive one); the rules registered for an anchor's kind are then matched at the few
 # word starts just before it. Every time expression contains at least one anchor.
 _ANCHOR_BODY = (
-    r"(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1(?:[89]\d\d\b|\d\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
+    r"(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1\d(?:\d\d\b|\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
 )
 # An anchor starts a word: the scan looks for an ASCII non-word character followed by one (sre skips to such
 # characters in a tight loop, several times faster than testing a word boundary at every offset); a non-ASCII

@@ -257,3 +257,12 @@ def test_a_year_between_two_words_is_a_year() -> None:
 
 def test_a_magazine_is_not_a_duration() -> None:
     assert values("He read a Business Week story on it.", "2012-03-01") == {}
+
+
+def test_years_before_1800() -> None:
+    text = "The fort was built in 1642 and rebuilt after a fire in 1703 and again in 1850."
+    assert values(text, "2016-03-09") == {"1642": "1642", "1703": "1703", "1850": "1850"}
+    # a number of that size followed by what it counts, a level, or a clock time is none
+    assert values("Output rose to 1500 tonnes in March.", "2016-03-09") == {"March": "2016-03"}
+    assert values("The index closed at 1742 on Friday.", "2016-03-09") == {"Friday": "2016-03-04"}
+    assert values("The talks resume at 1600 GMT.", "2016-03-09") == {"1600 GMT": "2016-03-09T16:00"}
