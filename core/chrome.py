@@ -530,10 +530,28 @@ def hard_wrapped(spans: list[tuple[int, int]]) -> bool:
 def _in_paragraph(text: str, start: int, end: int) -> bool:
     """Whether a line of hard-wrapped text is part of a paragraph broken at its width: it continues the line
     before it, or the next line continues it ("... the stock should rise by more\nthan 10 pct, he said.")."""
-    if continues_sentence(text, start):
+    if _continues(text, start):
         return True
     nxt = text.find("\n", end)
-    return nxt >= 0 and continues_sentence(text, nxt + 1)
+    return nxt >= 0 and _continues(text, nxt + 1)
+
+
+_SENTENCE_STOPS = ".!?:;\"”'»)"
+
+
+def _continues(text: str, start: int) -> bool:
+    """Whether the line at ``start`` of hard-wrapped text continues the one right before it: not indented (a
+    new paragraph), and that line stops mid-sentence ("... past due 90\ndays or more.") or this one opens in
+    lower case."""
+    if continues_sentence(text, start):
+        return True
+    if start < 2 or start >= len(text) or text[start - 1] != "\n":
+        return False
+    before = text.rfind("\n", 0, start - 1) + 1
+    prev = text[before : start - 1].rstrip()
+    if not prev.strip():
+        return False  # a blank line: a new paragraph
+    return text[start].islower() or prev[-1] not in _SENTENCE_STOPS
 
 
 def _published(lines: list[_Line]) -> str | None:

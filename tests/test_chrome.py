@@ -232,6 +232,21 @@ def test_the_rest_of_a_hard_wrapped_sentence_is_no_chrome(tail: str) -> None:
     assert [f.kind for f in a.furniture] == ["source"]
 
 
+def test_a_wrapped_line_after_a_number_or_a_name_is_still_the_sentence() -> None:
+    text = (
+        "    The harbour board said loans to the ferry union total about\n"
+        "2.5 mln dlrs, of which 215,000 dlrs are past due 90\n"
+        "days or more.\n"
+        "    The board and the union signed a new pact on Monday, HARBOUR\n"
+        "sources said.\n"
+        "    The board's fares are expected to rise to over 40\n"
+        "cents a trip.\n"
+        " Reuter\n"
+    )
+    a = clean(Article(id="wire", text=text))
+    assert [f.kind for f in a.furniture] == ["source"]
+
+
 def test_a_date_line_under_a_long_headline_of_a_page_is_still_its_date() -> None:
     """A pasted page has one paragraph to a line: a headline that stops without a full stop is no wrapped
     sentence, and the date line under it is the page's."""
