@@ -1500,6 +1500,8 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         hh, mi = int(m["h2"]), m["mi2"]
     else:
         ap = m["ap"].lower().replace(".", "")
+        if ap == "o'clock" and _PART_AFTER_CLOCK.match(ctx.text, m.end("ap")):
+            return None  # "3 o'clock in the afternoon": the part of the day tells the hour (_clock_part)
         hh, mi = int(m["h"]), m["mi"]
         if ap in ("am", "pm"):
             if not 1 <= hh <= 12:
@@ -1507,6 +1509,35 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             hh = hh % 12 + (12 if ap == "pm" else 0)
     clock = f"T{hh:02d}:{mi or '00'}"  # TIMEX3 writes the minutes of a whole hour: "8 p.m." is T20:00
     return _pending(m, None, "TIME", "time", "clock", clock, _clock_day(m), 0)
+
+
+_HOUR_WORD = _alt(_SMALL[1:13])
+_PART_AFTER_CLOCK = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b")
+_BEFORE_CLOCK_PART = frozenset("at by until till before after around".split())
+_PART_OF_DAY = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}  # hours to add to 1-11
+
+
+@_rule(
+    rf"\b(?P<t>(?P<h>1[0-2]|[1-9]|(?i:{_HOUR_WORD}))(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<p>morning|afternoon|evening)"
+    r"|at\s+(?P<n>night)))\b",
+    kinds="deic night",
+    back=22,
+    examples=(("The raid began at four in the morning.", "four in the morning", "2017-01-24T04:00"),
+              ("The polls shut at 9 o'clock at night.", "9 o'clock at night", "2017-01-24T21:00")),
+)  # fmt: skip
+def _clock_part(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """An hour told with its part of the day, "at four in the morning": only after "at"/"by"/"until" (a count
+    "in the morning" is no time: "two in the morning session")."""
+    if _prev_word(ctx.text, m.start()).lower() not in _BEFORE_CLOCK_PART:
+        return None
+    h = m["h"].lower()
+    hh = int(h) if h.isdigit() else int(NUMBER_WORDS[h])
+    part = m["p"] or m["n"]
+    if part == "night" and hh == 12:
+        hh = 24  # midnight, as "midnight" is written
+    elif part != "night" or hh >= 6:
+        hh = hh % 12 + _PART_OF_DAY[part]  # ("one at night" is in the small hours: kept)
+    return _pending(m, None, "TIME", "time", "clock", f"T{hh:02d}:00", None, 0)
 
 
 def _clock_day(m: re.Match[str]) -> str | None:
@@ -1608,7 +1639,8 @@ for _kind, _words in {
 # faster than a case-insensitive one); the rules registered for an anchor's kind are then matched at the few
 # word starts just before it. Every time expression contains at least one anchor.
 _ANCHOR_BODY = (
-    r"(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1\d(?:\d\d\b|\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b)"
+    r"(?:" + _trie(list(_ANCHOR_WORDS)) + r"\b|1\d(?:\d\d\b|\d0'?s\b)|20\d(?:\d\b|0'?s\b)|Q[1-4]\b"
+    r"|\d{1,2}(?:[:.][0-5]\d)?[apAP][mM]\b)"  # the last: "3pm", "10:30am"
 )
 # An anchor starts a word: the scan looks for an ASCII non-word character followed by one (sre skips to such
 # characters in a tight loop, several times faster than testing a word boundary at every offset); a non-ASCII
@@ -1630,7 +1662,7 @@ _PREFIX_WORDS = frozenset(
     + [w.lower() for w in _SMALL]
     + list(_TENS)
     + list(_ORDINAL_WORDS)
-    + ["final", "remaining"]
+    + ["final", "remaining", "o'clock"]
     + list(_TIME["durations"]["qualifiers"])
     + [w.lower() for w in _TIME["weekdays"]["full"]]
     + [w.lower() for w in _TIME["weekdays"]["abbr"]]
@@ -1643,6 +1675,8 @@ def _anchor_kind(word: str) -> str:
         return kind
     if word[0] == "Q":
         return "qtr"
+    if word[-1] in "mM":
+        return "clock"  # "3pm", "10:30am": the clock's last digit, glued to its am/pm
     return "dec" if word[-1] == "s" else "yr"
 
 

@@ -266,3 +266,19 @@ def test_years_before_1800() -> None:
     assert values("Output rose to 1500 tonnes in March.", "2016-03-09") == {"March": "2016-03"}
     assert values("The index closed at 1742 on Friday.", "2016-03-09") == {"Friday": "2016-03-04"}
     assert values("The talks resume at 1600 GMT.", "2016-03-09") == {"1600 GMT": "2016-03-09T16:00"}
+
+
+def test_clock_times_glued_to_am_pm_and_told_with_the_part_of_the_day() -> None:
+    text = "Gates open at 10:30am and the match kicks off at 3pm on Saturday."
+    assert values(text, "2016-03-09") == {
+        "10:30am": "2016-03-09T10:30",
+        "3pm on Saturday": "2016-03-05T15:00",
+    }
+    text = "The raid began at four in the morning and ended at 3 o'clock in the afternoon."
+    assert values(text, "2016-03-09") == {
+        "four in the morning": "2016-03-09T04:00",
+        "3 o'clock in the afternoon": "2016-03-09T15:00",
+    }
+    assert values("The curfew starts at 11 at night.", "2016-03-09") == {"11 at night": "2016-03-09T23:00"}
+    # a count before "in the morning" is no clock time
+    assert values("Two in the morning session were absent.", "2016-03-09") == {}
