@@ -12,10 +12,11 @@ its happening. A merged event keeps every source; its date is the intersection o
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from heapq import heappop, heappush
 
 from dateline.core import actors as actors_step
 from dateline.core import lead as lead_step
@@ -203,7 +204,7 @@ class _Mention:
         w = self.window
         if published is not None and _status_class(event) == "past" and w.latest and w.latest > published:
             # what an article reports as done was done by the time it was published (a window open on one
-            # side stays open: it is asked about whatever its dates, see _ClusterIndex)
+            # side stays open: it overlaps every window on that side, see _overlapping)
             self.window = _intersect(w, DateValue.bounded(w.earliest, published)) or w
 
 
@@ -239,36 +240,6 @@ def _same_cycle(a: _Mention, b: _Mention) -> bool:
     return abs(a.published - b.published) <= NEWS_CYCLE
 
 
-class _ClusterIndex:
-    """The clusters of one story, found by date: those whose date may overlap a given window.
-
-    Each cluster is filed under a date that contains its own (a cluster's date only narrows as events join),
-    in order of its first day, so a question reads only the clusters starting at most ``max_span`` days
-    before the window asked about, not every cluster of the story: a story listing thousands of dates would
-    otherwise compare each of its events with all the others."""
-
-    def __init__(self) -> None:
-        self.bounded: list[tuple[int, int]] = []  # (first day's ordinal, cluster), sorted
-        self.unbounded: list[int] = []  # clusters whose date is open on one side: always asked
-        self.max_span = 0
-
-    def add(self, i: int, d: DateValue) -> None:
-        if d.earliest is None or d.latest is None:
-            self.unbounded.append(i)
-            return
-        lo = d.earliest.toordinal()
-        self.max_span = max(self.max_span, d.latest.toordinal() - lo)
-        insort(self.bounded, (lo, i))
-
-    def overlapping(self, d: DateValue) -> list[int]:
-        """Every cluster whose date may overlap ``d`` (a few may not), in the order they were made."""
-        lo = -1 if d.earliest is None else d.earliest.toordinal() - self.max_span
-        hi = None if d.latest is None else d.latest.toordinal()
-        start = bisect_left(self.bounded, (lo, -1))
-        stop = len(self.bounded) if hi is None else bisect_left(self.bounded, (hi + 1, -1))
-        return sorted([self.bounded[k][1] for k in range(start, stop)] + self.unbounded)
-
-
 def _later_report(cluster: list[_Mention], m: _Mention) -> bool:
     """Whether the past and future reports of a cluster and ``m`` are one happening's phases: every report of
     it as planned or expected was published before every report of it as having happened ("the summit will
@@ -282,74 +253,162 @@ def _later_report(cluster: list[_Mention], m: _Mention) -> bool:
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
-    """Greedy clustering: the most precisely dated events first; each joins a compatible cluster of its story
-    (the one whose members agree with it most; the first made among equals)."""
-    order = sorted(mentions, key=lambda m: m.event.date.span_days or 10**6)
-    clusters: list[list[_Mention]] = []
-    cluster_dates: list[DateValue] = []
-    cluster_classes: list[set[str]] = []  # the known status classes (past, future) of each cluster's events
-    by_story: dict[int, _ClusterIndex] = defaultdict(_ClusterIndex)
-    for m in order:
-        best, best_score = -1, 0
-        cls = _status_class(m.event)
-        # a mention that agrees with no one starts its own cluster without a look at the others (thousands of
-        # bare "January"s in one article were each compared with all the others)
-        for i in by_story[m.story].overlapping(m.window) if _agrees_with_some(m) else ():
-            if not cluster_dates[i].overlaps(m.window):
-                continue
-            if cls != "unknown" and not cluster_classes[i] <= {cls} and not _later_report(clusters[i], m):
-                continue
-            score = sum(_what_agrees(x, m) for x in clusters[i])
-            if score > best_score:
-                best, best_score = i, score
-        if best >= 0:
-            clusters[best].append(m)
-            cluster_dates[best] = _intersect(cluster_dates[best], m.window) or cluster_dates[best]
-        else:
-            best = len(clusters)
-            clusters.append([m])
-            cluster_dates.append(m.window)
-            cluster_classes.append(set())
-            by_story[m.story].add(best, m.window)
-        if cls != "unknown":
-            cluster_classes[best].add(cls)
-    clusters = _join_clusters(clusters, cluster_dates, cluster_classes, by_story)
+    """Best-first clustering of each story's mentions (see :func:`_cluster_story`). The mentions are taken in
+    a canonical order (most precisely dated first, then by article and offset), so the events do not depend on
+    the order the articles were read in."""
+    by_story: dict[int, list[_Mention]] = defaultdict(list)
+    for m in sorted(mentions, key=_canonical):
+        by_story[m.story].append(m)
+    clusters = [c for ms in by_story.values() for c in _cluster_story(ms)]
+    clusters.sort(key=lambda c: _canonical(c[0]))
     return [[m.event for m in c] for c in clusters]
 
 
-JOIN_AGREEMENT = 0.5  # share of two clusters' cross pairs that must name the same happening to join them
+def _canonical(m: _Mention) -> tuple:
+    start = m.event.evidence[0].start if m.event.evidence else 0
+    return (m.event.date.span_days or 10**6, m.article, start, m.event.id)
 
 
-def _join_clusters(
-    clusters: list[list[_Mention]],
-    dates: list[DateValue],
-    classes: list[set[str]],
-    by_story: dict[int, _ClusterIndex],
-) -> list[list[_Mention]]:
-    """Second pass: two clusters of one story whose dates meet and whose members mostly agree (average
-    linkage: at least ``JOIN_AGREEMENT`` of their pairs from different articles name the same happening) are
-    one happening. The greedy pass cannot undo an early split: a happening's first mentions that do not
-    agree with each other start two clusters, and its later mentions divide between them. Clusters are
-    taken in the order they were made; each takes in the later ones that qualify."""
-    # a cluster none of whose mentions agrees with any other joins nothing and takes in nothing
-    mute = [not any(map(_agrees_with_some, c)) for c in clusters]
-    for index in by_story.values():
-        for i in sorted([i for _, i in index.bounded] + index.unbounded):
-            if not clusters[i] or mute[i]:
+def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
+    """Agglomerative clustering, the most strongly supported pairs first: two mentions whose dates agree at
+    the finest granularity and that share the most action words and actors join before looser pairs, so an
+    early, weakly supported join cannot narrow a group's date away from a better match (a greedy pass that
+    takes the mentions one by one decides by the order they come in). A pair is a candidate when the
+    mentions' windows overlap, their status classes fit (:func:`_later_report`) and they name the same
+    happening (:func:`_what_agrees`). A mention joins a group on one such pair; two groups of several
+    mentions join only when most of their cross pairs agree (``JOIN_AGREEMENT``), so one mention that agrees
+    with two groups does not bridge them. A group's date is the intersection of its members' windows; two
+    groups whose dates have been narrowed apart still join when most (``DATE_AGREEMENT``) of their members'
+    own windows overlap: outlets that put one happening a day apart should not be split by which pair of
+    them happened to join first."""
+    root = list(range(len(ms)))
+    groups: list[list[int]] = [[i] for i in range(len(ms))]
+    dates = [m.window for m in ms]
+    # a mention that can agree with no other stays alone without being compared; one article's mentions
+    # alike in all the clustering reads (a line listing one year over and over, each date keeping the
+    # sentence's words) are one group from the start: compared pair by pair they would cost the square of
+    # their number, and they agree with each other and with the same others
+    units: list[int] = []
+    first_alike: dict[tuple, int] = {}
+    for k, m in enumerate(ms):
+        if not _agrees_with_some(m):
+            continue
+        key = _alike(m)
+        if key in first_alike:
+            r = first_alike[key]
+            root[k] = r
+            groups[r].append(k)
+            groups[k] = []
+            continue
+        if key is not None:
+            first_alike[key] = k
+        units.append(k)
+    sub = [ms[k] for k in units]
+    pairs = []
+    for i, j in _overlapping(sub):
+        a, b = sub[i], sub[j]
+        if _status_clash([a], [b]) or not _what_agrees(a, b):
+            continue
+        pairs.append((_strength(a, b), units[i], units[j]))
+    pairs.sort()
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) that failed a vote
+    for _, i, j in pairs:
+        gi, gj = sorted((find(i), find(j)))
+        if gi == gj:
+            continue
+        a, b = [ms[k] for k in groups[gi]], [ms[k] for k in groups[gj]]
+        if _status_clash(a, b):
+            continue
+        apart, several = not dates[gi].overlaps(dates[gj]), len(a) > 1 and len(b) > 1
+        if apart or several:
+            key = (gi, gj, len(a), len(b))
+            if key in refused:
                 continue
-            for j in index.overlapping(dates[i]):
-                if j <= i or not clusters[j] or mute[j] or not dates[i].overlaps(dates[j]):
-                    continue
-                if (classes[i] | classes[j]) >= {"past", "future"} and not _later_report(
-                    clusters[i] + clusters[j][1:], clusters[j][0]
-                ):
-                    continue
-                if _agreement(clusters[i], clusters[j]) >= JOIN_AGREEMENT:
-                    clusters[i] = clusters[i] + clusters[j]
-                    dates[i] = _intersect(dates[i], dates[j]) or dates[i]
-                    classes[i] |= classes[j]
-                    clusters[j] = []
-    return [c for c in clusters if c]
+            if (apart and _dates_agree(a, b) < DATE_AGREEMENT) or (
+                several and _agreement(a, b) < JOIN_AGREEMENT
+            ):
+                refused.add(key)
+                continue
+        root[gj] = gi
+        groups[gi] = sorted(groups[gi] + groups[gj])
+        groups[gj] = []
+        dates[gi] = _intersect(dates[gi], dates[gj]) or dates[gi]
+    return [[ms[k] for k in g] for g in groups if g]
+
+
+def _alike(m: _Mention) -> tuple | None:
+    """What the clustering reads of a mention that agrees with its like (a kind or action words), as a key;
+    None for one that does not."""
+    if not (m.event.kind or m.words):
+        return None
+    w, e = m.window, m.event
+    return (
+        m.article,
+        w.earliest,
+        w.latest,
+        _status_class(e),
+        e.kind,
+        m.lead,
+        frozenset(m.words),
+        frozenset(e.actors),
+    )
+
+
+def _dates_agree(a: list[_Mention], b: list[_Mention]) -> float:
+    """The share of the pairs of mentions (one of ``a``, one of ``b``) whose windows overlap."""
+    return sum(x.window.overlaps(y.window) for x in a for y in b) / (len(a) * len(b))
+
+
+def _status_clash(a: list[_Mention], b: list[_Mention]) -> bool:
+    """Do two groups report their happening both as done and as planned, other than as a plan that a later
+    report found done?"""
+    classes = {_status_class(m.event) for m in (*a, *b)}
+    return classes >= {"past", "future"} and not _later_report(a[:-1] + b, a[-1])
+
+
+def _strength(a: _Mention, b: _Mention) -> tuple[int, int]:
+    """How strongly two mentions are one happening, as a sort key (smaller first): the coarser of their own
+    dates (a day both name is stronger evidence than a month; a day apart counts one more), then the
+    action words and actors they share."""
+    da, db = a.event.date, b.event.date
+    coarse = max(da.span_days or 10**6, db.span_days or 10**6) + (0 if da.overlaps(db) else 1)
+    shared = len(a.words & b.words) + len(set(a.event.actors) & set(b.event.actors))
+    return (coarse, -shared)
+
+
+def _overlapping(ms: list[_Mention]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of mentions whose windows overlap, by a sweep over the windows in order of their
+    first day (a window open before starts first, one open after never ends): the cost grows with the pairs
+    found, not with every pair of a story."""
+    lo = date.min.toordinal()
+    hi = date.max.toordinal()
+    spans = sorted(
+        (
+            m.window.earliest.toordinal() if m.window.earliest else lo,
+            m.window.latest.toordinal() if m.window.latest else hi,
+            k,
+        )
+        for k, m in enumerate(ms)
+    )
+    active: list[tuple[int, int]] = []  # (last day, index): a heap of the windows not yet ended
+    out: list[tuple[int, int]] = []
+    for first, last, k in spans:
+        while active and active[0][0] < first:
+            heappop(active)
+        out.extend((min(k, j), max(k, j)) for _, j in active)
+        heappush(active, (last, k))
+    return out
+
+
+DATE_AGREEMENT = 0.75  # share of two groups' cross pairs whose windows must overlap when their dates do not
+JOIN_AGREEMENT = 0.5  # share of two groups' cross pairs that must name the same happening to join them
 
 
 def _agreement(a: list[_Mention], b: list[_Mention]) -> float:

@@ -5,7 +5,6 @@ windows) is checked for its bounds. How long anything takes is measured by bench
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -157,51 +156,6 @@ def test_overlap_test_answers_as_a_loop_over_every_span(spans, start: int, lengt
     assert overlap_test(pairs)(start, end) == any(a < end and b > start for a, b in pairs)
 
 
-def _cluster_pairwise(mentions: list) -> list[list[Event]]:
-    """The clustering as it was first written: every mention against every cluster of its story, then
-    every cluster against every later one of its story."""
-    order = sorted(mentions, key=lambda m: m.event.date.span_days or 10**6)
-    clusters: list[list] = []
-    dates: list[DateValue] = []
-    by_story: dict[int, list[int]] = defaultdict(list)
-
-    def status_ok(a: Event, b: Event) -> bool:
-        sa, sb = merge._status_class(a), merge._status_class(b)
-        return "unknown" in (sa, sb) or sa == sb
-
-    for m in order:
-        best, best_score = -1, 0
-        for i in by_story[m.story]:
-            if not dates[i].overlaps(m.window) or not all(status_ok(x.event, m.event) for x in clusters[i]):
-                continue
-            score = sum(merge._what_agrees(x, m) for x in clusters[i])
-            if score > best_score:
-                best, best_score = i, score
-        if best >= 0:
-            clusters[best].append(m)
-            dates[best] = merge._intersect(dates[best], m.window) or dates[best]
-        else:
-            clusters.append([m])
-            dates.append(m.window)
-            by_story[m.story].append(len(clusters) - 1)
-    for members in by_story.values():  # the join pass: every later cluster of the story against each
-        for i in members:
-            for j in members:
-                if j <= i or not clusters[i] or not clusters[j] or not dates[i].overlaps(dates[j]):
-                    continue
-                if not all(status_ok(x.event, y.event) for x in clusters[i] for y in clusters[j]):
-                    continue
-                pairs = [(x, y) for x in clusters[i] for y in clusters[j] if x.article != y.article]
-                if (
-                    pairs
-                    and sum(merge._what_agrees(x, y) for x, y in pairs) / len(pairs) >= merge.JOIN_AGREEMENT
-                ):
-                    clusters[i] = clusters[i] + clusters[j]
-                    dates[i] = merge._intersect(dates[i], dates[j]) or dates[i]
-                    clusters[j] = []
-    return [[m.event for m in c] for c in clusters if c]
-
-
 _DAY0 = date(2020, 1, 1)
 EVENTS = st.lists(
     st.tuples(
@@ -228,16 +182,29 @@ def _event(n: int, art: str, first: int | None, length: int | None, status, kind
 
 
 @settings(max_examples=300, deadline=None)
-@given(EVENTS, st.booleans())
-def test_clustering_by_date_index_is_the_pairwise_clustering(items, one_story: bool) -> None:
+@given(EVENTS)
+def test_the_sweep_finds_every_pair_of_overlapping_windows(items) -> None:
+    ms = [merge._Mention(_event(n, *item), 0) for n, item in enumerate(items)]
+    every = {
+        (i, j) for i in range(len(ms)) for j in range(i + 1, len(ms)) if ms[i].window.overlaps(ms[j].window)
+    }
+    found = merge._overlapping(ms)
+    assert sorted(found) == sorted(every)  # each pair once
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVENTS, st.booleans(), st.randoms(use_true_random=False))
+def test_events_do_not_depend_on_the_order_mentions_come_in(items, one_story: bool, rnd) -> None:
     evs = [_event(n, *item) for n, item in enumerate(items)]
     story = {"a": 0, "b": 0 if one_story else 1, "c": 2}
+    shuffled = list(evs)
+    rnd.shuffle(shuffled)
 
-    def mentions() -> list:
-        return [merge._Mention(e, story[e.evidence[0].article]) for e in evs]
+    def clusters(events: list[Event]) -> list[list[str]]:
+        ms = [merge._Mention(e, story[e.evidence[0].article]) for e in events]
+        return [[e.id for e in c] for c in merge._cluster(ms)]
 
-    got = [[e.id for e in c] for c in merge._cluster(mentions())]
-    assert got == [[e.id for e in c] for c in _cluster_pairwise(mentions())]
+    assert clusters(shuffled) == clusters(evs)
 
 
 def test_mentions_that_agree_with_no_one_are_compared_with_nothing(monkeypatch) -> None:

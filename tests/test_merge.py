@@ -285,3 +285,76 @@ def test_what_an_article_reports_as_done_happened_by_its_publication() -> None:
     friday = date(2023, 5, 12)
     lead = _lead("a", "the union called off the strike", friday, friday)
     assert lead.window.earliest == friday - timedelta(days=1) and lead.window.latest == friday
+
+
+RETOLD_3 = (
+    "Fourteen people are still missing after the Marisol ferry capsized off Port Vell on Sunday, the "
+    "coastguard said on Monday.\n\n"
+    "Divers will search the Kessel reef again on Tuesday, the harbour office said.\n"
+)
+
+
+def test_events_do_not_depend_on_the_order_articles_come_in() -> None:
+    """Retellings dated a day apart, one undated, a look-alike and another story: every order of the
+    articles gives the same events (same sources, dates, headlines)."""
+    from itertools import permutations
+
+    sunday = ("2021-03-14", "day", date(2021, 3, 14), date(2021, 3, 14))
+    monday = ("2021-03-15", "day", date(2021, 3, 15), date(2021, 3, 15))
+    tuesday = ("2021-03-16", "day", date(2021, 3, 16), date(2021, 3, 16))
+    one = article(RETOLD_1, "n1", published=date(2021, 3, 15))
+    two = article(RETOLD_2, "n2", published=date(2021, 3, 15))
+    three = article(RETOLD_3, "n3", published=date(2021, 3, 15))
+    other = article(LOOK_ALIKE, "s1", published=date(2021, 3, 15))
+    analyses = [
+        pipeline._extract(one, [timex(one, "on Sunday", *sunday)]),
+        pipeline._extract(two, []),
+        pipeline._extract(
+            three,
+            [
+                timex(three, "on Sunday", *sunday),
+                timex(three, "on Monday", *monday),
+                timex(three, "on Tuesday", *tuesday),
+            ],
+        ),
+        pipeline._extract(other, [timex(other, "on Sunday", *sunday)]),
+        _analyse_a(),
+    ]
+
+    def events(order) -> list:
+        tl = merge.merge(list(order))
+        return [(e.headline, e.date, e.status, [(v.article, v.start) for v in e.evidence]) for e in tl.events]
+
+    expected = events(analyses)
+    assert any(len({a for _, _, _, ev in [x] for a, _ in ev}) > 1 for x in expected)  # some event is merged
+    for order in permutations(analyses):
+        assert events(order) == expected
+
+
+def _window(aid: str, words: str, first: date, last: date) -> merge._Mention:
+    ev = Evidence(article=aid, start=0, end=len(words), text=words)
+    d = DateValue.between(first, last)
+    return merge._Mention(Event(id=f"{aid}:e1", headline=words, date=d, status="occurred", evidence=[ev]), 0)
+
+
+def test_the_most_strongly_supported_pair_joins_first_whatever_the_order() -> None:
+    """Three reports whose windows chain (days 1-2, 2-3, 3): the middle one can go with either side, not
+    both. It goes with the report it shares most words with, in every order the mentions come in; a greedy
+    pass taking mentions one by one gave it to whichever group was made first."""
+    from itertools import permutations
+
+    day1 = date(2022, 9, 1)
+    early = _window(
+        "a", "divers searched the flooded mine shaft for trapped miners", day1, day1 + timedelta(1)
+    )
+    middle = _window(
+        "b",
+        "divers searched the flooded shaft and found trapped miners alive",
+        day1 + timedelta(1),
+        day1 + timedelta(2),
+    )
+    late = _window(
+        "c", "trapped miners were found alive by rescuers", day1 + timedelta(2), day1 + timedelta(2)
+    )
+    for order in permutations([early, middle, late]):
+        assert _groups(list(order)) == [["a:e1", "b:e1"], ["c:e1"]]
