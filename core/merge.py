@@ -304,12 +304,15 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
             first_alike[key] = k
         units.append(k)
     sub = [ms[k] for k in units]
+    cls = [_status_class(m.event) for m in sub]
+    actors = [frozenset(m.event.actors) for m in sub]
     pairs = []
     for i, j in _overlapping(sub):
         a, b = sub[i], sub[j]
-        if _status_clash([a], [b]) or not _what_agrees(a, b):
+        if cls[i] != cls[j] and "unknown" not in (cls[i], cls[j]) and not _later_report([a], b):
             continue
-        pairs.append((_strength(a, b), units[i], units[j]))
+        if _what_agrees(a, b):
+            pairs.append((_strength(a, b, len(actors[i] & actors[j])), units[i], units[j]))
     pairs.sort()
 
     def find(i: int) -> int:
@@ -318,21 +321,22 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
             i = root[i]
         return i
 
-    refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) that failed a vote
+    classes = [{_status_class(m.event)} - {"unknown"} for m in ms]  # each group's known status classes
+    refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) found not to join
     for _, i, j in pairs:
         gi, gj = sorted((find(i), find(j)))
-        if gi == gj:
+        key = (gi, gj, len(groups[gi]), len(groups[gj]))
+        if gi == gj or key in refused:
             continue
-        a, b = [ms[k] for k in groups[gi]], [ms[k] for k in groups[gj]]
-        if _status_clash(a, b):
-            continue
-        apart, several = not dates[gi].overlaps(dates[gj]), len(a) > 1 and len(b) > 1
-        if apart or several:
-            key = (gi, gj, len(a), len(b))
-            if key in refused:
-                continue
-            if (apart and _dates_agree(a, b) < DATE_AGREEMENT) or (
-                several and _agreement(a, b) < JOIN_AGREEMENT
+        clash = classes[gi] | classes[gj] >= {"past", "future"}
+        apart = not dates[gi].overlaps(dates[gj])
+        several = len(groups[gi]) > 1 and len(groups[gj]) > 1
+        if clash or apart or several:
+            a, b = [ms[k] for k in groups[gi]], [ms[k] for k in groups[gj]]
+            if (
+                (clash and not _later_report(a[:-1] + b, a[-1]))
+                or (apart and _dates_agree(a, b) < DATE_AGREEMENT)
+                or (several and _agreement(a, b) < JOIN_AGREEMENT)
             ):
                 refused.add(key)
                 continue
@@ -340,6 +344,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
         groups[gi] = sorted(groups[gi] + groups[gj])
         groups[gj] = []
         dates[gi] = _intersect(dates[gi], dates[gj]) or dates[gi]
+        classes[gi] |= classes[gj]
     return [[ms[k] for k in g] for g in groups if g]
 
 
@@ -366,21 +371,13 @@ def _dates_agree(a: list[_Mention], b: list[_Mention]) -> float:
     return sum(x.window.overlaps(y.window) for x in a for y in b) / (len(a) * len(b))
 
 
-def _status_clash(a: list[_Mention], b: list[_Mention]) -> bool:
-    """Do two groups report their happening both as done and as planned, other than as a plan that a later
-    report found done?"""
-    classes = {_status_class(m.event) for m in (*a, *b)}
-    return classes >= {"past", "future"} and not _later_report(a[:-1] + b, a[-1])
-
-
-def _strength(a: _Mention, b: _Mention) -> tuple[int, int]:
+def _strength(a: _Mention, b: _Mention, actors: int) -> tuple[int, int]:
     """How strongly two mentions are one happening, as a sort key (smaller first): the coarser of their own
     dates (a day both name is stronger evidence than a month; a day apart counts one more), then the
-    action words and actors they share."""
+    action words and the number of ``actors`` they share."""
     da, db = a.event.date, b.event.date
     coarse = max(da.span_days or 10**6, db.span_days or 10**6) + (0 if da.overlaps(db) else 1)
-    shared = len(a.words & b.words) + len(set(a.event.actors) & set(b.event.actors))
-    return (coarse, -shared)
+    return (coarse, -len(a.words & b.words) - actors)
 
 
 def _overlapping(ms: list[_Mention]) -> list[tuple[int, int]]:

@@ -210,7 +210,7 @@ def test_events_do_not_depend_on_the_order_mentions_come_in(items, one_story: bo
 def test_mentions_that_agree_with_no_one_are_compared_with_nothing(monkeypatch) -> None:
     """Thousands of bare "January"s in one article: events with no kind, no action words and no lead agree
     with no other (merge._what_agrees): each starts its own cluster without being compared with the others.
-    The clusters are those of comparing every pair: test_clustering_by_date_index_is_the_pairwise_clustering."""
+    (Which clusters form, whatever the order: test_events_do_not_depend_on_the_order_mentions_come_in.)"""
     text = "The minister said " + "January " * 400 + "on Tuesday.\n"
     found = _dated(text)
     assert len(found) > 300
@@ -224,6 +224,31 @@ def test_mentions_that_agree_with_no_one_are_compared_with_nothing(monkeypatch) 
     monkeypatch.setattr(merge, "_what_agrees", counted)
     merge.merge([analyse(Article(id="a", text=text, published_given="2020-01-01"))], [])
     assert len(calls) < 10 * len(found)  # was about one per pair of them (80,000)
+
+
+def test_one_articles_alike_mentions_are_one_group_without_comparing_them_pair_by_pair(monkeypatch) -> None:
+    """A line listing one year over and over, each date keeping the sentence's words: the mentions agree with
+    each other and with the same others, so they start as one group (pair by pair they cost the square of
+    their number). A like mention of another article is still compared, and joins."""
+    year = DateValue(value="1990", granularity="year", earliest=date(1990, 1, 1), latest=date(1990, 12, 31))
+    words = "the envoys signed a ceasefire accord"
+
+    def mention(art: str, n: int) -> merge._Mention:
+        ev = Evidence(article=art, start=n, end=n + 4, text=words)
+        event = Event(id=f"{art}:e{n}", headline=words, date=year, status="occurred", evidence=[ev])
+        return merge._Mention(event, 0)
+
+    calls: list[int] = []
+    plain = merge._what_agrees
+
+    def counted(a, b) -> bool:
+        calls.append(1)
+        return plain(a, b)
+
+    monkeypatch.setattr(merge, "_what_agrees", counted)
+    clusters = merge._cluster([mention("a", n) for n in range(500)] + [mention("b", 0)])
+    assert [len(c) for c in clusters] == [501]
+    assert len(calls) < 10
 
 
 # --- de-duplication counts that do not start over ---------------------------------------------------------------
