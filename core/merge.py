@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from heapq import heappop, heappush
+from heapq import heappop, heappush, heapreplace
 
 from dateline.core import actors as actors_step
 from dateline.core import lead as lead_step
@@ -306,14 +306,24 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
     sub = [ms[k] for k in units]
     cls = [_status_class(m.event) for m in sub]
     actors = [frozenset(m.event.actors) for m in sub]
-    pairs = []
+    # each mention keeps its PARTNERS strongest pairs (a heap of negated keys: the weakest on top), so a
+    # story whose mentions all overlap and agree keeps memory in proportion to its mentions; a mention with
+    # more partners than that joins through its strongest, as it would first anyway
+    strongest: list[list[tuple[int, int, int, int]]] = [[] for _ in sub]
     for i, j in _overlapping(sub):
         a, b = sub[i], sub[j]
         if cls[i] != cls[j] and "unknown" not in (cls[i], cls[j]) and not _later_report([a], b):
             continue
-        if _what_agrees(a, b):
-            pairs.append((_strength(a, b, len(actors[i] & actors[j])), units[i], units[j]))
-    pairs.sort()
+        if not _what_agrees(a, b):
+            continue
+        coarse, shared = _strength(a, b, len(actors[i] & actors[j]))
+        entry = (-coarse, -shared, -units[i], -units[j])
+        for k in (i, j):
+            if len(strongest[k]) < PARTNERS:
+                heappush(strongest[k], entry)
+            elif entry > strongest[k][0]:
+                heapreplace(strongest[k], entry)
+    pairs = sorted({(-c, -s, -i, -j) for h in strongest for c, s, i, j in h})
 
     def find(i: int) -> int:
         while root[i] != i:
@@ -323,7 +333,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
 
     classes = [{_status_class(m.event)} - {"unknown"} for m in ms]  # each group's known status classes
     refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) found not to join
-    for _, i, j in pairs:
+    for _, _, i, j in pairs:
         gi, gj = sorted((find(i), find(j)))
         key = (gi, gj, len(groups[gi]), len(groups[gj]))
         if gi == gj or key in refused:
@@ -380,7 +390,7 @@ def _strength(a: _Mention, b: _Mention, actors: int) -> tuple[int, int]:
     return (coarse, -len(a.words & b.words) - actors)
 
 
-def _overlapping(ms: list[_Mention]) -> list[tuple[int, int]]:
+def _overlapping(ms: list[_Mention]) -> Iterator[tuple[int, int]]:
     """The pairs (i < j) of mentions whose windows overlap, by a sweep over the windows in order of their
     first day (a window open before starts first, one open after never ends): the cost grows with the pairs
     found, not with every pair of a story."""
@@ -395,15 +405,15 @@ def _overlapping(ms: list[_Mention]) -> list[tuple[int, int]]:
         for k, m in enumerate(ms)
     )
     active: list[tuple[int, int]] = []  # (last day, index): a heap of the windows not yet ended
-    out: list[tuple[int, int]] = []
     for first, last, k in spans:
         while active and active[0][0] < first:
             heappop(active)
-        out.extend((min(k, j), max(k, j)) for _, j in active)
+        for _, j in active:
+            yield (min(k, j), max(k, j))
         heappush(active, (last, k))
-    return out
 
 
+PARTNERS = 20  # candidate pairs each mention keeps (its strongest): memory grows with mentions, not pairs
 DATE_AGREEMENT = 0.75  # share of two groups' cross pairs whose windows must overlap when their dates do not
 JOIN_AGREEMENT = 0.5  # share of two groups' cross pairs that must name the same happening to join them
 

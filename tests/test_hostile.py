@@ -300,3 +300,26 @@ def test_quotes_link_the_events_of_their_own_paragraph_only() -> None:
             ev = by_id[eid].evidence[0]
             para = Segment(result.article.text.rfind("\n", 0, q.start) + 1, q.end)
             assert para.start <= ev.start < para.end
+
+
+def test_keeping_each_mentions_strongest_pairs_only_groups_as_keeping_them_all(monkeypatch) -> None:
+    """A chronology dated by one year throughout: every mention overlaps every other and many agree. Each
+    keeps only its ``PARTNERS`` strongest pairs (memory grows with the mentions, not their pairs); the groups
+    are those made from every pair."""
+    year = DateValue(value="1990", granularity="year", earliest=date(1990, 1, 1), latest=date(1990, 12, 31))
+    verbs = ["troops shelled the villages", "envoys signed the accord", "rebels seized the border post"]
+
+    def mentions() -> list[merge._Mention]:
+        out = []
+        for n in range(120):
+            words = verbs[n % 3]
+            ev = Evidence(article=f"a{n}", start=0, end=len(words), text=words)  # articles apart: none alike
+            event = Event(id=f"a{n}:e1", headline=words, date=year, status="occurred", evidence=[ev])
+            out.append(merge._Mention(event, 0))
+        return out
+
+    monkeypatch.setattr(merge, "PARTNERS", 10**6)
+    every = [[e.id for e in c] for c in merge._cluster(mentions())]
+    monkeypatch.setattr(merge, "PARTNERS", 2)
+    assert [[e.id for e in c] for c in merge._cluster(mentions())] == every
+    assert len(every) == 3
