@@ -5,6 +5,9 @@
 * scheduled or expected happenings with no date ("upcoming talks") as future events after publication, so
   that another source can date them when articles are merged.
 
+An article with no publication date still has its news: the last two are then events with an honest undated
+date (``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` by tense, no bounds, labelled "undated"), never a day.
+
 Each event has a short headline, a date at the granularity the text gives, a status from tense and cues, and
 its evidence (article id, sentence offsets and text, the governing time expression).
 """
@@ -129,7 +132,7 @@ LEAD_LEEWAY = timedelta(days=1)  # a lead reports what happened on the day of pu
 
 def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     """Events of one article (ids local to it: ``<article id>:e<n>``)."""
-    text, dct = article.text, article.published
+    text = article.text
     index = FurnitureIndex(article.furniture)
     events: list[Event] = []
     dated_sentences: set[int] = set()
@@ -142,7 +145,7 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     ]
     starts = [t.start for t in by_start]
     stamps = {p.start for p in lead_step.stamps(article, timexes)}
-    for sent in _candidate_sentences(text, starts, dct is not None):
+    for sent in _candidate_sentences(text, starts):
         budget.check()  # the article's time budget (core/budget.py)
         if sent.start in stamps:  # "Posted July 20, 2009": when the page was made, not a happening
             continue
@@ -171,7 +174,7 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
             if (ev := _dated_event(article, sent, t, breaks, whole, caption=kind == "caption")) is not None:
                 events.append(ev)
             dated_sentences.add(sent.start)
-        if not governing and dct is not None and kind is None:
+        if not governing and kind is None:
             ev = _undated_future_event(article, sent)
             if ev:
                 events.append(ev)
@@ -181,20 +184,19 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
     return events
 
 
-def _candidate_sentences(text: str, starts: list[int], scheduled: bool) -> Iterator[Segment]:
+def _candidate_sentences(text: str, starts: list[int]) -> Iterator[Segment]:
     """Sentences that may hold an event: those of paragraphs with a time expression or a scheduling cue.
 
     Splitting only these paragraphs into sentences saves most of the splitting on long articles.
     """
     # a cheap filter before the regular expression: the cue words an ASCII text holds, found in its lowered
     # copy (same offsets); other texts go straight to the expression (re.I also folds some non-ASCII letters)
-    low = text.lower() if scheduled and text.isascii() else None
+    low = text.lower() if text.isascii() else None
     cues = [w for w in _SCHEDULING_WORDS if w in low] if low is not None else []
     for para in paragraphs(text):
         i = bisect_left(starts, para.start)
         if (i < len(starts) and starts[i] < para.end) or (
-            scheduled
-            and (low is None or any(low.find(c, para.start, para.end) >= 0 for c in cues))
+            (low is None or any(low.find(c, para.start, para.end) >= 0 for c in cues))
             and _SCHEDULED.search(text, para.start, para.end)
         ):
             yield from paragraph_sentences(text, para)
@@ -307,25 +309,28 @@ def _add_lead(article: Article, timexes: list[TimeExpression], events: list[Even
 
 def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> Event | None:
     """The lead's main happening, reported as news: on or just before the publication date. A headline's
-    present tense reports what has happened ("Gunman kills one")."""
+    present tense reports what has happened ("Gunman kills one"). In an article with no publication date the
+    news is still an event, undated (:func:`_undated`): the article's news is what a reader most needs to see."""
     dct = article.published
-    if dct is None:
-        return None
     clause_text = article.text[sent.start : sent.end]
     t = main_tense(clause_text)
+    day = dct.earliest if dct is not None else None
     if t == "past" or (t == "present" and headline):
         status: EventStatus = "occurred"
-        lo = dct.earliest - LEAD_LEEWAY if dct.earliest else None
+        lo = day - LEAD_LEEWAY if day else None
     elif t == "present":
-        status, lo = "ongoing", dct.earliest
+        status, lo = "ongoing", day
     elif t == "future":  # "X will host the ceremony": news of what is to come, after publication
-        status, lo = future_status(clause_text), dct.earliest
+        status, lo = future_status(clause_text), day
     else:
         return None
     head = tidy(lead_headline(clause_text))
     if head is None:
         return None
-    if t == "future":
+    if dct is None:
+        date = _undated(status)
+        how = "the lead reports it as news, but the article has no publication date: undated"
+    elif t == "future":
         date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=lo, latest=None)
         how = f"the lead reports it as to come: after publication ({dct.label()}), no date given"
     else:
@@ -354,7 +359,7 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     dct = article.published
     body = article.text[sent.start : sent.end]
     m = _SCHEDULED.search(body)
-    if m is None or dct is None or dct.earliest is None:
+    if m is None:
         return None
     clause = _clause(_clause_breaks(article.text, sent), sent, sent.start + m.start(), sent.start + m.end())
     clause_text = article.text[clause.start : clause.end]
@@ -362,19 +367,34 @@ def _undated_future_event(article: Article, sent: Segment) -> Event | None:
     head = tidy(lead_headline(clause_text))
     if kind is None or head is None:
         return None
-    date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
+    status = future_status(clause_text)
+    if dct is None or dct.earliest is None:  # nothing to be after: undated, until another source dates it
+        date = _undated(status)
+        how = f"“{m.group()}”: no date given, and the article's own date is not known: undated"
+    else:
+        date = _new_date_value(value="FUTURE_REF", granularity="unknown", earliest=dct.earliest, latest=None)
+        how = f"“{m.group()}”: after publication ({dct.label()}), no date given"
     return _new_event(
         id="",
         headline=head,
         date=date,
-        status=future_status(clause_text),
-        date_how=f"“{m.group()}”: after publication ({dct.label()}), no date given",
+        status=status,
+        date_how=how,
         kind=kind,
         evidence=[_evidence(article, sent, None, sent.start + m.start())],
     )
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------
+
+
+_REFERENCE = {"occurred": "PAST_REF", "ongoing": "PRESENT_REF"}  # other statuses are of what is to come
+
+
+def _undated(status: EventStatus) -> DateValue:
+    """The date of a happening whose article has no date: a TIMEX3 reference without a date, by the tense
+    the status was read from (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``), with no bound and no day."""
+    return _new_date_value(value=_REFERENCE.get(status, "FUTURE_REF"), granularity="unknown")
 
 
 EVIDENCE_CHARS = 1000  # a sentence up to this long is an event's evidence whole

@@ -122,7 +122,7 @@ def markdown(timeline: Timeline) -> str:
     quotes = _quotes_by_id(timeline)
     where = _source_lines(timeline)
     lines = [
-        f"# Timeline: {counted(len(timeline.articles), 'article')}, {counted(len(timeline.events), 'event')}",
+        f"# Timeline: {sources.counted_articles(timeline.articles)}, {counted(len(timeline.events), 'event')}",
         "",
     ]
     for e in timeline.events:
@@ -176,7 +176,9 @@ def _bound_granularity(v: DateValue) -> str:
 
 def timelinejs(timeline: Timeline) -> str:
     """TimelineJS 3 JSON: start_date/end_date with unknown parts left out, text, group (the status), and as
-    ``media`` the URL of the first source that has one, with its outlet as the credit."""
+    ``media`` the URL of the first source that has one, with its outlet as the credit. TimelineJS needs a
+    start date: undated events (an article with no date) are left out, and a title slide says how many; the
+    other exports keep them."""
     where = _source_lines(timeline)
     articles = {a.id: a for a in timeline.articles}
     actors = _actor_names(timeline)
@@ -184,7 +186,7 @@ def timelinejs(timeline: Timeline) -> str:
     out = []
     for e in timeline.events:
         v = e.date
-        if v.earliest is None and v.latest is None:
+        if v.undated:
             continue
         g = _bound_granularity(v)
         item: dict = {"unique_id": e.id, "group": e.status, "display_date": v.label() + status_mark(e)}
@@ -212,7 +214,11 @@ def timelinejs(timeline: Timeline) -> str:
                 body += f"<blockquote>{_html(q.text)} — {_html(speaker)}</blockquote>"
         item["text"] = {"headline": _html(e.headline), "text": body}
         out.append(item)
-    return json.dumps({"events": out}, ensure_ascii=False, indent=1)
+    doc: dict = {"events": out}
+    if left := sum(e.date.undated for e in timeline.events):
+        note = f"{counted(left, 'undated event')} left out: TimelineJS needs a date (see the other exports)"
+        doc["title"] = {"text": {"headline": "Timeline", "text": f"<p>{note}</p>"}}
+    return json.dumps(doc, ensure_ascii=False, indent=1)
 
 
 def _source_lines(timeline: Timeline) -> dict[str, str]:
@@ -244,12 +250,11 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
     lines: list[str] = []
     span = [e.date for e in timeline.events if e.date.earliest]
     head = " · ".join(
-        counted(len(items), noun)
-        for items, noun in (
-            (timeline.articles, "article"),
-            (timeline.events, "event"),
-            (timeline.actors, "actor"),
-            (timeline.quotes, "quote"),
+        (
+            sources.counted_articles(timeline.articles),
+            counted(len(timeline.events), "event"),
+            counted(len(timeline.actors), "actor"),
+            counted(len(timeline.quotes), "quote"),
         )
     )
     if span:

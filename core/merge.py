@@ -209,8 +209,10 @@ class _Mention:
 
 
 def _agrees_with_some(m: _Mention) -> bool:
-    """Whether :func:`_what_agrees` can be true of ``m`` and any mention: a lead, a kind or action words."""
-    return bool(m.lead or m.event.kind or m.words)
+    """Whether :func:`_what_agrees` can be true of ``m`` and any mention: a lead, a kind or action words.
+    Never for an undated mention (an article with no date): a window with no bound overlaps every date, so
+    joining by dates would give it whichever date came first; it stays as it is, one per article."""
+    return bool(m.lead or m.event.kind or m.words) and not m.window.undated
 
 
 def _what_agrees(a: _Mention, b: _Mention) -> bool:

@@ -110,6 +110,13 @@ class DateValue:
         return trusted(cls)(value=value, granularity="range", earliest=lo, latest=hi)
 
     @property
+    def undated(self) -> bool:
+        """Whether nothing is known of when: no bound on either side (``PAST_REF`` in an article with no
+        publication date). Such a date is labelled "undated", sorts after every dated one and is left out of
+        whatever needs a day (date filters, the density strip, TimelineJS)."""
+        return self.earliest is None and self.latest is None
+
+    @property
     def open(self) -> bool:
         """Whether the window is open on a side (or both): a bound, not a date to count from."""
         return self.earliest is None or self.latest is None
@@ -120,10 +127,8 @@ class DateValue:
 
     def _make_label(self) -> str:
         lo, hi = self.earliest, self.latest
-        if lo is None and hi is None:
-            return {"PRESENT_REF": "now", "PAST_REF": "past", "FUTURE_REF": "future"}.get(
-                self.value, "undated"
-            )
+        if lo is None and hi is None:  # "now" or "in the past" with no publication date to place them by
+            return "undated"
         if lo is None:
             return f"by {_day(hi)}"
         if hi is None:

@@ -9,9 +9,10 @@ text, never by a file path: a path says where a file sits on one machine, not wh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dateline.core.model import Article
-from dateline.core.text import FurnitureIndex
+from dateline.core.text import FurnitureIndex, counted
 
 LABEL_CHARS = 100  # a first line used as a label is cut to this
 _LENT = re.compile(r"reports the happening that \S+ dates (.+)")  # core.published's cross-article note
@@ -73,3 +74,11 @@ def parts(article: Article, *, short: bool = False) -> list[str]:
 def line(article: Article, *, short: bool = False) -> str:
     """The source on one line: ``Outlet · 12 Mar 2017 · Title · https://…``."""
     return " · ".join(" ".join(p.split()) for p in parts(article, short=short))
+
+
+def counted_articles(articles: Sequence[Article]) -> str:
+    """ "12 articles (2 undated)": how many articles, and how many of them have no publication date at all,
+    so a reader sees why their events are undated (an article placed by a bound is not counted: it is
+    placed by what is known)."""
+    undated = sum(a.published is None for a in articles)
+    return counted(len(articles), "article") + (f" ({undated:,} undated)" if undated else "")

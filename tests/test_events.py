@@ -48,8 +48,48 @@ def test_lead_event_is_dated_at_publication_without_inventing_a_day() -> None:
     assert ev.kind == "talks"
 
 
-def test_undated_lead_without_publication_date_yields_nothing() -> None:
+def test_lead_of_an_article_without_publication_date_is_an_undated_event() -> None:
+    """No date evidence at all: the lead's news is still an event, a reference without a date by its tense
+    (TIMEX3's PAST_REF), with no bound and no invented day, its sentence kept with its offsets."""
     art = article("Negotiators ended their talks without a deal.\n")
+    [ev] = events.extract(art, [])
+    assert (ev.date.value, ev.date.granularity, ev.date.earliest, ev.date.latest) == (
+        "PAST_REF",
+        "unknown",
+        None,
+        None,
+    )
+    assert ev.date.label() == "undated" and ev.status == "occurred" and ev.lead
+    assert "no publication date" in ev.date_how
+    [src] = ev.evidence
+    assert (src.article, art.text[src.start : src.end]) == ("a", src.text)
+    assert src.text.startswith("Negotiators ended")
+
+
+def test_an_undated_leads_reference_follows_its_tense() -> None:
+    cases = {
+        "The two ministers are meeting in the capital to discuss fishing rights.\n": (
+            "PRESENT_REF",
+            "ongoing",
+        ),
+        "The two ministers will meet in the capital to discuss fishing rights.\n": ("FUTURE_REF", "planned"),
+    }
+    for text, (value, status) in cases.items():
+        [ev] = events.extract(article(text), [])
+        assert (ev.date.value, ev.status, ev.date.undated) == (value, status, True), text
+
+
+def test_a_scheduled_happening_in_an_undated_article_is_undated_too() -> None:
+    art = article(
+        "Union leaders walked out of the meeting.\n\nBoth sides look ahead to upcoming wage talks in the port.\n"
+    )
+    [future] = [e for e in events.extract(art, []) if e.status in ("planned", "expected")]
+    assert (future.date.value, future.date.undated, future.date.label()) == ("FUTURE_REF", True, "undated")
+    assert "upcoming" in future.date_how
+
+
+def test_an_undated_table_gives_no_event_and_no_error() -> None:
+    art = article("Wheat  4.5  5.1\nMaize  3.2  2.9\nBarley 1.1  1.4\n")
     assert events.extract(art, []) == []
 
 

@@ -38,6 +38,16 @@ def test_labels_at_their_granularity() -> None:
     assert dv("PAST_REF", "unknown", None, date(2017, 1, 24)) == "by 24 Jan 2017"
 
 
+def test_a_date_without_any_bound_is_labelled_undated_whatever_its_tense() -> None:
+    """An article with no publication date gives its lead's news a reference without a date: the label says
+    it is undated (the tense is the event's status), never a day."""
+    for ref in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        value = DateValue(value=ref, granularity="unknown")
+        assert value.label() == "undated" and value.undated and value.open
+    assert not DateValue(value="PAST_REF", granularity="unknown", latest=date(2017, 1, 24)).undated
+    assert not DateValue.between(date(2017, 1, 24), date(2017, 1, 24)).undated
+
+
 def test_overlap_and_containment() -> None:
     feb = DateValue(value="2017-02", granularity="month", earliest=date(2017, 2, 1), latest=date(2017, 2, 28))
     after = DateValue(value="FUTURE_REF", granularity="unknown", earliest=date(2017, 1, 24))

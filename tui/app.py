@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from dateline.core import sources
 from dateline.core.text import counted
 from dateline.core.workers import usable_cpus
 from dateline.tui import commands, keys, settings
@@ -377,7 +378,7 @@ class DatelineApp(MainActions, App[int]):
                 f"{shown:,} of {counted(len(tl.events), kind)}" if narrowed else counted(len(tl.events), kind)
             )
             counts = (events, counted(len(tl.actors), "actor"), counted(len(tl.quotes), "quote"))
-            parts.append(dot.join((*counts, counted(len(tl.articles), "article"))))
+            parts.append(dot.join((*counts, sources.counted_articles(tl.articles))))
         else:
             parts.append("No articles given.")
         if self.flt.active:

@@ -91,6 +91,8 @@ class Filter:
         return replace(self, actors=(ActorTerm(actor.name, frozenset({actor.id})),))
 
     def keeps(self, event: Event) -> bool:
+        """Whether the filter keeps ``event``. An undated event (its article has no date) is left out by
+        ``since``/``until`` alone: there is nothing to compare, and other filters keep it."""
         if self.actors and not all(t.ids.intersection(event.actors) for t in self.actors):
             return False
         if self.statuses and event.status not in self.statuses:
