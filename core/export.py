@@ -249,17 +249,15 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
     actors = _actor_names(timeline)
     lines: list[str] = []
     span = [e.date for e in timeline.events if e.date.earliest]
-    head = " · ".join(
-        (
-            sources.counted_articles(timeline.articles),
-            counted(len(timeline.events), "event"),
-            counted(len(timeline.actors), "actor"),
-            counted(len(timeline.quotes), "quote"),
-        )
-    )
+    head = [
+        sources.counted_articles(timeline.articles),
+        counted(len(timeline.events), "event"),
+        counted(len(timeline.actors), "actor"),
+        counted(len(timeline.quotes), "quote"),
+    ]
     if span:
-        head += f" · {span[0].label()} to {span[-1].label()}"
-    lines.append(head)
+        head.append(f"{span[0].label()} to {span[-1].label()}")
+    lines += _joined(head, " · ", width)
     date_w = max((len(e.date.label()) for e in timeline.events), default=8)
     where = {a.id: a for a in timeline.articles}
     if 0 < top < len(timeline.events):
@@ -294,6 +292,18 @@ def brief(timeline: Timeline, width: int = 100, top: int = KEY_EVENTS) -> str:
         lines += ["", f"SKIPPED ({len(timeline.problems)})"]
         lines += [f"  {plain(p.path)}: {plain(p.reason)}" for p in timeline.problems]
     return "\n".join(lines) + "\n"
+
+
+def _joined(parts: list[str], sep: str, width: int) -> list[str]:
+    """``parts`` joined by ``sep`` on as few lines of at most ``width`` characters as they fit on (a line
+    breaks between parts, never inside one)."""
+    out: list[str] = []
+    for part in parts:
+        if out and len(out[-1]) + len(sep) + len(part) <= width:
+            out[-1] += sep + part
+        else:
+            out.append(part)
+    return out
 
 
 BRIEF_SOURCES = 3  # sources shown under an event in the brief
