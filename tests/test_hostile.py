@@ -251,6 +251,17 @@ def test_one_articles_alike_mentions_are_one_group_without_comparing_them_pair_b
     assert len(calls) < 10
 
 
+def test_a_list_of_thousands_of_names_joined_by_and_is_read_without_recursion() -> None:
+    """Name runs are split at each joining word in a loop: one recursion per "and" ended the analysis of
+    this article with a RecursionError. Each name is still read, and joined names still stay whole."""
+    text = "The minister met " + " and ".join(["Alan Smith"] * 3000) + " on Tuesday.\n"
+    analysis = analyse(Article(id="a", text=text, published_given="2020-01-01"))
+    assert [a.name for a in analysis.actors] == ["Alan Smith"]
+    assert analysis.events
+    joined = analyse(Article(id="b", text="The Securities and Exchange Commission met on Tuesday.\n"))
+    assert "Securities and Exchange Commission" in [a.name for a in joined.actors]
+
+
 # --- de-duplication counts that do not start over ---------------------------------------------------------------
 
 

@@ -145,11 +145,12 @@ def _is_place(name: str) -> bool:
     return name in gz.country_forms() or name in gz.place_forms()
 
 
-def _joined(words: list[str], i: int) -> bool:
-    """Does the joining word ``words[i]`` sit inside one name? "&" always does ("Procter & Gamble"); "of",
-    "for" and "on" after an organisation head or a title ("Commission on Presidential Debates", "Bank of
-    England", "Secretary of State"); "of", "for", "and" when the whole ends in an organisation head and is no
-    title run ("Securities and Exchange Commission", "Federation of Trade Unions")."""
+def _joined(words: list[str], i: int, lo: int = 0) -> bool:
+    """Does the joining word ``words[i]`` sit inside one name (the run starting at ``words[lo]``)? "&" always
+    does ("Procter & Gamble"); "of", "for" and "on" after an organisation head or a title ("Commission on
+    Presidential Debates", "Bank of England", "Secretary of State"); "of", "for", "and" when the whole ends in
+    an organisation head and is no title run ("Securities and Exchange Commission", "Federation of Trade
+    Unions")."""
     w = words[i]
     # the name ends at its last word that names something ("... Administration on Monday")
     n = len(words)
@@ -160,26 +161,26 @@ def _joined(words: list[str], i: int) -> bool:
         return False  # a company's name ends at its suffix ("Dow Chemical Co" of the United States)
     if w == "&":
         return True
-    first = 1 if words[0].lower() in gz.FUNCTION_WORDS else 0  # ("The" is no part of the name)
-    if w == "and" and n - first > 6:
+    first = 1 if words[lo].lower() in gz.FUNCTION_WORDS else 0  # ("The" is no part of the name)
+    if w == "and" and n - lo - first > 6:
         return False  # a run this long is a list, or too long to show as one name
     if w == "and" and any(
-        words[k] in ("of", "for", "on") and words[k - 1] in gz.ORG_HEADS for k in range(1, i)
+        words[k] in ("of", "for", "on") and words[k - 1] in gz.ORG_HEADS for k in range(lo + 1, i)
     ):
         return True  # inside a name already joined at its head ("Organisation for Security and Cooperation")
     if (
         w == "of"
         and not (last in gz.COMPANY_SUFFIXES and _is_place(" ".join(words[i + 1 : n - 1])))
-        and i in (2, 3)
-        and all(_PLAIN_NAME_WORD.fullmatch(x) for x in words[:i])
-        and words[0].lower() not in gz.FUNCTION_WORDS
-        and not any(_is_title(x) or x in gz.ORG_HEADS or x in gz.GROUP_HEADS for x in words[:i])
+        and i - lo in (2, 3)
+        and all(_PLAIN_NAME_WORD.fullmatch(x) for x in words[lo:i])
+        and words[lo].lower() not in gz.FUNCTION_WORDS
+        and not any(_is_title(x) or x in gz.ORG_HEADS or x in gz.GROUP_HEADS for x in words[lo:i])
     ):
         return False  # a person "of" an organisation ("Jan Ruud of the Harbour Authority"), but a
         # company of a country is one name ("Gold Fields of South Africa Ltd")
     if w != "and" and _joins_of(words[i - 1]):
         return True
-    return w != "on" and (last in gz.ORG_HEADS or last in gz.GROUP_HEADS) and not _is_title(words[0])
+    return w != "on" and (last in gz.ORG_HEADS or last in gz.GROUP_HEADS) and not _is_title(words[lo])
 
 
 def _is_initial(text: str, p_start: int, pos: int) -> bool:
@@ -556,14 +557,19 @@ class _SpanFinder:
         lower_words: _LowerWords,
         mid_caps: set[str],
     ) -> None:
-        """Split at a joining word ("of", "for", "on", "and", "&") unless the whole is one name."""
-        for i, w in enumerate(words):
-            if i and w in _CONNECTORS and not _joined(words, i):
-                self._chunk_words(toks[:i], words[:i], initial, s_start, s_end, lower_words, mid_caps)
-                rest = i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1
-                self._split(toks[rest:], words[rest:], False, s_start, s_end, lower_words, mid_caps)
+        """Split at a joining word ("of", "for", "on", "and", "&") unless the whole is one name. A loop, not a
+        recursion per joining word ("Smith and Smith and ..." a thousand times deep was a RecursionError), and
+        the rest is read from an offset, not copied at each joining word (quadratic)."""
+        lo = 0
+        while True:
+            for i in range(lo + 1, len(words)):
+                if words[i] in _CONNECTORS and not _joined(words, i, lo):
+                    self._chunk_words(toks[lo:i], words[lo:i], initial, s_start, s_end, lower_words, mid_caps)
+                    lo, initial = (i + 2 if i + 1 < len(words) and words[i + 1] == "the" else i + 1), False
+                    break
+            else:
+                self._chunk_words(toks[lo:], words[lo:], initial, s_start, s_end, lower_words, mid_caps)
                 return
-        self._chunk_words(toks, words, initial, s_start, s_end, lower_words, mid_caps)
 
     def _chunk_words(
         self,
@@ -578,34 +584,39 @@ class _SpanFinder:
         # drop words that are not names at the edges (unless the whole is known: "New Zealand", "New York")
         known = any(self._known_form(" ".join(words[:n])) for n in range(min(len(words), 3), 1, -1))
         headed = bool(words) and (words[-1] in gz.ORG_HEADS or words[-1] in gz.GROUP_HEADS)
+        # the edges are moved as indices and the lists cut once: cutting a word at a time copied the rest
+        # each time (a run of thousands of capitalised non-names was quadratic)
+        lo, hi = 0, len(words)
         while (
-            words
+            lo < hi
             and not known
-            and not (headed and words[0] in _COMPASS)
+            and not (headed and words[lo] in _COMPASS)
             and (
-                words[0] in gz.NOT_NAMES
-                or words[0] in _EDGE_WORDS
-                or (words[0].lower() in gz.FUNCTION_WORDS and words[0][0].isupper())
+                words[lo] in gz.NOT_NAMES
+                or words[lo] in _EDGE_WORDS
+                or (words[lo].lower() in gz.FUNCTION_WORDS and words[lo][0].isupper())
             )
         ):
-            if words[0].rstrip(".") in gz.HONORIFICS:
+            if words[lo].rstrip(".") in gz.HONORIFICS:
                 break
-            toks, words, initial = toks[1:], words[1:], False
+            lo, initial = lo + 1, False
         while (
-            words
+            lo < hi
             and not known
             and (
-                words[-1] in gz.NOT_NAMES
-                or words[-1].lower() in _EDGE_WORDS
-                or (len(words) > 1 and words[-1] in gz.OFFICE_WORDS)
+                words[hi - 1] in gz.NOT_NAMES
+                or words[hi - 1].lower() in _EDGE_WORDS
+                or (hi - lo > 1 and words[hi - 1] in gz.OFFICE_WORDS)
                 or (
-                    len(words) > 1
-                    and words[-1] in _TITLE_ABBREVIATIONS
-                    and self.text[toks[-1][1] : toks[-1][1] + 2].lstrip()[:1] == "."
+                    hi - lo > 1
+                    and words[hi - 1] in _TITLE_ABBREVIATIONS
+                    and self.text[toks[hi - 1][1] : toks[hi - 1][1] + 2].lstrip()[:1] == "."
                 )
             )
         ):
-            toks, words = toks[:-1], words[:-1]  # (a title names no one after a name: "South Carolina Gov")
+            hi -= 1  # (a title names no one after a name: "South Carolina Gov")
+        if (lo, hi) != (0, len(words)):
+            toks, words = toks[lo:hi], words[lo:hi]
         if not words or (
             len(words) == 1
             and (
