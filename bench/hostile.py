@@ -16,6 +16,8 @@ Classes (issue 9, point 1, and the per-article budget):
 * ``dates-bare``  one long line of bare years, no happening per date (each date's headline falls back to the
                   whole sentence's, once read again for every date);
 * ``chronology``  an article that is a list of dated lines (overlap checks between all dates);
+* ``same-month``  an article of thousands of happenings all dated "January 2020", told in overlapping words
+                  (merge compares each with every member of the clusters of that month: still quadratic);
 * ``same-id``     JSON Lines records all with one ``id`` (a de-duplication count restarting each time);
 * ``same-name``   many files with one name in different folders (the same count, by file name);
 * ``long-words``  sentences of capitalised 6,000-letter words (name patterns over long runs of letters);
@@ -78,6 +80,22 @@ def dates_bare(folder: Path, n: int) -> list[Path]:
     p = folder / "years.txt"
     years = "".join(f"{1900 + i % 100}, " for i in range(12 * 1024 * n))  # 6 characters each
     p.write_text("Output rose in " + years + "officials said.\n")
+    return [p]
+
+
+_VERBS = "opened closed raised cut signed rejected approved delayed seized released banned launched".split()
+_NOUNS = [
+    f"{a}{b}" for a in ("port", "mill", "bank", "road", "dam", "farm", "mine") for b in ("s", "yard", "works")
+]
+
+
+def same_month(folder: Path, n: int) -> list[Path]:
+    p = folder / "diary.txt"
+    lines = [
+        f"In January 2020 the council {_VERBS[i % 12]} the {_NOUNS[i // 12 % 21]} {_NOUNS[i // 252 % 21]}."
+        for i in range(1000 * n)
+    ]
+    p.write_text("\n\n".join(lines) + "\n")
     return [p]
 
 
@@ -161,6 +179,7 @@ CLASSES: dict[str, Callable[[Path, int], list[Path]]] = {
     "dates-line": dates_line,
     "dates-bare": dates_bare,
     "chronology": chronology,
+    "same-month": same_month,
     "same-id": same_id,
     "same-name": same_name,
     "long-words": long_words,
