@@ -417,8 +417,11 @@ _WORD_BEFORE = re.compile(r"((?:as\s+)?[A-Za-z]+)[^A-Za-z]*$")
 _RATE = re.compile(r"(?i)(?:\bpct|\bpercent|%)\s+(?:of\s+)?$")
 _PERIOD_OF = re.compile(r"(?i)\b(?:the\s+)?(?:end|middle|start|beginning|close|turn)\s+of\s+(?:the\s+)?$")
 _WORD_AFTER = re.compile(r"[\s,]*([A-Za-z]+)")
+# white space and words taken whole (possessive): what follows each is a letter, so giving any back matches
+# nothing more, and a long run of white space after a date is read once, not split every way (seconds per
+# date on a 5,000-character run)
 _UNSCHEDULED = re.compile(
-    r"[ \t]*,?\s*(?:[A-Za-z-]+\s+){0,2}?" + lexicon.alternation(_EVIDENCE["unscheduled"]) + r"\b", re.I
+    r"[ \t]*+,?\s*+(?:[A-Za-z-]++\s++){0,2}?" + lexicon.alternation(_EVIDENCE["unscheduled"]) + r"\b", re.I
 )
 _COMPARED = frozenset(_EVIDENCE["compared"])
 _SPAN_TO = frozenset(("to", "through", "thru", "until", "till", "and"))

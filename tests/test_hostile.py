@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.core import clean, events, lead, merge
+from dateline.core import clean, events, lead, lexicon, merge, published
 from dateline.core.load import UniqueIds, load_paths
 from dateline.core.model import Article, DateValue, Event, Evidence
 from dateline.core.pipeline import analyse
@@ -51,6 +51,21 @@ def test_lead_breaks_are_those_of_the_plain_expression(sentence: str) -> None:
     )
     s = " ".join(sentence.split())  # lead_headline collapses white space before it looks for a break
     found, expected = events._LEAD_BREAK.search(s, 20), plain.search(s, 20)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@SETTINGS
+@given(
+    text_of([" ", "\t", "\n", ",", "the ", "big ", "car-", "bombing", "attacks", "Fire", "x", "-", "quake"])
+)
+def test_an_unscheduled_happening_after_a_date_is_read_as_the_plain_expression_reads_it(text: str) -> None:
+    plain = re.compile(
+        r"[ \t]*,?\s*(?:[A-Za-z-]+\s+){0,2}?"
+        + lexicon.alternation(published._EVIDENCE["unscheduled"])
+        + r"\b",
+        re.I,
+    )
+    found, expected = published._UNSCHEDULED.match(text), plain.match(text)
     assert (found and found.span()) == (expected and expected.span())
 
 
