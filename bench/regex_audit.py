@@ -43,6 +43,11 @@ BOUNDED = {
     r"\b(?:the|a|an|its|their)\s+((?:[\w-]+\s+){0,4}?": "events: the 200 characters before a clause",
     r"([A-Za-z]+\.?)\s+$": "timexes: documents what _prev_word reads from the end; never run",
     r"\s*(?:[|•·]|\s/\s|\s[–—]\s)\s*": "chrome: splits a line of under 400 characters (chrome.find)",
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+([^\W\d_]+)": "chrome: date_in reads timestamp lines (under 400) and ISO dates",
+    r"\(?\s*(?:additional\s+)?(?:reporting": "chrome: fullmatched on a chrome line of under 400 characters",
+    r"\s+in\s+[A-Z][\w .'-]*$": "chrome: author_name's name (a byline under 100 or a credit's 150 characters)",
+    r"[A-Za-z]*[a-z][A-Za-z]*": "lead: is_stamp reads paragraphs of at most STAMP_CHARS (100) characters",
+    r"((?:as\s+)?[A-Za-z]+)[^A-Za-z]*$": "published: the 30 characters before a date",
 }
 # Runs of one character class, and of short units repeated (a unit that a ``(?:...)+`` could match in
 # several ways is where nested repetition backtracks).
