@@ -151,6 +151,8 @@ def test_an_undated_article_without_news_loads_without_an_event(tmp_path: Path) 
 
 async def test_the_app_shows_undated_events_at_the_end_labelled_undated(mixed: Timeline) -> None:
     from dateline.tui.app import DatelineApp
+    from dateline.tui.screens.pages import DetailScreen
+    from dateline.tui.widgets.detail import DetailView
     from dateline.tui.widgets.panes import TimelineView
     from tests.pilot import until
 
@@ -167,3 +169,16 @@ async def test_the_app_shows_undated_events_at_the_end_labelled_undated(mixed: T
         dated_rows = [r for r in shown if "harbour budget" in r]
         assert dated_rows and shown.index(dated_rows[0]) < shown.index(row)
         assert "(1 undated)" in str(app.query_one("#status").render())
+        await pilot.press("enter")  # its detail says it is undated, and why
+        await until(pilot, lambda: isinstance(app.screen, DetailScreen))
+        detail = app.screen.query_one(DetailView).text
+        assert detail is not None and detail.plain.startswith("undated")
+        assert "no publication date" in detail.plain
+
+
+def test_only_undated_news_has_no_focus_period_and_opens_at_the_top(tmp_path: Path) -> None:
+    second = FERRY.replace("ferry company", "bus company").replace("Ferry service", "Bus service")
+    tl = _timeline(tmp_path, {"ferry.txt": FERRY, "bus.txt": second})
+    assert len(tl.events) == 2 and all(e.date.undated for e in tl.events)
+    assert salience.focus_period(tl) is None and salience.opening_index(tl) == 0
+    assert {e.id for e in salience.key_events(tl, 1)} <= {e.id for e in tl.events}
