@@ -84,6 +84,20 @@ def _dated(text: str, published: date = date(2020, 1, 1)) -> list[Event]:
     return analyse(Article(id="a", text=text, published_given=published.isoformat())).events
 
 
+def _calls(monkeypatch, owner: object, name: str) -> list[tuple]:
+    """The arguments of every call of ``owner.name`` from now on (the calls themselves go through): how
+    much work a step does, counted rather than timed."""
+    calls: list[tuple] = []
+    plain = getattr(owner, name)
+
+    def counted(*args):
+        calls.append(args)
+        return plain(*args)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
 def test_a_sentence_of_normal_length_is_the_evidence_whole() -> None:
     text = "The envoys met in Vienna on March 3, 2019, and agreed to meet again before the summer.\n"
     [event] = _dated(text)
@@ -119,18 +133,10 @@ def test_a_sentence_is_read_whole_for_a_headline_once_not_once_per_date(monkeypa
     """Bare years give their clauses no headline, so each falls back to the whole sentence's: read once for
     the sentence (it was read again for every date: quadratic on a line of thousands of dates)."""
     text = "Output rose in " + "".join(f"{1950 + i % 60}, " for i in range(300)) + "officials said."
-    whole: list[int] = []
-    plain = events.lead_headline
-
-    def counted(sentence: str) -> str:
-        if len(sentence) > 2 * events.CLAUSE_WINDOW:  # longer than any clause: the whole sentence
-            whole.append(len(sentence))
-        return plain(sentence)
-
-    monkeypatch.setattr(events, "lead_headline", counted)
+    calls = _calls(monkeypatch, events, "lead_headline")
     found = _dated(text)
     assert len(found) == 300
-    assert len(whole) == 1
+    assert len([c for c in calls if len(c[0]) > 2 * events.CLAUSE_WINDOW]) == 1  # longer than any clause
 
 
 def test_each_sentence_is_searched_for_a_time_stamp_among_its_own_dates_only(monkeypatch) -> None:
@@ -139,17 +145,11 @@ def test_each_sentence_is_searched_for_a_time_stamp_among_its_own_dates_only(mon
     chronology. The stamp still found and passed over, the events still all found."""
     lines = [f"On {d:%B} {d.day}, {d.year} the envoys met in Geneva." for d in _days(200)]
     text = "Posted 4 May 2009 The talks went on.\n\n" + "\n\n".join(lines) + "\n"
-    seen: list[int] = []
-    plain = lead.stamp_end
-
-    def counted(text: str, sent, timexes) -> int:
-        seen.append(len(timexes))
-        return plain(text, sent, timexes)
-
-    monkeypatch.setattr(lead, "stamp_end", counted)
+    seen = _calls(monkeypatch, lead, "stamp_end")
     dated = [e for e in _dated(text) if e.evidence[0].timex is not None]
     assert len(dated) == 200 and not any(e.date.value == "2009-05-04" for e in dated)
-    assert len(seen) >= 200 and sum(seen) <= 5 * 201  # a few lookups over all of them, not one per sentence
+    read = sum(len(timexes) for _text, _sent, timexes in seen)
+    assert len(seen) >= 200 and read <= 5 * 201  # a few lookups over all of them, not one per sentence
 
 
 def _days(n: int) -> list[date]:
@@ -229,14 +229,7 @@ def test_mentions_that_agree_with_no_one_are_compared_with_nothing(monkeypatch) 
     text = "The minister said " + "January " * 400 + "on Tuesday.\n"
     found = _dated(text)
     assert len(found) > 300
-    calls: list[int] = []
-    plain = merge._what_agrees
-
-    def counted(a, b) -> bool:
-        calls.append(1)
-        return plain(a, b)
-
-    monkeypatch.setattr(merge, "_what_agrees", counted)
+    calls = _calls(monkeypatch, merge, "_what_agrees")
     merge.merge([analyse(Article(id="a", text=text, published_given="2020-01-01"))], [])
     assert len(calls) < 10 * len(found)  # was about one per pair of them (80,000)
 
@@ -253,14 +246,7 @@ def test_one_articles_alike_mentions_are_one_group_without_comparing_them_pair_b
         event = Event(id=f"{art}:e{n}", headline=words, date=year, status="occurred", evidence=[ev])
         return merge._Mention(event, 0)
 
-    calls: list[int] = []
-    plain = merge._what_agrees
-
-    def counted(a, b) -> bool:
-        calls.append(1)
-        return plain(a, b)
-
-    monkeypatch.setattr(merge, "_what_agrees", counted)
+    calls = _calls(monkeypatch, merge, "_what_agrees")
     clusters = merge._cluster([mention("a", n) for n in range(500)] + [mention("b", 0)])
     assert [len(c) for c in clusters] == [501]
     assert len(calls) < 10
