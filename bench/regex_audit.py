@@ -48,7 +48,7 @@ BOUNDED = {
     r"\s+in\s+[A-Z][\w .'-]*$": "chrome: author_name's name (a byline under 100 or a credit's 150 characters)",
     r"[A-Za-z]*[a-z][A-Za-z]*": "lead: is_stamp reads paragraphs of at most STAMP_CHARS (100) characters",
     r"((?:as\s+)?[A-Za-z]+)[^A-Za-z]*$": "published: the 30 characters before a date",
-    r"\s+([A-Za-z]+)": "timexes: _next_word's, over 30 characters (and shadowed by a later _NEXT_WORD)",
+    r"\s+([A-Za-z]+)": "timexes: _next_word's, over 30 characters",
 }
 # Runs of one character class, and of short units repeated (a unit that a ``(?:...)+`` could match in
 # several ways is where nested repetition backtracks).

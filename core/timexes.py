@@ -613,7 +613,7 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     return _YEAR_AFTER.match(text[e : e + 12]) is not None
 
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z]{2,})")
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z]{2,})")
 _NOT_A_NOUN = frozenset(lexicon.words("function_words", "stop")) - frozenset(
     "year years month months week weeks day days time times first last next new same mln billion million dlrs "
     "pct percent".split()
@@ -623,7 +623,7 @@ _NOT_A_NOUN = frozenset(lexicon.words("function_words", "stop")) - frozenset(
 def _modifies_noun(text: str, e: int) -> bool:
     """Whether the word after ``e`` can be the noun (or adjective) a year dates: not a function word, an
     adverb in -ly or a verb in -ed."""
-    m = _NEXT_WORD.match(text, e)
+    m = _NOUN_AFTER.match(text, e, e + 40)
     if m is None:
         return False
     w = m.group(1).lower()
