@@ -35,7 +35,7 @@ from dateline.core.model import (
     TimeExpression,
     trusted,
 )
-from dateline.core.tense import future_status, main_tense, tense
+from dateline.core.tense import future_status, headline_tense, main_tense, tense
 from dateline.core.text import (
     NON_CONTENT,
     FurnitureIndex,
@@ -313,7 +313,7 @@ def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> E
     news is still an event, undated (:func:`_undated`): the article's news is what a reader most needs to see."""
     dct = article.published
     clause_text = article.text[sent.start : sent.end]
-    t = main_tense(clause_text)
+    t = headline_tense(clause_text) if headline else main_tense(clause_text)
     day = dct.earliest if dct is not None else None
     if t == "past" or (t == "present" and headline):
         status: EventStatus = "occurred"
@@ -321,7 +321,7 @@ def _lead_event(article: Article, sent: Segment, *, headline: bool = False) -> E
     elif t == "present":
         status, lo = "ongoing", day
     elif t == "future":  # "X will host the ceremony": news of what is to come, after publication
-        status, lo = future_status(clause_text), day
+        status, lo = future_status(clause_text, headline=headline), day
     else:
         return None
     head = tidy(lead_headline(clause_text))
@@ -573,9 +573,11 @@ _TIMEISH = re.compile(r"(?:\d[\d:./,–-]*(?:st|nd|rd|th|am|pm|a\.m|p\.m)?|[ap]\
 _PROSE = re.compile(r"[^\W\d_]{3,}")
 
 
-def _is_time_token(token: str, following: str = "") -> bool:
+def _is_time_token(token: str, following: str = "", *, capitals: bool = False) -> bool:
     """Whether a headline word is part of a date, clock time or page stamp ("At", "18:40", "23rd", "Mar",
-    "GMT", "Posted"), not of what happened. "May" counts only before a number (else it may be the verb)."""
+    "GMT", "Posted"), not of what happened. "May" counts only before a number (else it may be the verb). A
+    short word in capitals is a zone ("EDT") unless the whole headline is in ``capitals`` ("ZURN INC SETS
+    DIV"): there only the zones of the list are."""
     bare = token.strip(",.;:()[]\"'“”‘’/")
     low = bare.lower()
     if not bare or _TIMEISH.fullmatch(bare):
@@ -588,8 +590,12 @@ def _is_time_token(token: str, following: str = "") -> bool:
         low in _CALENDAR
         or low in _STAMP_WORDS
         or low in ("at", "on", "in", "by", "of", "from", "to", "and")
-        or (bare.isupper() and len(bare) <= 4 and bare.isalpha() and len(bare) > 1)
+        or (capitals and low in _ZONES)
+        or (not capitals and bare.isupper() and len(bare) <= 4 and bare.isalpha() and len(bare) > 1)
     )
+
+
+_ZONES = frozenset(lexicon.words("happenings", "stamps.zones"))
 
 
 def tidy(head: str) -> str | None:
@@ -597,14 +603,20 @@ def tidy(head: str) -> str | None:
     wrote" -> "Jane wrote"); None when nothing of a happening is left ("In June 2009", "Monday 1 to Friday 5
     March", "May 4.5 PB"): such a line names a time, not who did what."""
     words = head.split()
+    caps = not any(c.islower() for c in head)  # a headline in capitals: "ZURN INC SETS QTLY DIV"
     start, end = 0, len(words)
-    while start < end and _is_time_token(words[start], words[start + 1] if start + 1 < end else ""):
+    while start < end and _is_time_token(
+        words[start], words[start + 1] if start + 1 < end else "", capitals=caps
+    ):
         start += 1
-    while end > start and _is_time_token(words[end - 1]) and words[end - 1] != "…":
+    while end > start and _is_time_token(words[end - 1], capitals=caps) and words[end - 1] != "…":
         end -= 1
     kept = words[start:end]
     following = [*kept[1:], ""] if kept else []
-    if not any(_PROSE.search(w) and not _is_time_token(w, n) for w, n in zip(kept, following, strict=True)):
+    if not any(
+        _PROSE.search(w) and not _is_time_token(w, n, capitals=caps)
+        for w, n in zip(kept, following, strict=True)
+    ):
         return None
     out = " ".join(kept).strip(" ,;:-–—")
     return out[:1].upper() + out[1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from dateline.core import gazetteer as gz
 from dateline.core import lexicon
 
 Tense = Literal["past", "present", "future", "unknown"]
@@ -279,6 +280,82 @@ def _words(clause: str) -> list[str]:
     return _TOKEN.findall(clause.lower())
 
 
-def future_status(clause: str) -> Literal["planned", "expected"]:
-    """A future happening is ``planned`` when scheduled, else ``expected``."""
-    return "planned" if _PLANNED.search(clause) else "expected"
+def future_status(clause: str, *, headline: bool = False) -> Literal["planned", "expected"]:
+    """A future happening is ``planned`` when scheduled, else ``expected``. A headline's "to" + verb with no
+    word of forecast ("Minister to visit Paris", not "Prices will rise") is headlinese for what is planned."""
+    if _PLANNED.search(clause):
+        return "planned"
+    if headline and not any(w in _FUTURE_WORDS for w in _words(clause)):
+        return "planned"
+    return "expected"
+
+
+# --- headlinese ------------------------------------------------------------------------------------------------
+
+_HEAD_NOUNS = frozenset(lexicon.words("headlines", "nouns.plural"))
+_HEAD_BARE = frozenset(lexicon.words("headlines", "verbs.bare"))
+_HEAD_THIRD = frozenset(lexicon.inflect(v)[0] for v in _HEAD_BARE)
+_HEAD_GLUE = frozenset(lexicon.words("headlines", "glue.words"))
+_HEAD_SKIP = _NOT_VERBS | _HEAD_GLUE
+_SPEECH = lexicon.verb_forms("speech", "reporting.verbs") | {"say", "says"}
+_NUMBER_WORDS = frozenset(lexicon.words("time", "numbers.small")) | frozenset(
+    lexicon.table("time")["numbers"]["tens"]
+)
+_ORG_HEADS = frozenset(w.lower() for w in gz.ORG_HEADS)
+_HEAD_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d.,]*|[<>]")  # "<", ">": a ticker ("ACME CORP <ACM>")
+
+
+def _plural(word: str) -> bool:
+    """An -s form (a plural noun or a verb's third person): "rebels", "kills"; not "press", "bonus", "crisis",
+    "Lohan's"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def headline_tense(line: str) -> Tense:
+    """The tense of a headline line, read as headlinese: the simple present reports what has happened
+    ("Gunman kills one in shooting", "Rebels seize airport", "OPEC agrees to cut output": ``"present"``), and
+    "to" + verb with no verb before it what is planned ("Minister to visit Paris": ``"future"``); a past or
+    future cue met first reads as :func:`main_tense` does ("Man killed in crash"). A noun phrase with no verb
+    ("Oil prices", "Ferry talks") is ``"unknown"``: it reports no happening.
+
+    Without a parser a verb is known by its place: a word in the -s form after a word that can end a subject
+    (no article or preposition before it: "talks in Paris"), or a bare verb of the list after a plural
+    subject; a plural noun headlines are made of ("talks", "prices") is no verb, nor is a capitalised word in a
+    sentence-case line (a name: "Brussels"), nor a measure ("40 cts"). Speech verbs are passed over: "Lawyer
+    says Lee checked into rehab" is told by what was said. A line that ends a sentence is read as one."""
+    if line.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+        return main_tense(line)  # a sentence (a standfirst, a lead used as the title) is read as one
+    tokens = _HEAD_TOKEN.findall(line)
+    if not tokens:
+        return "unknown"
+    alpha = [w for w in tokens if w[0].isalpha()]
+    capitals = sum(1 for w in alpha if w[0].isupper())
+    title_case = capitals >= 0.75 * len(alpha)  # Title Case or ALL CAPS: capitals say nothing
+    words = [w.lower() for w in tokens]
+    last = len(words) - 1
+    # a ticker ("ACME SAVINGS AND LOAN <ASL> RAISES PAYOUT") ends the subject: its verb comes after it
+    subject_end = last - words[::-1].index(">") if ">" in words else 0
+    for i, w in enumerate(words):
+        if w in _CUE_WORDS or w.endswith(_CUE_ENDINGS):
+            cue = _cue(words, i)
+            if cue is not None and w not in _SPEECH:
+                return "future" if cue == "f" else "past"
+        if i <= subject_end or w in _HEAD_SKIP or w in _SPEECH or not w.isalpha():
+            continue
+        prev = words[i - 1]
+        if not title_case and tokens[i][0].isupper():
+            continue  # a name in a sentence-case line
+        if prev == "to":
+            if w in _HEAD_BARE or w in _TO_VERBS:  # a verb: "Road to recovery" plans nothing
+                return "future"  # "Minister to visit Paris", "Talks to resume"
+            continue
+        if prev in _HEAD_GLUE or prev in _SPEECH or prev == "<" or prev[0].isdigit() or prev in _NUMBER_WORDS:
+            continue  # "Talks in Paris", "says strikers ...", "<Acme Systems Inc>", "40 cts", "eight mths"
+        nxt = words[i + 1] if i < last else ""
+        if title_case and (w in _ORG_HEADS or nxt in _ORG_HEADS or nxt in ("<", ">")):
+            continue  # a name in capitals: "DATA SYSTEMS INC", "UTILITIES ASSOCIATES <EUA>"
+        if _plural(w) and w not in _HEAD_NOUNS and (i < last or w in _HEAD_THIRD):
+            return "present"  # "Court jails ex-minister"; at the end only a verb of the list ("PM resigns")
+        if w in _HEAD_BARE and _plural(prev) and not (i > 1 and words[i - 2][0].isdigit()):
+            return "present"  # "Rebels seize airport", "Oil prices rise" (not "40 cts rise": a measure)
+    return "unknown"
