@@ -12,7 +12,7 @@ its happening. A merged event keeps every source; its date is the intersection o
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
@@ -204,7 +204,7 @@ class _Mention:
         w = self.window
         if published is not None and _status_class(event) == "past" and w.latest and w.latest > published:
             # what an article reports as done was done by the time it was published (a window open on one
-            # side stays open: it overlaps every window on that side, see _overlapping)
+            # side stays open: it overlaps every window on that side, see _candidate_pairs)
             self.window = _intersect(w, DateValue.bounded(w.earliest, published)) or w
 
 
@@ -282,7 +282,9 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
     with two groups does not bridge them. A group's date is the intersection of its members' windows; two
     groups whose dates have been narrowed apart still join when most (``DATE_AGREEMENT``) of their members'
     own windows overlap: outlets that put one happening a day apart should not be split by which pair of
-    them happened to join first."""
+    them happened to join first. On dense input (thousands of happenings of one month told in the same
+    words) a mention is compared with its nearest like windows only (:func:`_candidate_pairs`) and two
+    large groups on a sample of their members (:func:`_members`): the work grows with the mentions."""
     root = list(range(len(ms)))
     groups: list[list[int]] = [[i] for i in range(len(ms))]
     dates = [m.window for m in ms]
@@ -312,7 +314,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
     # story whose mentions all overlap and agree keeps memory in proportion to its mentions; a mention with
     # more partners than that joins through its strongest, as it would first anyway
     strongest: list[list[tuple[int, int, int, int]]] = [[] for _ in sub]
-    for i, j in _overlapping(sub):
+    for i, j in _candidate_pairs(sub):
         a, b = sub[i], sub[j]
         if cls[i] != cls[j] and "unknown" not in (cls[i], cls[j]) and not _later_report([a], b):
             continue
@@ -334,6 +336,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
         return i
 
     classes = [{_status_class(m.event)} - {"unknown"} for m in ms]  # each group's known status classes
+    phases = [_phases(m) for m in ms]  # when each group was reported (one article's alike share it)
     refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) found not to join
     for _, _, i, j in pairs:
         gi, gj = sorted((find(i), find(j)))
@@ -343,12 +346,14 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
         clash = classes[gi] | classes[gj] >= {"past", "future"}
         apart = not dates[gi].overlaps(dates[gj])
         several = len(groups[gi]) > 1 and len(groups[gj]) > 1
-        if clash or apart or several:
-            a, b = [ms[k] for k in groups[gi]], [ms[k] for k in groups[gj]]
-            if (
-                (clash and not _later_report(a[:-1] + b, a[-1]))
-                or (apart and _dates_agree(a, b) < DATE_AGREEMENT)
-                or (several and _agreement(a, b) < JOIN_AGREEMENT)
+        joined = _joined_phases(phases[gi], phases[gj])
+        if clash and not _in_order(joined):
+            refused.add(key)
+            continue
+        if apart or several:
+            a, b = _members(groups[gi], groups[gj], ms)
+            if (apart and _dates_agree(a, b) < DATE_AGREEMENT) or (
+                several and _agreement(a, b) < JOIN_AGREEMENT
             ):
                 refused.add(key)
                 continue
@@ -357,7 +362,50 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
         groups[gj] = []
         dates[gi] = _intersect(dates[gi], dates[gj]) or dates[gi]
         classes[gi] |= classes[gj]
+        phases[gi] = joined
     return [[ms[k] for k in g] for g in groups if g]
+
+
+def _phases(m: _Mention) -> tuple[date | None, date | None, bool]:
+    """When a mention was reported, as :func:`_later_report` reads a group: the publication of its latest
+    report as planned or expected, of its earliest report as having happened, and whether a report of
+    either has no publication date. Two groups' are joined in constant time (:func:`_joined_phases`), not
+    read again member by member at every pair of them."""
+    c = _status_class(m.event)
+    return (
+        m.published if c == "future" else None,
+        m.published if c == "past" else None,
+        c != "unknown" and m.published is None,
+    )
+
+
+def _joined_phases(p: tuple, q: tuple) -> tuple[date | None, date | None, bool]:
+    future = max((d for d in (p[0], q[0]) if d is not None), default=None)
+    past = min((d for d in (p[1], q[1]) if d is not None), default=None)
+    return (future, past, p[2] or q[2])
+
+
+def _in_order(p: tuple) -> bool:
+    """:func:`_later_report` of a group that has reports of both classes, from its :func:`_phases`."""
+    return not p[2] and p[0] is not None and p[1] is not None and p[0] < p[1]
+
+
+def _members(gi: list[int], gj: list[int], ms: list[_Mention]) -> tuple[list[_Mention], list[_Mention]]:
+    """The mentions of two groups whose cross pairs are checked (:func:`_dates_agree`, :func:`_agreement`):
+    all of them, unless there are more than ``GROUP_PAIRS`` pairs (two groups of thousands of happenings
+    of one month), then at most ``GROUP_SAMPLE`` of each, evenly spread over the group in canonical order,
+    so a check costs a bounded number of pairs and does not depend on the order the articles came in. It
+    binds on no news the development sets hold."""
+    if len(gi) * len(gj) <= GROUP_PAIRS:
+        return [ms[k] for k in gi], [ms[k] for k in gj]
+    return [ms[k] for k in _spread(gi, GROUP_SAMPLE)], [ms[k] for k in _spread(gj, GROUP_SAMPLE)]
+
+
+def _spread(items: list[int], n: int) -> list[int]:
+    """At most ``n`` of ``items``, evenly spaced, the first always among them."""
+    if len(items) <= n:
+        return items
+    return [items[i * len(items) // n] for i in range(n)]
 
 
 def _alike(m: _Mention) -> tuple | None:
@@ -392,10 +440,26 @@ def _strength(a: _Mention, b: _Mention, actors: int) -> tuple[int, int]:
     return (coarse, -len(a.words & b.words) - actors)
 
 
-def _overlapping(ms: list[_Mention]) -> Iterator[tuple[int, int]]:
-    """The pairs (i < j) of mentions whose windows overlap, by a sweep over the windows in order of their
-    first day (a window open before starts first, one open after never ends): the cost grows with the pairs
-    found, not with every pair of a story."""
+def _what_keys(m: _Mention) -> list[tuple]:
+    """What two mentions must share for :func:`_what_agrees` to be true of them: both leads, one kind, or
+    (when one of them has no kind) at least one action word."""
+    keys: list[tuple] = [("lead",)] if m.lead else []
+    if m.event.kind:
+        keys.append(("kind", m.event.kind))
+    keys.extend(("word", w) for w in sorted(m.words))
+    return keys
+
+
+def _candidate_pairs(ms: list[_Mention]) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j) of mentions whose windows overlap and that may name the same happening (they share
+    a key of :func:`_what_keys`), by a sweep over the windows in order of their first day (a window open
+    before starts first, one open after never ends): a mention is compared only with the open windows that
+    share a key with it, found through an index of them by key, not with every window still open. A key
+    held by more than ``2 * NEAREST`` open windows (thousands of happenings of one month told in the same
+    words) gives a mention only its ``NEAREST`` neighbours on either side in canonical order (the same
+    article, the same precision, nearby in the text): the comparisons grow with the mentions, not with their
+    pairs. The bound is in canonical order, so it does not depend on the order the articles were read in;
+    it binds on no news the development sets hold."""
     lo = date.min.toordinal()
     hi = date.max.toordinal()
     spans = sorted(
@@ -406,18 +470,36 @@ def _overlapping(ms: list[_Mention]) -> Iterator[tuple[int, int]]:
         )
         for k, m in enumerate(ms)
     )
+    keys = [_what_keys(m) for m in ms]
     active: list[tuple[int, int]] = []  # (last day, index): a heap of the windows not yet ended
+    open_by_key: dict[tuple, list[int]] = defaultdict(list)  # each key's open windows, in canonical order
     for first, last, k in spans:
         while active and active[0][0] < first:
-            heappop(active)
-        for _, j in active:
-            yield (min(k, j), max(k, j))
+            _, j = heappop(active)
+            for key in keys[j]:
+                held = open_by_key[key]
+                del held[bisect_left(held, j)]
+        found: set[int] = set()
+        for key in keys[k]:
+            held = open_by_key[key]
+            if len(held) <= 2 * NEAREST:
+                found.update(held)
+            else:
+                at = bisect_left(held, k)
+                found.update(held[max(0, at - NEAREST) : at + NEAREST])
+        for j in sorted(found):
+            yield (j, k) if j < k else (k, j)
         heappush(active, (last, k))
+        for key in keys[k]:
+            insort(open_by_key[key], k)
 
 
 PARTNERS = 20  # candidate pairs each mention keeps (its strongest): memory grows with mentions, not pairs
+NEAREST = 64  # open windows a mention meets on either side, per key, when a key has more (_candidate_pairs)
 DATE_AGREEMENT = 0.75  # share of two groups' cross pairs whose windows must overlap when their dates do not
 JOIN_AGREEMENT = 0.5  # share of two groups' cross pairs that must name the same happening to join them
+GROUP_PAIRS = 4096  # cross pairs two groups are checked on in full; more, and each is sampled (_members)
+GROUP_SAMPLE = 64  # members of each group checked when they are sampled
 
 
 def _agreement(a: list[_Mention], b: list[_Mention]) -> float:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -198,13 +199,72 @@ def _event(n: int, art: str, first: int | None, length: int | None, status, kind
 
 @settings(max_examples=300, deadline=None)
 @given(EVENTS)
-def test_the_sweep_finds_every_pair_of_overlapping_windows(items) -> None:
+def test_the_sweep_finds_every_pair_of_overlapping_windows_that_may_agree(items) -> None:
+    """The sweep compares a mention only with the open windows that share a key with it (an index by lead,
+    kind and action word): it still finds every pair of overlapping windows that name the same happening,
+    each once, and no pair whose windows are apart."""
     ms = [merge._Mention(_event(n, *item), 0) for n, item in enumerate(items)]
-    every = {
+    overlapping = {
         (i, j) for i in range(len(ms)) for j in range(i + 1, len(ms)) if ms[i].window.overlaps(ms[j].window)
     }
-    found = merge._overlapping(ms)
-    assert sorted(found) == sorted(every)  # each pair once
+    found = list(merge._candidate_pairs(ms))
+    assert len(found) == len(set(found))
+    assert set(found) <= overlapping
+    assert {(i, j) for i, j in overlapping if merge._what_agrees(ms[i], ms[j])} <= set(found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(EVENTS, st.randoms(use_true_random=False))
+def test_events_do_not_depend_on_the_order_mentions_come_in_when_the_bounds_bind(items, rnd) -> None:
+    """The bounds on dense input (the nearest open windows per key, sampled members of large groups) are
+    taken in canonical order: set as low as they go, the events are still the same whatever the order."""
+    evs = [_event(n, *item) for n, item in enumerate(items)]
+    shuffled = list(evs)
+    rnd.shuffle(shuffled)
+
+    def clusters(events: list[Event]) -> list[list[str]]:
+        return [[e.id for e in c] for c in merge._cluster([merge._Mention(e, 0) for e in events])]
+
+    with (
+        patch.object(merge, "NEAREST", 1),
+        patch.object(merge, "GROUP_PAIRS", 1),
+        patch.object(merge, "GROUP_SAMPLE", 2),
+    ):
+        assert clusters(shuffled) == clusters(evs)
+
+
+def _one_month(n: int) -> list[merge._Mention]:
+    """``n`` happenings of one month, each in its own article (so none are alike), told in overlapping
+    words: every window overlaps every other and every mention shares "council" with every other."""
+    month = DateValue(
+        value="2021-03", granularity="month", earliest=date(2021, 3, 1), latest=date(2021, 3, 31)
+    )
+    verbs = ["opened", "closed", "sold", "rebuilt", "renamed", "inspected"]
+    places = ["bridge", "school", "harbour", "library", "market", "station", "clinic"]
+    out = []
+    for k in range(n):
+        words = f"the council {verbs[k % 6]} the {places[k // 6 % 7]}"
+        ev = Evidence(article=f"a{k:05d}", start=0, end=len(words), text=words)
+        event = Event(id=f"a{k:05d}:e1", headline=words, date=month, status="occurred", evidence=[ev])
+        out.append(merge._Mention(event, 0))
+    return out
+
+
+def test_comparisons_grow_with_the_mentions_of_one_dense_month(monkeypatch) -> None:
+    """Thousands of happenings all dated one month, told in overlapping words: every pair overlaps and may
+    agree. Each mention meets only its nearest open windows per shared word (``NEAREST``), and two large
+    groups are checked on a sample of their members (``GROUP_SAMPLE``): four times the mentions make about
+    four times the comparisons (every pair: sixteen times), and the same happenings still form."""
+    calls = _calls(monkeypatch, merge, "_what_agrees")  # the pairs compared, and the groups' cross pairs
+    counts, groups = [], []
+    for n in (1000, 4000):
+        calls.clear()
+        clusters = merge._cluster(_one_month(n))
+        counts.append(len(calls))
+        groups.append(len(clusters))
+    assert counts[1] < 5 * counts[0]
+    assert counts[1] < 4000 * 3999 // 2 // 8
+    assert groups[0] == groups[1] < 50
 
 
 @settings(max_examples=300, deadline=None)
