@@ -440,6 +440,21 @@ def _strength(a: _Mention, b: _Mention, actors: int) -> tuple[int, int]:
     return (coarse, -len(a.words & b.words) - actors)
 
 
+def _spans(ms: list[_Mention]) -> list[tuple[int, int, int]]:
+    """Each mention's window as (first day, last day, index), in order of the first day: a window open
+    before starts first, one open after never ends."""
+    lo = date.min.toordinal()
+    hi = date.max.toordinal()
+    return sorted(
+        (
+            m.window.earliest.toordinal() if m.window.earliest else lo,
+            m.window.latest.toordinal() if m.window.latest else hi,
+            k,
+        )
+        for k, m in enumerate(ms)
+    )
+
+
 def _what_keys(m: _Mention) -> list[tuple]:
     """What two mentions must share for :func:`_what_agrees` to be true of them: both leads, one kind, or
     (when one of them has no kind) at least one action word."""
@@ -459,19 +474,21 @@ def _candidate_pairs(ms: list[_Mention]) -> Iterator[tuple[int, int]]:
     words) gives a mention only its ``NEAREST`` neighbours on either side in canonical order (the same
     article, the same precision, nearby in the text): the comparisons grow with the mentions, not with their
     pairs. The bound is in canonical order, so it does not depend on the order the articles were read in;
-    it binds on no news the development sets hold."""
-    lo = date.min.toordinal()
-    hi = date.max.toordinal()
-    spans = sorted(
-        (
-            m.window.earliest.toordinal() if m.window.earliest else lo,
-            m.window.latest.toordinal() if m.window.latest else hi,
-            k,
-        )
-        for k, m in enumerate(ms)
-    )
+    it binds on no news the development sets hold. A story of at most ``PLAIN_SWEEP`` mentions, where no
+    key can pass the bound, is swept without the index (every overlapping pair): upkeep of the index would
+    cost it more than the comparisons it saves."""
+    spans = _spans(ms)
+    if len(ms) <= PLAIN_SWEEP:  # no key can be held by more open windows than the bound
+        active: list[tuple[int, int]] = []
+        for first, last, k in spans:
+            while active and active[0][0] < first:
+                heappop(active)
+            for _, j in active:
+                yield (j, k) if j < k else (k, j)
+            heappush(active, (last, k))
+        return
     keys = [_what_keys(m) for m in ms]
-    active: list[tuple[int, int]] = []  # (last day, index): a heap of the windows not yet ended
+    active = []  # (last day, index): a heap of the windows not yet ended
     open_by_key: dict[tuple, list[int]] = defaultdict(list)  # each key's open windows, in canonical order
     for first, last, k in spans:
         while active and active[0][0] < first:
@@ -496,6 +513,7 @@ def _candidate_pairs(ms: list[_Mention]) -> Iterator[tuple[int, int]]:
 
 PARTNERS = 20  # candidate pairs each mention keeps (its strongest): memory grows with mentions, not pairs
 NEAREST = 64  # open windows a mention meets on either side, per key, when a key has more (_candidate_pairs)
+PLAIN_SWEEP = 2 * NEAREST  # a story of at most this many mentions is swept without the index by key
 DATE_AGREEMENT = 0.75  # share of two groups' cross pairs whose windows must overlap when their dates do not
 JOIN_AGREEMENT = 0.5  # share of two groups' cross pairs that must name the same happening to join them
 GROUP_PAIRS = 4096  # cross pairs two groups are checked on in full; more, and each is sampled (_members)

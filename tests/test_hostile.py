@@ -207,7 +207,10 @@ def test_the_sweep_finds_every_pair_of_overlapping_windows_that_may_agree(items)
     overlapping = {
         (i, j) for i in range(len(ms)) for j in range(i + 1, len(ms)) if ms[i].window.overlaps(ms[j].window)
     }
-    found = list(merge._candidate_pairs(ms))
+    plain = list(merge._candidate_pairs(ms))  # a small story: swept without the index
+    assert sorted(plain) == sorted(overlapping)  # each pair once
+    with patch.object(merge, "PLAIN_SWEEP", 0):
+        found = list(merge._candidate_pairs(ms))
     assert len(found) == len(set(found))
     assert set(found) <= overlapping
     assert {(i, j) for i, j in overlapping if merge._what_agrees(ms[i], ms[j])} <= set(found)
@@ -227,6 +230,7 @@ def test_events_do_not_depend_on_the_order_mentions_come_in_when_the_bounds_bind
 
     with (
         patch.object(merge, "NEAREST", 1),
+        patch.object(merge, "PLAIN_SWEEP", 0),
         patch.object(merge, "GROUP_PAIRS", 1),
         patch.object(merge, "GROUP_SAMPLE", 2),
     ):
