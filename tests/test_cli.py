@@ -98,3 +98,19 @@ def test_csv_export_has_a_row_per_event_source() -> None:
 def test_a_bad_filter_is_bad_usage_with_the_reason() -> None:
     out = run("brief", "--filter", "status:sometime", "seeds")
     assert out.returncode == 2 and "unknown status 'sometime'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_many_bad_records_of_one_file_are_counted_not_listed(tmp_path: Path) -> None:
+    (tmp_path / "list.json").write_text(json.dumps([{"n": i} for i in range(12)]), encoding="utf-8")
+    (tmp_path / "wire.jsonl").write_text("{broken\n" * 3, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("The council met on 3 March 2021 and approved the plan.\n", encoding="utf-8")
+    out = run("brief", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    lines = out.stderr.splitlines()
+    named = [line for line in lines if "list.json[" in line]
+    assert len(named) == 5  # the first five records by name ...
+    assert "list.json[0]" in named[0] and "list.json[4]" in named[-1]
+    counted_line = [line for line in lines if "list.json: 7 more records: not an article object" in line]
+    assert len(counted_line) == 1  # ... and the other seven in one line
+    assert sum("wire.jsonl:" in line for line in lines) == 3  # three bad lines: all named, none counted
+    assert "1 article" in out.stdout

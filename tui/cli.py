@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TextIO
 
@@ -322,10 +324,31 @@ def _safe(text: str) -> str:
     return printable(text, escape=True)
 
 
+RECORDS_SHOWN = 5  # problems named one by one per file and reason; the rest are counted in one line
+_RECORD = re.compile(r"(?:\[\d+\]|:\d+)$")  # "feed.json[3]", "wire.jsonl:12": a record of a file
+
+
 def report_problems(problems) -> None:
+    """One line per problem on stderr; records of one file failing for one reason (a JSON list of things that
+    are not articles, a JSON Lines file of bad lines) are named up to :data:`RECORDS_SHOWN` times, then counted
+    in one line, so a file of ten thousand bad records does not bury the rest."""
+    seen: Counter[tuple[str, str, str]] = Counter()
     for p in problems:
         verb = "skipped" if p.skipped else "warning"
+        base = _RECORD.sub("", p.path)
+        key = (verb, base, p.reason)
+        if base != p.path:
+            seen[key] += 1
+            if seen[key] > RECORDS_SHOWN:
+                continue
         print(f"dateline: {verb}: {_safe(p.path)}: {_safe(p.reason)}", file=sys.stderr)
+    for (verb, base, reason), n in seen.items():
+        if n > RECORDS_SHOWN:
+            more = n - RECORDS_SHOWN
+            print(
+                f"dateline: {verb}: {_safe(base)}: {more} more record{'s' * (more > 1)}: {_safe(reason)}",
+                file=sys.stderr,
+            )
 
 
 if __name__ == "__main__":
