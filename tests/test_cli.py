@@ -103,7 +103,9 @@ def test_a_bad_filter_is_bad_usage_with_the_reason() -> None:
 def test_many_bad_records_of_one_file_are_counted_not_listed(tmp_path: Path) -> None:
     (tmp_path / "list.json").write_text(json.dumps([{"n": i} for i in range(12)]), encoding="utf-8")
     (tmp_path / "wire.jsonl").write_text("{broken\n" * 3, encoding="utf-8")
-    (tmp_path / "ok.txt").write_text("The council met on 3 March 2021 and approved the plan.\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(
+        "The council met on 3 March 2021 and approved the plan.\n", encoding="utf-8"
+    )
     out = run("brief", str(tmp_path))
     assert out.returncode == 0, out.stderr
     lines = out.stderr.splitlines()
