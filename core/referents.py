@@ -72,7 +72,7 @@ class Referents:
             by_form: dict[str, list[str]] = {}
             by_last: dict[str, list[str]] = {}
             for a in self.actors.values():
-                for form in {a.name, *a.aliases}:
+                for form in dict.fromkeys((a.name, *a.aliases)):  # each once, in a fixed order
                     by_form.setdefault(form.lower(), []).append(a.id)
                     words = form.split()
                     if words:
@@ -116,14 +116,20 @@ class Referents:
         )
         if not cands:
             return None
-        return max(set(cands), key=lambda a: (self.kind(a) == "person", self._last_before(a, start)))
+        # each candidate once, in the actors' order (a set's order of ids changes with the hash seed): ties go
+        # to the first actor
+        return max(
+            dict.fromkeys(cands), key=lambda a: (self.kind(a) == "person", self._last_before(a, start))
+        )
 
     def labelled(self, label: str) -> str | None:
         """The person or unknown actor a transcript label in capitals names ("PENCE" → Mike Pence)."""
         words = label.split()
         if not words:
             return None
-        cands = {*self.by_form.get(label.lower(), ()), *self.by_last.get(_word_key(words[-1]), ())}
+        cands = dict.fromkeys(
+            (*self.by_form.get(label.lower(), ()), *self.by_last.get(_word_key(words[-1]), ()))
+        )
         people = [a for a in cands or () if self.kind(a) == "person"] or [
             a for a in cands or () if self.kind(a) == "unknown" and looks_personal(self.actors[a].name)
         ]

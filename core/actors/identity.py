@@ -384,7 +384,9 @@ def _facts(form: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str, bool,
     k = "".join(tkeys)
     content = _content_tokens(form)
     ck = k if len(content) == len(toks) else "".join(key(t) for t in content)
-    exact = tuple(x for x in {k, ck} if len(x) >= 2)
+    # a tuple, not a set: the keys are tried in this order, and a set's order of strings changes with the hash
+    # seed (across articles a surname's join checks given names, so which key joins first decides groups)
+    exact = tuple(x for x in ((k,) if ck == k else (k, ck)) if len(x) >= 2)
     acronym = is_acronym(form)
     suffixes: tuple[str, ...] = ()
     ini = ""

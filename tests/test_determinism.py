@@ -1,0 +1,68 @@
+"""The same articles give the same timeline whatever the hash seed: no step may let the order of a set of
+strings (which changes with ``PYTHONHASHSEED``) decide ids, groups, aliases or which tied candidate wins."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Names that join across articles only by rules with keys: a surname with a particle ("de Harwick") that is a
+# key of two people's names, a surname shared by two people with different given names, an acronym in
+# parentheses, and a company's abbreviated head ("Corp" for "Corporation").
+ARTICLES = {
+    "1.txt": """Port of Velm board backs new quay
+
+Hans Harwick, the chairman of the Velm port board, said on Monday that the board would approve a new quay in
+March. Harwick said the quay would cost 40 million crowns.
+""",
+    "2.txt": """Minister sets out harbour budget
+
+Finance Minister Carla de Harwick said on Tuesday that the harbour budget would rise next year. De Harwick
+told reporters the Northfield Shipping Corporation (NSC) would pay part of it. The Northfield Shipping Corp
+said it agreed.
+""",
+    "3.txt": """Harbour deal signed
+
+The harbour plan, de Harwick said on Wednesday, was signed by NSC and the Velm port board. Work will start in
+April.
+""",
+}
+
+# Seeds under which the grouping of "de Harwick" once differed (its two keys were tried in set order).
+SEEDS = ("0", "1", "2")
+
+
+def _export(folder: Path, seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dateline.tui.cli",
+            "export",
+            "-f",
+            "json",
+            "--no-cache",
+            "-j",
+            "1",
+            str(folder),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_export_is_the_same_under_every_hash_seed(tmp_path: Path) -> None:
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    first, *others = (_export(tmp_path, seed) for seed in SEEDS)
+    assert '"de Harwick"' in first  # the corpus does exercise the surname with a particle
+    for other in others:
+        assert other == first
