@@ -104,9 +104,9 @@ def similarity(a: Vectors, b: Vectors) -> float:
     for w, va, vb in zip(WEIGHTS, a, b, strict=True):
         if not va or not vb:
             continue
-        # summed in ``va``'s order (by weight): floating-point sums depend on order, and a set's order of
-        # strings changes with the hash seed, which could tip a pair across STORY_SIMILARITY
-        total += w * sum([x * vb[t] for t, x in va.items() if t in vb])
+        # fsum: exactly rounded, so the same whatever order the shared terms come in (a set's order of
+        # strings changes with the hash seed, and a plain sum's last bits with it)
+        total += w * math.fsum([va[t] * vb[t] for t in va.keys() & vb.keys()])
         weight += w
     return total / weight if weight else 0.0
 

@@ -66,3 +66,34 @@ def test_export_is_the_same_under_every_hash_seed(tmp_path: Path) -> None:
     assert '"de Harwick"' in first  # the corpus does exercise the surname with a particle
     for other in others:
         assert other == first
+
+
+# Two organisations whose names end in the same word, two people of one surname: a name that no mention
+# covers ties between them (neither was named before it), and the first actor must win, not the first of a set.
+TIES = """
+from dateline.core.model import Actor, Mention
+from dateline.core.referents import Referents
+
+text = "Orlen Freight Corp said it would wait. AMES: We agree. Velm Harbour Corp, Northfield Shipping Corp, Jo Ames and Kay Ames met."
+def actor(n, name, kind):
+    start = text.index(name, 40)
+    return Actor(id=f"x:a{n}", name=name, kind=kind, aliases=[name],
+                 mentions=[Mention(article="x", start=start, end=start + len(name), text=name)])
+refs = Referents(text, [actor(1, "Velm Harbour Corp", "organization"),
+                        actor(2, "Northfield Shipping Corp", "organization"),
+                        actor(3, "Jo Ames", "person"), actor(4, "Kay Ames", "person")], "x")
+print(refs.named("Orlen Freight Corp", 0, 18), refs.labelled("AMES"))
+"""
+
+
+def test_ties_between_actors_go_to_the_first_under_every_hash_seed() -> None:
+    for seed in ("0", "1", "2", "3"):
+        out = subprocess.run(
+            [sys.executable, "-c", TIES],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split() == ["x:a1", "x:a3"]
