@@ -19,6 +19,7 @@ from dateline.core import lexicon
 from dateline.core.model import Actor
 
 PERSONISH = frozenset({"person", "unknown"})
+_NOT_SURNAMES = frozenset(w.rstrip(".") for w in gz.ORG_HEADS | gz.COMPANY_SUFFIXES | gz.GROUP_HEADS)
 ORGISH = frozenset({"organization", "group", "unknown"})
 # Abbreviations and synonyms of role words, so "the senator" finds "Sen. Tom Ames".
 _ROLE_FORMS = {
@@ -75,7 +76,9 @@ class Referents:
                 for form in dict.fromkeys((a.name, *a.aliases)):  # each once, in a fixed order
                     by_form.setdefault(form.lower(), []).append(a.id)
                     words = form.split()
-                    if words:
+                    # a surname finds its full name; an organisation's head or legal form does not
+                    # ("Dart Group Corp" is not every actor whose name ends in "Corp")
+                    if words and words[-1].rstrip(".") not in _NOT_SURNAMES:
                         by_last.setdefault(_word_key(words[-1]), []).append(a.id)
             self._names = by_form, by_last
         return self._names
