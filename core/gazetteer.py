@@ -142,11 +142,15 @@ KNOWN_ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 
 @cache
 def organization_forms() -> dict[str, str]:
+    """Each known organisation's forms → its canonical name. An acronym of four letters or more is also
+    written as a word, as much of the press spells the ones said as words ("Opec", "Unicef", "Asean"); a
+    shorter one is not ("Who", "Ira" are other words)."""
     out: dict[str, str] = {}
     for canonical, forms in KNOWN_ORGANIZATIONS.items():
-        out[canonical] = canonical
-        for form in forms:
+        for form in (canonical, *forms):
             out[form] = canonical
+            if len(form) >= 4 and form.isalpha() and form.isupper():
+                out.setdefault(form.capitalize(), canonical)
     return out
 
 

@@ -513,3 +513,20 @@ def test_figures_of_a_company_are_no_dateline_and_no_results_line() -> None:
 def test_an_organisations_first_word_alone_names_it_in_the_same_article() -> None:
     found = _by_name(_extract("Shares of Vantrel Growth Fund rose. Analysts said Vantrel would expand."))
     assert len(found["Vantrel Growth Fund"].mentions) == 2
+
+
+def test_an_acronym_spelt_as_a_word_is_the_same_organisation() -> None:
+    found = _extract(
+        "Ministers of OPEC met on Tuesday to discuss output. Opec's president said the group would hold its "
+        "ceiling, and Unicef officials were there. Later Opec said prices were stable."
+    )
+    by = _by_name(found)
+    assert by["OPEC"].kind == "organization"  # "Ministers of OPEC": the office's organisation, not a person
+    assert {m.text for m in by["OPEC"].mentions} == {"OPEC", "Opec"}
+    assert [a.name for a in found].count("OPEC") == 1
+    assert by["UNICEF"].kind == "organization"
+
+
+def test_a_short_acronym_is_not_read_into_a_word() -> None:
+    found = _by_name(_extract("Who said the Ira Glass show would end? Ira Glass did, on Monday."))
+    assert "WHO" not in found and "IRA" not in found

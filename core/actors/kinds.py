@@ -289,7 +289,14 @@ class Classifier:
         if len(rest_words) == 1 and rest_words[0] in self.countries:
             self._country(rest_toks[0][0], rest_toks[0][1], rest_words[0], s_end)
             return True
-        cand = self._add(rest_toks[0][0], rest_toks[-1][1], " ".join(rest_words), "person")
+        surface = " ".join(rest_words)
+        if words[n_title - 1] in ("of", "for") and surface in self.orgs:
+            # "Ministers of OPEC", "Secretary-General of NATO": the office's organisation, not a person
+            self._add(
+                rest_toks[0][0], rest_toks[-1][1], surface, "organization", canonical=self.orgs[surface]
+            )
+            return True
+        cand = self._add(rest_toks[0][0], rest_toks[-1][1], surface, "person")
         cand.vote("person", 3)
         cand.role = role or self._role_after(cand.end, s_end)
         return True
