@@ -5,7 +5,7 @@
     dateline brief PATHS...                                 print a plain-text briefing
     dateline serve PATHS...                                 the app in a web browser
 
-``export`` and ``brief`` print what the app would show with the same filter: ``--filter 'actor:"de Mistura"
+``export`` and ``brief`` print what the app would show with the same filter: ``--filter 'actor:"Jo Ames"
 since:"Jan 2017"'``, ``--since``, ``--until``, ``--limit``.
 
 Exit status: 0 on success, 1 when no article could be loaded, 2 on bad usage (or no terminal for the app's keys),
@@ -76,7 +76,7 @@ def selection(p: argparse.ArgumentParser) -> None:
         "--filter",
         default="",
         metavar="FILTER",
-        help="""keep what the app's filter keeps, e.g. 'actor:"de Mistura" status:expected since:"Jan 2017" words'""",
+        help="""keep what the app's filter keeps, e.g. 'actor:"Jo Ames" status:expected since:"Jan 2017" words'""",
     )
     p.add_argument(
         "--since", metavar="DATE", help="events on or after DATE (2017, 2017-01, 'Jan 2017', 'last week')"

@@ -1,6 +1,6 @@
 """The filter a user types (``f`` in the app, ``--filter`` on the command line), parsed and applied.
 
-``actor:"de Mistura" actor:Assad status:expected,planned since:"Jan 2017" until:2017-02 ceasefire``
+``actor:"Jo Ames" actor:Vos status:expected,planned since:"Jan 2017" until:2017-02 ceasefire``
 
 - ``actor:NAME`` keeps events involving an actor whose name or alias contains NAME (any case); quote names
   with spaces. Several ``actor:`` terms must all be involved; ``actor:A,B`` is either of them.
