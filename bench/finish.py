@@ -11,7 +11,6 @@ than one article), with this process's peak memory after each.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import time
 from pathlib import Path
@@ -19,19 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.ingest import default_corpus, peak_mb  # noqa: E402
 from dateline.core import pipeline  # noqa: E402
 from dateline.core.load import load_paths  # noqa: E402
-
-CORPUS = ROOT.parent / "shared" / "corpus" / "reuters21578" / "articles.jsonl"
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    ap.add_argument("corpus", nargs="?", type=Path, default=default_corpus())
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     articles = load_paths([args.corpus]).articles
