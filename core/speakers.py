@@ -358,7 +358,7 @@ class Speakers:
                         return self.out[n].actor
                 cues = [v for v in range(s_lo, s_hi) if self.is_cue(p, v) and p.toks[v].low != "according"]
                 # who the sentence reports ("…, X said."), its subject, then whoever it says spoke ("who said")
-                tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 and s_hi == _end(p, s_lo) else []
+                tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 and s_hi == p.sentence_of(s_lo)[1] else []
                 reported = [self.reported_by(p, s_lo, s_hi, v) for v in tail]
                 first = [subject_before(p, s_lo, v) for v in cues[:1]]
                 for ref in (*reported, clause_subject(p, s_lo, s_hi), *first):
@@ -432,11 +432,6 @@ def _title_words(text: str, t: Tok) -> bool:
         return False
     words = _WORDS.findall(text, t.start, t.end)
     return len(words) <= 2 or all(w[0].isupper() or len(w) <= 3 for w in words)
-
-
-def _end(p: Para, s_lo: int) -> int:
-    """The end (exclusive token index) of the sentence starting at ``s_lo``."""
-    return p.sentence_of(s_lo)[1]
 
 
 def _bare_attribution(p: Para, v: int) -> bool:
