@@ -229,7 +229,7 @@ class Classifier:
             return True
         places = self.places
         if (
-            self._score_follows(end, s_end)
+            score_follows(self.text, end, s_end)
             and not _AFTER_LOWER.search(before)
             and (
                 len(words) == 1
@@ -250,9 +250,6 @@ class Classifier:
                 cand.vote("place", 1)
             return True
         return False
-
-    def _score_follows(self, end: int, s_end: int) -> bool:
-        return score_follows(self.text, end, s_end)
 
     def _in_results_line(self, start: int) -> bool:
         """Is the name one side of a results line, "Hansa Rostock 0 Karlsruhe 2" (two names, two scores)?"""
