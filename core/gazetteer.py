@@ -177,8 +177,6 @@ HONORIFICS = _set("names.honorifics")
 TITLE_WORDS = _set("names.titles")
 OFFICE_WORDS = _set("names.offices")
 NAME_SUFFIXES = _set("names.suffixes")
-
-
 ROLE_NOUNS = _set("roles.nouns")
 ROLE_MODIFIERS = _set("roles.modifiers")
 NAME_PARTICLES = _set("names.particles")
