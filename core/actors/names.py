@@ -517,7 +517,7 @@ class _SpanFinder:
             return True
         if name.isupper() and not (len(words) == 1 and is_acronym(name) and name in self.orgs):
             name = " ".join(w if "." in w else w.capitalize() for w in words)  # "SRI LANKA" → "Sri Lanka"
-        return name in self.countries or name in self.orgs or name in gz.place_forms()
+        return self._known_form(name)
 
     def _chunk(
         self,
