@@ -45,6 +45,19 @@ def _gender_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
     return male, female, given_m, given_f
 
 
+def _given_gender(words: list[str]) -> str | None:
+    """ "m" or "f" when a name of two words or more opens with a given name of one gender only."""
+    if len(words) < 2:
+        return None
+    _, _, given_m, given_f = _gender_words()
+    first = words[0]
+    if first in given_m and first not in given_f:
+        return "m"
+    if first in given_f and first not in given_m:
+        return "f"
+    return None
+
+
 class Referents:
     """The actors of one article, looked up by offset, by name and by description."""
 
@@ -157,7 +170,7 @@ class Referents:
         sentences its mentions open."""
         if aid in self._gender:
             return self._gender[aid]
-        male, female, given_m, given_f = _gender_words()
+        male, female, _, _ = _gender_words()
         actor = self.actors[aid]
         text = self.text
         score = 0
@@ -169,12 +182,11 @@ class Referents:
             elif title in female:
                 score -= 3
         for form in (actor.name, *actor.aliases):
-            first = form.split()[0] if form.split() else ""
-            if len(form.split()) > 1:
-                if first in given_m and first not in given_f:
-                    score += 2
-                elif first in given_f and first not in given_m:
-                    score -= 2
+            g = _given_gender(form.split())
+            if g == "m":
+                score += 2
+            elif g == "f":
+                score -= 2
         if score == 0:
             votes = 0
             for m in actor.mentions[:6]:
@@ -190,19 +202,14 @@ class Referents:
     def person_named(self, name: str, titles: tuple[str, ...]) -> str | None:
         """ "m", "f" or "" for a name the text shows to be a person's (a title, a given name); None when
         it does not show it."""
-        male, female, given_m, given_f = _gender_words()
+        male, female, _, _ = _gender_words()
         for t in titles:
             t = t.rstrip(".")
             if t in male:
                 return "m"
             if t in female:
                 return "f"
-        words = name.split()
-        if len(words) > 1 and words[0] in given_m and words[0] not in given_f:
-            return "m"
-        if len(words) > 1 and words[0] in given_f and words[0] not in given_m:
-            return "f"
-        return "" if titles else None
+        return _given_gender(name.split()) or ("" if titles else None)
 
     def fits(self, aid: str | None, pronoun: str) -> bool:
         """Whether ``pronoun`` may stand for the actor: he/she for people of that gender (or unknown),
