@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.core import chrome
-from dateline.core.clean import clean
 from dateline.core.model import Article
 from dateline.core.pipeline import analyse
+from tests.helpers import article
 
 CLASSES = {
     "timestamp": [
@@ -143,7 +143,7 @@ Facebook Twitter WhatsApp Email
 
 
 def _page(text: str = PAGE, **kw: object) -> Article:
-    return clean(Article(id="page", text=text, **kw))
+    return article(text, "page", **kw)
 
 
 def test_page_structure_headline_metadata_and_chrome() -> None:
@@ -190,7 +190,7 @@ def test_a_plain_article_is_left_alone() -> None:
         "The council approved the harbour budget on Tuesday after a long debate.\n\n"
         "Members said the money would go to repairs of the ferry pier and the lighthouse.\n"
     )
-    a = clean(Article(id="plain", text=text))
+    a = article(text, "plain")
     assert a.title == "Council approves harbour budget"
     assert a.furniture == []
 
@@ -204,7 +204,7 @@ def test_hard_wrapped_wire_copy_is_left_alone() -> None:
         "was the first since 1985.\n"
         " Reuter\n"
     )
-    a = clean(Article(id="wire", text=text))
+    a = article(text, "wire")
     assert [f.kind for f in a.furniture] == ["source"]  # only the sign-off, as before
 
 
@@ -227,7 +227,7 @@ def test_the_rest_of_a_hard_wrapped_sentence_is_no_chrome(tail: str) -> None:
         "ferries would run from the spring.\n"
         " Reuter\n"
     )
-    a = clean(Article(id="wire", text=text))
+    a = article(text, "wire")
     assert a.published_given is None
     assert [f.kind for f in a.furniture] == ["source"]
 
@@ -243,7 +243,7 @@ def test_a_wrapped_line_after_a_number_or_a_name_is_still_the_sentence() -> None
         "cents a trip.\n"
         " Reuter\n"
     )
-    a = clean(Article(id="wire", text=text))
+    a = article(text, "wire")
     assert [f.kind for f in a.furniture] == ["source"]
 
 
@@ -258,7 +258,7 @@ def test_a_date_line_under_a_long_headline_of_a_page_is_still_its_date() -> None
         "Board chairman Ann Vale said the deal was fair to both sides and would be paid for by savings in the"
         " coming year, without any rise in fares for passengers.\n"
     )
-    a = clean(Article(id="page", text=text))
+    a = _page(text)
     assert a.published_given == "2019-03-04"
 
 
@@ -271,9 +271,7 @@ def test_wire_copy_and_pages_are_told_apart_by_their_line_widths() -> None:
 
 
 def test_a_labelled_date_glued_to_the_start_gives_the_day() -> None:
-    a = clean(
-        Article(id="glued", text="date 2019-03-04 Ferry services were halted on Monday as the strike spread.")
-    )
+    a = article("date 2019-03-04 Ferry services were halted on Monday as the strike spread.", "glued")
     assert a.published_given == "2019-03-04"
 
 
@@ -282,7 +280,7 @@ def test_lone_sentence_of_alt_text_among_menus_does_not_open_the_story() -> None
         "Menu\nSearch icon A magnifying glass. It indicates that you can search the whole site.\nNewsletters\n"
         "Loading...\n\nFerries halted as harbour strike spreads\n\nAP\n\n" + PAGE.split("4 Min Read\n", 1)[1]
     )
-    a = clean(Article(id="alt", text=text))
+    a = article(text, "alt")
     assert a.title == "Ferries halted as harbour strike spreads"
 
 
