@@ -784,7 +784,8 @@ def _stems(text: str, names: bool = False) -> set[str]:
 
 def retelling(lead: str, sentences: Sequence[str]) -> int:
     """How many content words a lead shares with the sentence (of ``sentences``) that retells it best; 0 when
-    none does (see :func:`retells`)."""
+    none does: a sentence retells the lead when they name the same things, several content words and a name
+    among them when the lead names any ("Syria"), not just the topic's common nouns."""
     words, names = _stems(lead), _stems(lead, names=True)
     best = 0
     for s in sentences:
@@ -792,12 +793,6 @@ def retelling(lead: str, sentences: Sequence[str]) -> int:
         if shared >= RETELL_WORDS and len(names & _stems(s, names=True)) >= min(RETELL_NAMES, len(names)):
             best = max(best, shared)
     return best
-
-
-def retells(lead: str, sentences: Sequence[str]) -> bool:
-    """Whether a lead and another article's sentence about a happening name the same things: several
-    content words, a name among them when the lead names any ("Syria"), not just the topic's common nouns."""
-    return retelling(lead, sentences) > 0
 
 
 def from_related(article: Article, related: Article, happened: DateValue) -> Article:
