@@ -64,7 +64,7 @@ FurnitureKind = Literal[
     "notice",  # site notices: script and browser warnings, standards and legal lines
 ]
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class Model(BaseModel):
@@ -143,17 +143,17 @@ class DateValue:
         if prefix and len(self.value) == 4 and self.value.isdigit():  # "early 2017", not "Jan–Apr 2017"
             return f"{prefix}{self.value}"
         if prefix and len(self.value) == 7 and self.value[4] == "-" and self.value[5:].isdigit():
-            return f"{prefix}{_MONTHS[int(self.value[5:]) - 1]} {self.value[:4]}"
+            return f"{prefix}{MONTH_ABBRS[int(self.value[5:]) - 1]} {self.value[:4]}"
         if lo.day == 1 and _month_end(hi) == hi:
             if lo.year == hi.year and lo.month == hi.month:
-                return f"{prefix}{_MONTHS[lo.month - 1]} {lo.year}"
+                return f"{prefix}{MONTH_ABBRS[lo.month - 1]} {lo.year}"
             if lo.month == 1 and hi.month == 12:
                 return f"{prefix}{lo.year}" if lo.year == hi.year else f"{lo.year}–{hi.year}"
             if lo.year == hi.year:
-                return f"{prefix}{_MONTHS[lo.month - 1]}–{_MONTHS[hi.month - 1]} {lo.year}"
-            return f"{_MONTHS[lo.month - 1]} {lo.year}–{_MONTHS[hi.month - 1]} {hi.year}"
+                return f"{prefix}{MONTH_ABBRS[lo.month - 1]}–{MONTH_ABBRS[hi.month - 1]} {lo.year}"
+            return f"{MONTH_ABBRS[lo.month - 1]} {lo.year}–{MONTH_ABBRS[hi.month - 1]} {hi.year}"
         if lo.year == hi.year and lo.month == hi.month:
-            return f"{lo.day}–{hi.day} {_MONTHS[lo.month - 1]} {lo.year}"
+            return f"{lo.day}–{hi.day} {MONTH_ABBRS[lo.month - 1]} {lo.year}"
         return f"{_day(lo)} – {_day(hi)}"
 
     def contains(self, other: DateValue) -> bool:
@@ -180,7 +180,7 @@ def _label(value: DateValue) -> str:
 
 
 def _day(d: date | None) -> str:
-    return "?" if d is None else f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return "?" if d is None else f"{d.day} {MONTH_ABBRS[d.month - 1]} {d.year}"
 
 
 def _month_end(d: date) -> date:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from dateline.core import gazetteer, lexicon
 from dateline.core import tense as tenses
-from dateline.core.model import Article, DateValue, TimeExpression
+from dateline.core.model import MONTH_ABBRS, Article, DateValue, TimeExpression
 from dateline.core.text import FurnitureIndex, continues_sentence, lead_paragraphs, paragraph_sentences
 
 CAPTION_SLACK = timedelta(days=1)  # a caption's photo was taken on the day of publication or the day before
@@ -727,14 +727,11 @@ def date_from_corpus(articles: Sequence[tuple[Article, list[TimeExpression]]]) -
             clues,
             {y: p / total for y, p in zip(years, post, strict=True)},
             CORPUS_SURE,
-            f"the loaded articles of {_MONTHS[pin.month - 1]}",
+            f"the loaded articles of {MONTH_ABBRS[pin.month - 1]}",
         )
         if dated is not None:
             out[i] = dated
     return out
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _near_month(evidence: tuple[Clues, date | None], month: int) -> bool:
