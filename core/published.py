@@ -665,19 +665,21 @@ MIN_CORPUS = 5  # articles with clues of their own before the loaded articles' y
 
 def _named(evidence: Sequence[tuple[Clues, date | None]]) -> set[int]:
     """The years at least two of these articles name in periods of their own (or are dated in)."""
+    return {y for y, n in _year_counts(evidence).items() if n >= 2}
+
+
+def _year_counts(evidence: Sequence[tuple[Clues, date | None]]) -> dict[int, int]:
+    """How many of these articles name each year in periods of their own (or are dated in it)."""
     counts: dict[int, int] = {}
     for clues, known in evidence:
         for y in {known.year} if known else {hi.year for _, hi, _ in clues.periods}:
             counts[y] = counts.get(y, 0) + 1
-    return {y for y, n in counts.items() if n >= 2}
+    return counts
 
 
 def _support(evidence: Sequence[tuple[Clues, date | None]]) -> list[int]:
     """The years worth weighing: those several loaded articles name (or are dated in), with a margin."""
-    named: dict[int, int] = {}
-    for clues, known in evidence:
-        for y in {known.year} if known else {hi.year for _, hi, _ in clues.periods}:
-            named[y] = named.get(y, 0) + 1
+    named = _year_counts(evidence)
     common = [y for y, n in named.items() if n >= max(2, len(evidence) // 100)] or list(named)
     if not common:
         return []
