@@ -119,6 +119,7 @@ def resolve(found: list[TimeExpression], anchor: DateValue | None) -> list[TimeE
 
 NARRATIVE = 1500  # characters back a narrative reference ("the quarter", "a year earlier") is looked for
 _NARRATIVE_OPS = ("ana ", "narr ", "ago ", "follow ")
+# the granularities a narrative reference may have, finest first (the order is what compares them)
 _REFERENCE_GRANS = ("day", "week", "month", "quarter", "half", "year")
 
 
@@ -144,7 +145,7 @@ def _reference(out: list[TimeExpression], start: int, grans: tuple[str, ...]) ->
 def _moved(o: TimeExpression, n: float, unit: str) -> Resolution | None:
     """The reference's own period, ``n`` units on: at the reference's granularity, when the unit is no finer."""
     gran = o.granularity
-    order = ("day", "week", "month", "quarter", "half", "year")
+    order = _REFERENCE_GRANS
     unit_gran = "year" if unit in ("decade", "century") else _unit_gran(unit)
     if gran not in order or unit_gran not in order or order.index(unit_gran) < order.index(gran):
         return None
@@ -174,7 +175,7 @@ def _narrative(t: TimeExpression, out: list[TimeExpression], ref: date, ref_hi: 
     if op == "follow":  # "that year", "the following month": the narrative's period, or the next or last one
         unit, step = a[0], int(a[1])
         o = _reference(out, t.start, _REFERENCE_GRANS)
-        order = ("day", "week", "month", "quarter", "half", "year")
+        order = _REFERENCE_GRANS
         if o is None or o.earliest is None or order.index(o.granularity) > order.index(unit):
             return None  # no narrative, or one vaguer than the unit ("in 1995 ... that day")
         value, lo, hi = unit_period(unit, shift(o.earliest, step, unit))
