@@ -103,7 +103,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "credits": re.compile(
-            r"\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|produced)\s+by\s+"
+            rf"\(?\s*(?:additional\s+)?(?:{'|'.join(_CREDIT_VERBS)})\s+by\s+"
             r"(?P<who>[^\W\d_].{1,150}?)\s*\)?\.?",
             re.I,
         ),
@@ -315,7 +315,8 @@ def present(text: str) -> tuple[str, ...]:
 
 
 _FIELDS = ("|", "•", "·", " / ", " – ", " — ")
-_CREDIT_HEADS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "edited", "produced"})
+_CREDIT_VERBS = ("reporting", "writing", "editing", "compiled", "edited", "produced")  # "(Editing by Name)"
+_CREDIT_HEADS = frozenset({"additional", *_CREDIT_VERBS})  # the first word of such a credit line
 
 
 @cache
