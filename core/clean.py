@@ -146,8 +146,9 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 # A wire sign-off ending the text: the outlet's name alone on the last line (``\n\s*(Reuters?|AP|AFP)\s*\Z``).
 # Looked for at the end only: searched for over the whole text, ``\n\s*`` would rescan the rest of a run of
 # blank lines from each of them, and an expression starting anywhere would be tried at every character.
-_SIGNOFF = re.compile(r"(Reuters?|AP|AFP)\s*\Z")
 _SIGNOFF_WORDS = ("Reuters", "Reuter", "AP", "AFP")
+_SIGNOFF = re.compile(rf"({'|'.join(_SIGNOFF_WORDS)})\s*\Z")  # the words, held once
+_SIGNOFF_REACH = max(map(len, _SIGNOFF_WORDS))
 
 
 def _signoff(text: str) -> re.Match[str] | None:
@@ -155,7 +156,7 @@ def _signoff(text: str) -> re.Match[str] | None:
     body = text.rstrip()
     if not body.endswith(_SIGNOFF_WORDS):
         return None
-    m = _SIGNOFF.search(text, max(0, len(body) - len("Reuters")))
+    m = _SIGNOFF.search(text, max(0, len(body) - _SIGNOFF_REACH))
     if m is None:
         return None
     before = text[: m.start(1)]
