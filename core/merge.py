@@ -242,18 +242,6 @@ def _same_cycle(a: _Mention, b: _Mention) -> bool:
     return abs(a.published - b.published) <= NEWS_CYCLE
 
 
-def _later_report(cluster: list[_Mention], m: _Mention) -> bool:
-    """Whether the past and future reports of a cluster and ``m`` are one happening's phases: every report of
-    it as planned or expected was published before every report of it as having happened ("the summit will
-    open on Monday", then "the summit opened on Monday"). Reports of both from one day contradict."""
-    members = [*cluster, m]
-    future = [x.published for x in members if _status_class(x.event) == "future"]
-    past = [x.published for x in members if _status_class(x.event) == "past"]
-    if None in future or None in past:
-        return False
-    return max(future) < min(past)  # type: ignore[type-var]
-
-
 def _cluster(mentions: list[_Mention]) -> list[list[Event]]:
     """Best-first clustering of each story's mentions (see :func:`_cluster_story`). The mentions are taken in
     a canonical order (most precisely dated first, then by article and offset), so the events do not depend on
@@ -276,7 +264,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
     the finest granularity and that share the most action words and actors join before looser pairs, so an
     early, weakly supported join cannot narrow a group's date away from a better match (a greedy pass that
     takes the mentions one by one decides by the order they come in). A pair is a candidate when the
-    mentions' windows overlap, their status classes fit (:func:`_later_report`) and they name the same
+    mentions' windows overlap, their status classes fit (:func:`_in_order`) and they name the same
     happening (:func:`_what_agrees`). A mention joins a group on one such pair; two groups of several
     mentions join only when most of their cross pairs agree (``JOIN_AGREEMENT``), so one mention that agrees
     with two groups does not bridge them. A group's date is the intersection of its members' windows; two
@@ -309,6 +297,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
         units.append(k)
     sub = [ms[k] for k in units]
     cls = [_status_class(m.event) for m in sub]
+    phases = [_phases(m) for m in ms]  # when each group was reported (one article's alike share it)
     actors = [frozenset(m.event.actors) for m in sub]
     # each mention keeps its PARTNERS strongest pairs (a heap of negated keys: the weakest on top), so a
     # story whose mentions all overlap and agree keeps memory in proportion to its mentions; a mention with
@@ -316,7 +305,11 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
     strongest: list[list[tuple[int, int, int, int]]] = [[] for _ in sub]
     for i, j in _candidate_pairs(sub):
         a, b = sub[i], sub[j]
-        if cls[i] != cls[j] and "unknown" not in (cls[i], cls[j]) and not _later_report([a], b):
+        if (
+            cls[i] != cls[j]
+            and "unknown" not in (cls[i], cls[j])
+            and not _in_order(_joined_phases(phases[units[i]], phases[units[j]]))
+        ):
             continue
         if not _what_agrees(a, b):
             continue
@@ -336,7 +329,6 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
         return i
 
     classes = [{_status_class(m.event)} - {"unknown"} for m in ms]  # each group's known status classes
-    phases = [_phases(m) for m in ms]  # when each group was reported (one article's alike share it)
     refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) found not to join
     for _, _, i, j in pairs:
         gi, gj = sorted((find(i), find(j)))
@@ -367,7 +359,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
 
 
 def _phases(m: _Mention) -> tuple[date | None, date | None, bool]:
-    """When a mention was reported, as :func:`_later_report` reads a group: the publication of its latest
+    """When a mention was reported, as :func:`_in_order` reads a group: the publication of its latest
     report as planned or expected, of its earliest report as having happened, and whether a report of
     either has no publication date. Two groups' are joined in constant time (:func:`_joined_phases`), not
     read again member by member at every pair of them."""
@@ -386,7 +378,10 @@ def _joined_phases(p: tuple, q: tuple) -> tuple[date | None, date | None, bool]:
 
 
 def _in_order(p: tuple) -> bool:
-    """:func:`_later_report` of a group that has reports of both classes, from its :func:`_phases`."""
+    """Whether the past and future reports of a group (its :func:`_phases`) are one happening's phases: every
+    report of it as planned or expected was published before every report of it as having happened ("the
+    summit will open on Monday", then "the summit opened on Monday"). Reports of both from one day, or one
+    with no publication date, contradict."""
     return not p[2] and p[0] is not None and p[1] is not None and p[0] < p[1]
 
 
