@@ -582,10 +582,9 @@ def _combine(
         return (is_caption, e.date.value == "FUTURE_REF", e.date.span_days or 10**6)
 
     best = min(cluster, key=narrative)
-    how = dated.date_how
     if date_value != dated.date:
         how = f"{len(cluster)} sources; dates intersected: " + "; ".join(_unique(e.date_how for e in cluster))
-    elif len(cluster) > 1:
+    else:
         how = f"{dated.date_how} (the most precise of {len(cluster)} sources)"
     evidence = [ev for e in sorted(cluster, key=narrative) for ev in e.evidence]
     return trusted(Event)(
