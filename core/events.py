@@ -283,10 +283,9 @@ def _add_lead(article: Article, timexes: list[TimeExpression], events: list[Even
     else one made from the lead (or, when the lead says nothing that happened, the headline line). The
     headline line and the sentences restating the lead are more evidence of them. ``skip``: the starts of
     sentences that hold other events or are not news (time stamps)."""
-    lead = lead_step.lead_segment(article, timexes)
+    head, lead, passed = lead_step.news_lines(article, timexes)
     if lead is None:
         return
-    head = lead_step.headline_segment(article, timexes)
     if head is not None and head.start == lead.start:
         head = None
     news = [e for e in events if e.evidence and e.evidence[0].start == lead.start]
@@ -300,7 +299,7 @@ def _add_lead(article: Article, timexes: list[TimeExpression], events: list[Even
     if not news:
         return
     more = [head] if head is not None else []
-    more += [s for s in lead_step.subheadlines(article, timexes) if s.start not in skip]
+    more += [s for s in passed if s.start not in skip]
     more += lead_step.restatements(article, lead, skip | {lead.start} | {s.start for s in more})
     for e in news:
         e.lead = True

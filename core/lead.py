@@ -139,18 +139,21 @@ def lead_segment(article: Article, timexes: Sequence[TimeExpression] = ()) -> Se
     itself when the text holds nothing else. Passed over on the way: the headline line, time stamps, and the
     lines that read as headlines (a second headline, a standfirst or a label without closing punctuation)
     unless nothing else is left (see :func:`subheadlines`)."""
-    return _lead_and_subheadlines(article, timexes)[0]
+    return news_lines(article, timexes)[1]
 
 
 def subheadlines(article: Article, timexes: Sequence[TimeExpression] = ()) -> list[Segment]:
     """The lines passed over on the way to the lead because they read as headlines (a second headline, a
     standfirst): they restate the news the lead reports."""
-    return _lead_and_subheadlines(article, timexes)[1]
+    return news_lines(article, timexes)[2]
 
 
-def _lead_and_subheadlines(
-    article: Article, timexes: Sequence[TimeExpression]
-) -> tuple[Segment | None, list[Segment]]:
+def news_lines(
+    article: Article, timexes: Sequence[TimeExpression] = ()
+) -> tuple[Segment | None, Segment | None, list[Segment]]:
+    """The headline line (:func:`headline_segment`), the lead (:func:`lead_segment`) and the subheadlines
+    (:func:`subheadlines`) together: each is found on the way to the next, so a caller that needs them all
+    reads the top of the article once."""
     text = article.text
     head = headline_segment(article, timexes)
     paras = [
@@ -167,15 +170,15 @@ def _lead_and_subheadlines(
     paras = prose or paras
     if not paras:
         if head is None:
-            return None, []
+            return None, None, []
         paras = [head]
     sents = paragraph_sentences(text, paras[0])
     if not sents:
-        return None, []
+        return head, None, []
     first = sents[0]
     if (after := stamp_end(text, first, timexes)) < first.end:
         first = Segment(after, first.end)
-    return past_dateline(text, FurnitureIndex(article.furniture), first), passed
+    return head, past_dateline(text, FurnitureIndex(article.furniture), first), passed
 
 
 def lead_sentence(article: Article, timexes: Sequence[TimeExpression] = ()) -> str | None:
