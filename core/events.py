@@ -567,7 +567,7 @@ _CALENDAR = frozenset(
     for key in ("months.full", "months.abbr", "weekdays.full", "weekdays.abbr")
     for w in lexicon.words("time", key)
 )
-_STAMP_WORDS = frozenset(lexicon.words("happenings", "stamps.words"))
+_STAMP_WORDS = lead_step.STAMP_WORDS  # "Posted", "Updated"
 _TIMEISH = re.compile(r"(?:\d[\d:./,–-]*(?:st|nd|rd|th|am|pm|a\.m|p\.m)?|[ap]\.?m\.?|[-–—|]+)", re.I)
 _PROSE = re.compile(r"[^\W\d_]{3,}")
 

@@ -30,7 +30,7 @@ HEADLINE_LINE_WORDS = 4  # "THE WHITE HOUSE" above a headline is a section label
 RESTATE_PARAGRAPHS = 6  # news tells its happening first: restatements are sought in the first paragraphs
 RESTATE_SHARED = 2  # action words a sentence shares with the lead to restate its happening
 
-_STAMP_WORDS = frozenset(lexicon.words("happenings", "stamps.words"))
+STAMP_WORDS = frozenset(lexicon.words("happenings", "stamps.words"))  # "posted" (events reads it too)
 _LABEL_WORDS = frozenset(lexicon.words("happenings", "labels.words"))
 _TOKEN = re.compile(r"\S+")
 _BARE = re.compile(r"[^\w]+")
@@ -52,7 +52,7 @@ def is_stamp(text: str, seg: Segment, timexes: Sequence[TimeExpression] = ()) ->
         pos = max(pos, t.end)
     rest.append(text[pos : seg.end])
     prose = (w for w in _PROSE_WORD.findall(" ".join(rest)) if len(w) > 3)
-    return all(w.lower() in _STAMP_WORDS for w in prose)
+    return all(w.lower() in STAMP_WORDS for w in prose)
 
 
 def stamp_end(text: str, sent: Segment, timexes: Sequence[TimeExpression]) -> int:
@@ -82,7 +82,7 @@ def stamp_end(text: str, sent: Segment, timexes: Sequence[TimeExpression]) -> in
             pos = spans[i][0]
             continue
         bare = _BARE.sub("", m.group()).lower()
-        if bare in _STAMP_WORDS:
+        if bare in STAMP_WORDS:
             stamp_seen = True
         elif not (
             bare in _LABEL_WORDS or not bare or bare.isdigit() or (m.group().isupper() and len(bare) <= 4)
