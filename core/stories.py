@@ -40,16 +40,18 @@ Vector = dict[str, float]
 
 def words(text: str) -> Counter[str]:
     """Content words of a text (lower case, stop words out)."""
-    tf = Counter(_WORD.findall(text.lower()))
-    for word in STOPWORDS.intersection(tf):
-        del tf[word]
-    return tf
+    return _counted(_WORD.findall(text.lower()))
 
 
 def names(mentions: Iterable[str]) -> Counter[str]:
     """The words of the names a text mentions (its actors' mentions), lower-cased: "Vincent Jackson" and
     "Jackson" share "jackson"."""
-    tf = Counter(_NAME_WORD.findall(" ".join(mentions).lower()))
+    return _counted(_NAME_WORD.findall(" ".join(mentions).lower()))
+
+
+def _counted(tokens: list[str]) -> Counter[str]:
+    """How often each token occurs, stop words out."""
+    tf = Counter(tokens)
     for word in STOPWORDS.intersection(tf):
         del tf[word]
     return tf
