@@ -39,6 +39,7 @@ NEWS_CYCLE = timedelta(days=1)  # leads of articles published this far apart may
 REPORTS_DIFFER = timedelta(days=1)  # how far apart two reports of one piece of news may put its day
 PAST = frozenset({"occurred", "ongoing"})
 FUTURE = frozenset({"planned", "expected"})
+_BOTH = frozenset({"past", "future"})  # status classes a group must hold both of to need _in_order
 
 
 def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | None = None) -> Timeline:
@@ -296,7 +297,7 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
             first_alike[key] = k
         units.append(k)
     sub = [ms[k] for k in units]
-    cls = [_status_class(m.event) for m in sub]
+    classes = [{_status_class(m.event)} - {"unknown"} for m in ms]  # each group's known status classes
     phases = [_phases(m) for m in ms]  # when each group was reported (one article's alike share it)
     actors = [frozenset(m.event.actors) for m in sub]
     # each mention keeps its PARTNERS strongest pairs (a heap of negated keys: the weakest on top), so a
@@ -304,17 +305,13 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
     # more partners than that joins through its strongest, as it would first anyway
     strongest: list[list[tuple[int, int, int, int]]] = [[] for _ in sub]
     for i, j in _candidate_pairs(sub):
-        a, b = sub[i], sub[j]
-        if (
-            cls[i] != cls[j]
-            and "unknown" not in (cls[i], cls[j])
-            and not _in_order(_joined_phases(phases[units[i]], phases[units[j]]))
-        ):
+        a, b, ui, uj = sub[i], sub[j], units[i], units[j]
+        if classes[ui] | classes[uj] >= _BOTH and not _in_order(_joined_phases(phases[ui], phases[uj])):
             continue
         if not _what_agrees(a, b):
             continue
         coarse, shared = _strength(a, b, len(actors[i] & actors[j]))
-        entry = (-coarse, -shared, -units[i], -units[j])
+        entry = (-coarse, -shared, -ui, -uj)
         for k in (i, j):
             if len(strongest[k]) < PARTNERS:
                 heappush(strongest[k], entry)
@@ -328,14 +325,13 @@ def _cluster_story(ms: list[_Mention]) -> list[list[_Mention]]:
             i = root[i]
         return i
 
-    classes = [{_status_class(m.event)} - {"unknown"} for m in ms]  # each group's known status classes
     refused: set[tuple[int, int, int, int]] = set()  # group pairs (with their sizes) found not to join
     for _, _, i, j in pairs:
         gi, gj = sorted((find(i), find(j)))
         key = (gi, gj, len(groups[gi]), len(groups[gj]))
         if gi == gj or key in refused:
             continue
-        clash = classes[gi] | classes[gj] >= {"past", "future"}
+        clash = classes[gi] | classes[gj] >= _BOTH
         apart = not dates[gi].overlaps(dates[gj])
         several = len(groups[gi]) > 1 and len(groups[gj]) > 1
         joined = _joined_phases(phases[gi], phases[gj])
