@@ -271,18 +271,13 @@ def _next_word(text: str, end: int) -> str:
 _YEAR_AFTER_REL = re.compile(r",?\s+(?:of\s+)?(?P<rel>(?i:last|next|this))\s+(?i:year)\b(?!'s|-)")
 
 
-def _year_after(ctx: _Ctx, end: int) -> int | None:
-    """The year offset from the anchor a following "last year" / "next year" / "this year" names."""
+def _year_after(ctx: _Ctx, span: tuple[int, int], end: int) -> tuple[int | None, tuple[int, int]]:
+    """The year offset from the anchor a "last year" / "next year" / "this year" at ``end`` names, and
+    ``span`` reaching over it, as it belongs to the date ("June last year"); ``None`` and ``span`` without."""
     ym = _YEAR_AFTER_REL.match(ctx.text, end)
     if ym is None:
-        return None
-    return {"last": -1, "next": 1}.get(ym["rel"].lower(), 0)
-
-
-def _with_year_after(ctx: _Ctx, span: tuple[int, int], end: int) -> tuple[int, int]:
-    """``span`` reaching over a following "last year" / "of next year", which belongs to it ("June last year")."""
-    ym = _YEAR_AFTER_REL.match(ctx.text, end)
-    return (span[0], ym.end()) if ym is not None else span
+        return None, span
+    return {"last": -1, "next": 1}.get(ym["rel"].lower(), 0), (span[0], ym.end())
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -335,9 +330,7 @@ def _day_found(
         return _found(m, span, type="DATE", value=lo.isoformat(), granularity="day", earliest=lo, latest=lo)
     if not valid_day(2000, month, day_hi):
         return None
-    year_off = _year_after(ctx, m.end())
-    if year_off is not None:
-        span = _with_year_after(ctx, span, m.end())
+    year_off, span = _year_after(ctx, span, m.end())
     return _pending(m, span, "DATE", "range" if day2 else "day", "md", month, day, int(day2) if day2 else None,
                     year_off, wd)  # fmt: skip
 
@@ -465,7 +458,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     month = _month_of(mon_raw)
     abbrev = mon_raw not in ("May", "June", "July") and len(mon_raw.rstrip(".")) <= 4
     year = m["y"] or (str(_spelled_year(m)) if m["sy"] else None)
-    year_off = None if year or m["rel"] else _year_after(ctx, m.end())
+    year_off, after = (None, (s, e)) if year or m["rel"] else _year_after(ctx, (s, e), m.end())
     if not year:
         prev = _prev_word(text, s).lower()
         nxt = text[m.end("mon") : m.end("mon") + 2]
@@ -494,9 +487,7 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                       latest=hi, mod=mod)  # fmt: skip
     how = _rel_how(m["rel"])
     again = _same_month_nearby(text, s, e, month) if how == "last" else None
-    if year_off is not None:
-        s, e = _with_year_after(ctx, (s, e), m.end())
-    return _pending(m, (s, e), "DATE", "month", "mon", month, how, _clip(m["pre"]), year_off, again, mod=mod)
+    return _pending(m, after, "DATE", "month", "mon", month, how, _clip(m["pre"]), year_off, again, mod=mod)
 
 
 _AFTER_MONTH_NAME = re.compile(
@@ -540,7 +531,7 @@ def _month_range(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         lo, hi = month_bounds(y, a)[0], month_bounds(y, b)[1]
         return _found(m, (s, e), type="DATE", value=f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", granularity="range", earliest=lo,
                       latest=hi)  # fmt: skip
-    return _pending(m, (s, e), "DATE", "range", "mrange", a, b, _year_after(ctx, m.end()))
+    return _pending(m, (s, e), "DATE", "range", "mrange", a, b, _year_after(ctx, (s, e), m.end())[0])
 
 
 _YEAR_CONTEXT = frozenset(
@@ -869,9 +860,7 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         lo, hi = narrow(*season_bounds(y, season), mod)
         return _found(m, span, type="DATE", value=f"{y:04d}-{season}", granularity="season", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
-    year_off = None if m["rel"] else _year_after(ctx, m.end())
-    if year_off is not None:
-        span = _with_year_after(ctx, span, m.end())
+    year_off, span = (None, span) if m["rel"] else _year_after(ctx, span, m.end())
     return _pending(m, span, "DATE", "season", "season", season, _rel_how(m["rel"]), year_off, mod=mod)
 
 
