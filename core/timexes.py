@@ -795,9 +795,9 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return _found(
             m, span, type="DATE", value=f"{y:04d}-Q{q}", granularity="quarter", earliest=lo, latest=hi
         )
-    rel = m.groupdict().get("rel") or m.groupdict().get("py")
+    rel = m["rel"] or m["py"]
     year_off = {"last": -1, "next": 1}.get(rel.lower(), 0) if rel else None
-    back = -1 if m.groupdict().get("ya") else 0  # "the year-ago third quarter"
+    back = -1 if m["ya"] else 0  # "the year-ago third quarter"
     return _pending(m, span, "DATE", "quarter", "q", q, year_off, back)
 
 
