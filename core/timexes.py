@@ -122,6 +122,14 @@ _SPELLED_YEAR = (
 )
 
 
+def _given_year(m: re.Match[str]) -> int | None:
+    """The year a month or a season names after it, in figures (group ``y``: "June 2015") or in words (group
+    ``sy``: "summer of nineteen ninety-six"); ``None`` when there is none or its words cannot be read."""
+    if m["y"]:
+        return int(m["y"])
+    return _spelled_year(m) if m["sy"] else None
+
+
 def _spelled_year(m: re.Match[str]) -> int | None:
     if m["c"]:
         rest = m["r"].lower().replace("oh", "").strip(" -")
@@ -457,7 +465,9 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     mon_raw = m["mon"]
     month = _month_of(mon_raw)
     abbrev = mon_raw not in ("May", "June", "July") and len(mon_raw.rstrip(".")) <= 4
-    year = m["y"] or (str(_spelled_year(m)) if m["sy"] else None)
+    year = _given_year(m)
+    if year is None and m["sy"]:
+        return None  # a year in words it cannot read ("nineteen ninety six")
     year_off, after = (None, (s, e)) if year or m["rel"] else _year_after(ctx, (s, e), m.end())
     if not year:
         prev = _prev_word(text, s).lower()
@@ -481,9 +491,8 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
             return None  # "Theresa May", "Prime Minister May"
     mod = premod(m["pre"])
     if year:
-        y = int(year)
-        lo, hi = narrow(*month_bounds(y, month), mod)
-        return _found(m, (s, e), type="DATE", value=f"{y:04d}-{month:02d}", granularity="month", earliest=lo,
+        lo, hi = narrow(*month_bounds(year, month), mod)
+        return _found(m, (s, e), type="DATE", value=f"{year:04d}-{month:02d}", granularity="month", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
     how = _rel_how(m["rel"])
     again = _same_month_nearby(text, s, e, month) if how == "last" else None
@@ -836,7 +845,9 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 )  # fmt: skip
 def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     season = SEASONS[m["s"].lower()]
-    year = m["y"] or (str(_spelled_year(m)) if m["sy"] else None)
+    year = _given_year(m)
+    if year is None and m["sy"]:
+        return None  # a year in words it cannot read ("nineteen ninety six")
     if not (m["rel"] or year or m["prep"] or m["pre"]):
         return None  # "spring" the verb or the noun
     if m["s"].lower() == "fall" and not (m["rel"] or year or m["the"]):
@@ -856,9 +867,8 @@ def _season(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     span = m.span("t")
     mod = premod(m["pre"])
     if year:
-        y = int(year)
-        lo, hi = narrow(*season_bounds(y, season), mod)
-        return _found(m, span, type="DATE", value=f"{y:04d}-{season}", granularity="season", earliest=lo,
+        lo, hi = narrow(*season_bounds(year, season), mod)
+        return _found(m, span, type="DATE", value=f"{year:04d}-{season}", granularity="season", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
     year_off, span = (None, span) if m["rel"] else _year_after(ctx, span, m.end())
     return _pending(m, span, "DATE", "season", "season", season, _rel_how(m["rel"]), year_off, mod=mod)
