@@ -252,11 +252,7 @@ def tense(clause: str) -> Tense:
             if cue == "f":
                 return "future"
             past = past or cue == "p"
-    if past:
-        return "past"
-    if _PROGRESSIVE.search(clause) or _ONGOING.search(clause):
-        return "present"
-    return "unknown"
+    return "past" if past else _untensed(clause)
 
 
 def main_tense(sentence: str) -> Tense:
@@ -269,9 +265,12 @@ def main_tense(sentence: str) -> Tense:
             cue = _cue(words, i)
             if cue is not None:
                 return "future" if cue == "f" else "past"
-    if _PROGRESSIVE.search(sentence) or _ONGOING.search(sentence):
-        return "present"
-    return "unknown"
+    return _untensed(sentence)
+
+
+def _untensed(clause: str) -> Tense:
+    """What a clause with no past or future cue reports: the present when progressive or ongoing."""
+    return "present" if _PROGRESSIVE.search(clause) or _ONGOING.search(clause) else "unknown"
 
 
 def _words(clause: str) -> list[str]:
