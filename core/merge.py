@@ -42,7 +42,14 @@ FUTURE = frozenset({"planned", "expected"})
 _BOTH = frozenset({"past", "future"})  # status classes a group must hold both of to need _in_order
 
 
-def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | None = None) -> Timeline:
+def merge(
+    analyses: Sequence[ArticleAnalysis],
+    problems: list[LoadProblem] | None = None,
+    *,
+    story: dict[str, int] | None = None,
+) -> Timeline:
+    """The Timeline of ``analyses``: one actor per entity, one event per happening. ``story`` is
+    :func:`story_of` the analyses when the caller has it already."""
     actor_list, actor_ids = actors_step.merge([a.actors for a in analyses])
     quotes = [
         trusted_replace(q, speaker=actor_ids.get(q.speaker) if q.speaker else None)
@@ -50,7 +57,7 @@ def merge(analyses: Sequence[ArticleAnalysis], problems: list[LoadProblem] | Non
         for q in a.quotes
     ]
     events = _link(analyses, actor_ids, quotes)
-    story = story_of(analyses)
+    story = story_of(analyses) if story is None else story
     published = {
         a.article.id: a.article.published.earliest
         for a in analyses
@@ -146,25 +153,20 @@ def story_of(analyses: Sequence[ArticleAnalysis]) -> dict[str, int]:
     """A story number for each article id: articles with the same number tell the same story (see
     :mod:`dateline.core.stories`). The articles are taken in id order, so the grouping does not depend on the
     order they were read in."""
-    key = tuple((a.article.id, a.article.text) for a in analyses)
-    if _last_stories[0] == key:  # the pipeline asks twice (dating undated articles, then merging)
-        return _last_stories[1]
     ordered = sorted(analyses, key=lambda a: a.article.id)
     numbers = stories.stories(
         [a.article.text for a in ordered],
         [[m.text for actor in a.actors for m in actor.mentions] for a in ordered],
     )
-    found = {a.article.id: n for a, n in zip(ordered, numbers, strict=True)}
-    _last_stories[:] = [key, found]
-    return found
+    return {a.article.id: n for a, n in zip(ordered, numbers, strict=True)}
 
 
-_last_stories: list = [None, None]  # the key (ids and texts) and result of the last story_of call
-
-
-def related_articles(analyses: Sequence[ArticleAnalysis]) -> dict[str, set[str]]:
-    """For each article, the other loaded articles that tell the same story."""
-    story = story_of(analyses)
+def related_articles(
+    analyses: Sequence[ArticleAnalysis], story: dict[str, int] | None = None
+) -> dict[str, set[str]]:
+    """For each article, the other loaded articles that tell the same story (``story``: :func:`story_of`
+    the analyses, when the caller has it already)."""
+    story = story_of(analyses) if story is None else story
     members: dict[int, set[str]] = defaultdict(set)
     for aid, n in story.items():
         members[n].add(aid)

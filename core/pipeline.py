@@ -83,7 +83,9 @@ def date_from_corpus(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
     return out
 
 
-def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
+def date_from_related(
+    analyses: list[ArticleAnalysis], story: dict[str, int] | None = None
+) -> list[ArticleAnalysis]:
     """Give undated articles the date of the happening their lead reports, as other articles date it.
 
     An undated article whose lead reports a past happening of some kind ("the talks have ended") is dated
@@ -93,7 +95,7 @@ def date_from_related(analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
     undated = [i for i, a in enumerate(analyses) if published.undated(a.article)]
     if not undated:
         return analyses
-    related = merge.related_articles(analyses)
+    related = merge.related_articles(analyses, story)
     by_id = {a.article.id: a for a in analyses}
     out = list(analyses)
     for i in undated:
@@ -391,9 +393,12 @@ def _in_workers(payloads: list[str], jobs: int) -> Iterator[tuple[bytes, str | N
 
 def finish(analyses: list[ArticleAnalysis], problems: Iterable[LoadProblem] = ()) -> Timeline:
     """The steps across articles: date undated articles from the years the loaded articles are in, then from
-    related ones, then merge into a Timeline."""
+    related ones, then merge into a Timeline. Which articles tell the same story is worked out once, for both
+    steps (dating changes no article's text or names)."""
     with paused_gc():
-        return merge.merge(date_from_related(date_from_corpus(analyses)), list(problems))
+        dated = date_from_corpus(analyses)
+        story = merge.story_of(dated)
+        return merge.merge(date_from_related(dated, story), list(problems), story=story)
 
 
 def build_timeline(
