@@ -245,8 +245,8 @@ def _dated_event(
 
 
 def attribute_quoted(events: list[Event], quotes: Sequence[Quote], actors: Sequence[Actor] = ()) -> None:
-    """A happening read from inside a quotation is headlined with its speaker ("De Mistura: ‘that's what
-    makes …’"); a quote no one is known to have said is marked so. A quote's words alone are never a
+    """A happening read from inside a quotation is headlined with its speaker ("Jo Ames: ‘that is what
+    we agreed …’"); a quote no one is known to have said is marked so. A quote's words alone are never a
     headline: they say what someone said, not who did what."""
     names = {a.id: a.name for a in actors}
     spans = sorted((q.start, q.end, names.get(q.speaker or "", q.speaker_name)) for q in quotes)

@@ -894,7 +894,7 @@ _UNIT_GRAN: dict[str, Granularity] = {"weekend": "range"}
               ("Fighting flared over the weekend, officials said.", "the weekend", "2017-W03-WE"),
               ("Revenue for the year ended March 31 fell.", "the year", "P1Y"),
               ("The firm expects a loss this year.", "this year", "2017"),
-              ("Talks resume next month in Geneva.", "next month", "2017-02"),
+              ("Talks resume next month in Oslo.", "next month", "2017-02"),
               ("The deal should close by the end of the year.", "the end of the year", "2017"),
               ("Over the past year the currency lost a third.", "the past year", "P1Y")),
 )  # fmt: skip
