@@ -43,6 +43,7 @@ FLOOR = 0.05  # no single clue rules a year out: a misread tense or a stray numb
 # ends later than its name says, a completed year's results are "to be reported": unlikely, not impossible.
 CONTRADICTED = 0.15
 MISREAD = 0.25  # the share of date clues whose tense or reading is wrong
+DURING = 0.3  # a period reported as happened, in an article written as it begins (relative to one after it)
 
 
 def day(d: date) -> DateValue:
@@ -251,20 +252,26 @@ def gather(article: Article, found: list[TimeExpression]) -> Clues:
 def _period_fit(dct: date, lo: date, hi: date, tense: str | None) -> float:
     """How well a publication date ``dct`` fits a period ``[lo, hi]`` the text dates, in a sentence of ``tense``.
 
-    Reported as happened: the period has begun by publication and most likely ended ("1986 profit rose",
-    said in February 1987, fits better than in February 1986); one years old says less. A day or a few weeks
-    still ahead: publication comes before it. A longer period said in the future tense is often a past one
-    whose results are still to come ("will report 1986 results"): publication is near it. The figures are
-    coarse shares of how far news copy reaches back and forth, not fitted to any one corpus."""
+    Reported as happened: the period has begun by publication. Past its first months, news reports what
+    happened earlier in the current year about as often as in the last one ("sales rose in 1987", said in
+    June 1987, is as usual as "1986 profit rose"), so an article written during the period fits it nearly as
+    well as one written after it, the more so the more of it has gone by; one years old says less. A day or
+    a few weeks still ahead: publication comes before it. A longer period said in the future tense: the
+    current one fits best; the next one nearly as well once much of the year has gone by (forecasts turn to
+    next year as it nears); a past one whose results are still to come ("will report 1986 results") less.
+    The figures are coarse shares of how far news copy reaches back and forth, not fitted to any one
+    corpus."""
     if tense == "past":
         if dct < lo:
             return _contradicted((lo - dct).days)
-        if dct < hi:
-            return max(0.2, (dct - lo).days / max(1, (hi - lo).days))  # the share of the period gone by
+        if dct < hi:  # "sales rose in 1987" is as usual in June 1987 as in 1988, less so in February 1987
+            return min(1.0, DURING + (dct - lo).days / max(1, (hi - lo).days))
         return _years_back((dct - hi).days)
     if tense == "future" and (hi - lo).days < 60:
         return _contradicted((dct - hi).days) if dct > hi else _years_back((lo - dct).days)
     gap = max((lo - dct).days, (dct - hi).days, 0) / 365.25
+    if tense == "future" and dct < lo and gap <= 1:  # "growth of 3 pct in 1988", said in 1987
+        return min(1.0, DURING + (dct - date(dct.year, 1, 1)).days / 365)
     near = (1.0, 0.45, 0.15) if tense == "future" else (1.0, 0.6, 0.2)
     return near[0] if gap == 0 else near[1] if gap <= 1 else near[2] if gap <= 2 else FLOOR
 
@@ -638,13 +645,15 @@ def corpus_year(
     probability ``weight``) or in any of ``years``. ``likes`` holds, per article with clues of its own (or a
     known date), how well each of ``years`` fits it. The year and its weight are those that explain the
     evidence best (EM over the weight, for the few years the evidence favours most). Only a year near one
-    the articles name (``named``) can be the corpus's: weekdays alone fit every few years."""
+    the articles name (``named``) can be the corpus's: weekdays alone fit every few years. None unless that
+    year explains the evidence ``CORPUS_ODDS`` times better than any other year, or than no year at all."""
     likes = [like for like in likes if any(like)]  # a known date outside the years weighed says nothing here
     if len(likes) < MIN_CORPUS or not named:
         return None
     pooled = [sum(math.log(like[i] + 1e-9) for like in likes) for i in range(len(years))]
-    best: tuple[float, CorpusYear] | None = None
     means = [sum(like) / len(like) for like in likes]
+    fits = [sum(math.log(b) for b in means)]  # no year of the corpus's own: each article anywhere
+    best: CorpusYear | None = None
     near = [i for i, y in enumerate(years) if any(abs(y - n) <= 2 for n in named)]
     for i in sorted(near, key=lambda i: -pooled[i])[:3]:
         pairs = [(like[i], b) for like, b in zip(likes, means, strict=True)]
@@ -655,12 +664,17 @@ def corpus_year(
                 break
             w = new
         fit = sum(math.log(w * a + (1 - w) * b) for a, b in pairs)
-        if best is None or fit > best[0]:
-            best = (fit, CorpusYear(years[i], w, list(years)))
-    return best[1] if best else None
+        if fit > max(fits):
+            best = CorpusYear(years[i], w, list(years))
+        fits.append(fit)
+    top, runner_up = sorted(fits)[-1], sorted(fits)[-2]
+    return best if best is not None and top - runner_up >= math.log(CORPUS_ODDS) else None
 
 
 MIN_CORPUS = 5  # articles with clues of their own before the loaded articles' year is trusted
+# How many times better the corpus's year must explain the loaded articles' clues than the next best year (or
+# than no year of its own): a few articles whose clues lean a year on, each weakly, are no evidence of it
+CORPUS_ODDS = 20.0
 
 
 def _named(evidence: Sequence[tuple[Clues, date | None]]) -> set[int]:

@@ -120,13 +120,13 @@ def _found(text: str) -> tuple[Article, list]:
     return article, timexes.find(article)
 
 
-STORIES = [
-    "The port board said cargo rose in 1996 and that profit will grow in 1998.",
-    "Output fell in 1996, the mill said, and it expects a recovery in 1998.",
-    "Sales in 1996 were the best in a decade; the firm plans a new plant for 1998.",
-    "The union said wages rose in 1996 and talks on 1998 pay will start soon.",
-    "Rainfall in 1996 was low, and farmers fear another dry year in 1998.",
-    "The ministry said exports grew in 1996 and will be reviewed in 1998.",
+STORIES = [  # each told in March 1997: what happened in 1996 and in January 1997, what is planned for 1998
+    "The port board said cargo rose in 1996 and fell in January 1997, and that profit will grow in 1998.",
+    "Output fell in 1996 and again in January 1997, the mill said, and it expects a recovery in 1998.",
+    "Sales in 1996 were the best in a decade and rose again in January 1997; a new plant is due in 1998.",
+    "The union said wages rose in 1996 and a strike closed the docks in February 1997.",
+    "Rainfall in 1996 was low, and farmers said January 1997 was the driest month on record.",
+    "The ministry said exports grew in 1996 and slowed in January 1997.",
 ]
 
 
