@@ -675,6 +675,10 @@ MIN_CORPUS = 5  # articles with clues of their own before the loaded articles' y
 # How many times better the corpus's year must explain the loaded articles' clues than the next best year (or
 # than no year of its own): a few articles whose clues lean a year on, each weakly, are no evidence of it
 CORPUS_ODDS = 20.0
+# The loaded articles' clues are not independent witnesses of the folder's year: one folder shares its forms
+# of wording ("rose in 2003 ... will grow in 2004" in every mid-year story), and so each form's lean. Each
+# article's lean counts as the square root of itself (a lean of 4 as 2) when the folder's year is weighed.
+WITNESS = 0.5
 
 
 def _named(evidence: Sequence[tuple[Clues, date | None]]) -> set[int]:
@@ -728,8 +732,10 @@ def date_from_corpus(articles: Sequence[tuple[Article, list[TimeExpression]]]) -
         if pin.month not in by_month:
             local = [j for j, e in enumerate(evidence) if j in likes and _near_month(e, pin.month)]
             named = _named([evidence[j] for j in local])
-            with_clues = [
-                likes[j] for j in local if evidence[j][1] is not None or evidence[j][0].dated_by_year
+            with_clues = [  # a known date is a sure witness; clues are tempered (see WITNESS)
+                likes[j] if evidence[j][1] is not None else [v**WITNESS for v in likes[j]]
+                for j in local
+                if evidence[j][1] is not None or evidence[j][0].dated_by_year
             ]
             by_month[pin.month] = corpus_year(with_clues, years, named)
         corpus = by_month[pin.month]

@@ -120,13 +120,13 @@ def _found(text: str) -> tuple[Article, list]:
     return article, timexes.find(article)
 
 
-STORIES = [  # each told in March 1997: what happened in 1996 and in January 1997, what is planned for 1998
-    "The port board said cargo rose in 1996 and fell in January 1997, and that profit will grow in 1998.",
-    "Output fell in 1996 and again in January 1997, the mill said, and it expects a recovery in 1998.",
-    "Sales in 1996 were the best in a decade and rose again in January 1997; a new plant is due in 1998.",
-    "The union said wages rose in 1996 and a strike closed the docks in February 1997.",
-    "Rainfall in 1996 was low, and farmers said January 1997 was the driest month on record.",
-    "The ministry said exports grew in 1996 and slowed in January 1997.",
+STORIES = [  # each told in March 1997: what happened in 1996, what is due in April 1997 and in 1998
+    "The port board said cargo rose in 1996, that the new quay will open in April 1997 and profit will grow in 1998.",
+    "Output fell in 1996, the mill said, and it will restart its second line in April 1997.",
+    "Sales in 1996 were the best in a decade; the firm will open a new plant in April 1997.",
+    "The union said wages rose in 1996 and that talks on new pay will start in April 1997.",
+    "Rainfall in 1996 was low, and farmers will ask for aid when parliament meets in April 1997.",
+    "The ministry said exports grew in 1996 and that the new tariffs will apply from April 1997.",
 ]
 
 
@@ -147,6 +147,24 @@ def test_a_year_less_dateline_takes_the_year_the_loaded_articles_are_in() -> Non
 def test_an_article_without_a_clue_of_its_own_borrows_no_year() -> None:
     analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
     analyses.append(_analyse("The ferry company said it cut two routes.", "ferry"))
+    out = pipeline.date_from_corpus(analyses)
+    assert out[-1].article.published is None
+
+
+def test_a_few_articles_whose_years_fit_two_ways_lend_no_year() -> None:
+    # said in June, "rose in 2003 ... will grow in 2004" fits June 2003 (this year's news, next year's
+    # forecast) about as well as June 2004 (last year's results, this year's forecast): six such articles
+    # are no evidence for either year, however each of them leans
+    lean = [
+        "Sales rose in 2003, the chain said, and it expects them to grow in 2004.",
+        "The mill said output fell in 2003 and it will hire more staff in 2004.",
+        "Exports climbed in 2003; the ministry expects a slowdown in 2004.",
+        "Ticket sales jumped in 2003 and the airline will add routes in 2004.",
+        "The bank said lending grew in 2003 and will slow in 2004.",
+        "Rents rose in 2003, and agents expect them to level off in 2004.",
+    ]
+    analyses = [_analyse(f"MADRID, June {i + 2} - {s}", f"s{i}") for i, s in enumerate(lean)]
+    analyses.append(_analyse("BILBAO, June 9 - The ferry company said it cut two routes.", "ferry"))
     out = pipeline.date_from_corpus(analyses)
     assert out[-1].article.published is None
 
