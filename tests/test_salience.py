@@ -50,6 +50,22 @@ def _timex(aid: str, day_: date) -> TimeExpression:
     )
 
 
+def _now(aid: str, published: date) -> TimeExpression:
+    """ "now" in an article: bounded by its publication day, but naming no date."""
+    return TimeExpression(
+        id=f"{aid}:n",
+        article=aid,
+        start=0,
+        end=3,
+        text="now",
+        type="DATE",
+        value="PRESENT_REF",
+        granularity="unknown",
+        earliest=published,
+        latest=published,
+    )
+
+
 def test_a_date_other_articles_point_to_and_a_reporting_burst_add_salience() -> None:
     quiet = _event("e1", _day(2020, 3, 2), ["a0"])
     pointed = _event("e2", _day(2020, 3, 5), ["a1"])
@@ -101,3 +117,27 @@ def test_brief_lists_key_events_first_in_date_order() -> None:
     assert key.index("Second happening") < key.index("Major happening")  # by date within the key events
     assert "Minor happening 1" in out[out.index("\nEVENTS") :]
     assert "KEY EVENTS" not in export.brief(tl, top=5)  # every event is key: one list
+
+
+def test_now_names_no_date_and_points_to_no_day() -> None:
+    # four articles published on 9 March say "now" (what is the case as they speak) and two name 5 March: only
+    # the named day is one the articles come back to
+    arts = [Article(id=f"a{i}", text="Text.", published=day(date(2020, 3, 9))) for i in range(4)]
+    on_the_day = _event("e1", _day(2020, 3, 9), ["a0"])
+    named = _event("e2", _day(2020, 3, 5), ["a1"])
+    plain = _event("e3", _day(2020, 3, 9), ["a0"])
+    salience.assign([plain], arts, [])
+    salience.assign(
+        [on_the_day, named],
+        arts,
+        [_now(f"a{i}", date(2020, 3, 9)) for i in range(4)]
+        + [_timex("a2", date(2020, 3, 5)), _timex("a3", date(2020, 3, 5))],
+    )
+    assert on_the_day.salience == plain.salience  # the "now"s add nothing (the burst of 9 March still counts)
+    assert named.salience > _without_refs(named, arts)
+
+
+def _without_refs(e: Event, arts: list[Article]) -> float:
+    bare = _event("x", e.date, e.articles)
+    salience.assign([bare], arts, [])
+    return bare.salience
