@@ -154,8 +154,12 @@ def _month_numbers() -> dict[str, int]:
 
 # --- timestamps -----------------------------------------------------------------------------------------------
 
+_ISO_STAMP = (
+    r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"  # 2009-03-05t08:12:00z
+)
 _TOKEN = re.compile(
-    r"\d+(?:[:.]\d{2}){1,2}|\d+(?:[-/.]\d+){2}|\d+(?:st|nd|rd|th)?|[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?"
+    _ISO_STAMP
+    + r"|\d+(?:[:.]\d{2}){1,2}|\d+(?:[-/.]\d+){2}|\d+(?:st|nd|rd|th)?|[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?"
 )
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
@@ -180,7 +184,7 @@ def _time_segment(segment: str) -> bool:
         tok = m.group()
         tokens.append(tok)
         bare = tok.rstrip(".")
-        if _CLOCK.fullmatch(tok) or _NUMERIC_DATE.fullmatch(tok):
+        if _CLOCK.fullmatch(tok) or _NUMERIC_DATE.fullmatch(tok) or tok[10:11] == "t":
             strong = True
         elif bare[:1].isdigit():
             number = True
@@ -224,7 +228,8 @@ _DAY_MONTH_YEAR = re.compile(
 
 def date_in(text: str) -> date | None:
     """The first full date (day, month and year) of a timestamp, in any listed language or as numbers; numeric
-    dates only when the order is clear (year first, or a day over 12)."""
+    dates only when the order is clear: year first, a day over 12, or written with dots (day first wherever
+    dates are written so: "05.03.2009" is 5 March)."""
     if m := _CJK_DATE.search(text):
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     months = _month_numbers()
@@ -240,6 +245,8 @@ def date_in(text: str) -> date | None:
         a, b, c = (int(g) for g in m.groups())
         if len(m.group(1)) == 4:
             return _date(a, b, c)
+        if len(m.group(3)) == 4 and "." in m.group():
+            return _date(c, b, a)
         if len(m.group(3)) == 4 and (a > 12) != (b > 12):
             return _date(c, b, a) if a > 12 else _date(c, a, b)
     return None
@@ -479,6 +486,7 @@ class _Line:
     kind: str | None
     words: int
     prose: bool = False
+    mark: str | None = None  # the kind clean marked it with, for a "marked" line
 
 
 def find(text: str, spans: list[tuple[int, int]], marked: dict[int, str]) -> Chrome:
@@ -503,7 +511,10 @@ def find(text: str, spans: list[tuple[int, int]], marked: dict[int, str]) -> Chr
     if not found:
         out.published = _leading_date(text)
         return out
-    lines = [_Line(s, e, text[s:e], k, 0) for (s, e), k in zip(spans, kinds, strict=True)]
+    lines = [
+        _Line(s, e, text[s:e], k, 0, mark=marked.get(s) if k == "marked" else None)
+        for (s, e), k in zip(spans, kinds, strict=True)
+    ]
     if (
         found >= MIN_WEB_LINES
     ):  # a page: its structure is worth reading (the words of each line, prose or not)
@@ -556,12 +567,12 @@ def _continues(text: str, start: int) -> bool:
 
 
 def _published(lines: list[_Line]) -> str | None:
-    """The page's publication day from the timestamp lines of its header (or first third): "published"
-    before "updated"."""
+    """The page's publication day from the timestamp lines of its header (or first third), or a byline's date
+    field ("By Name, Staff Writer | March 5, 2009"): "published" before "updated"."""
     best: tuple[int, date] | None = None
     header = next((i for i, x in enumerate(lines) if x.prose), len(lines))
     for x in lines[: max(12, len(lines) // 3, header)]:
-        if x.kind != "timestamp":
+        if x.kind != "timestamp" and not (x.mark == "byline" and _dated_field(x.text)):
             continue
         found = date_in(x.text)
         if found is None:
@@ -572,6 +583,11 @@ def _published(lines: list[_Line]) -> str | None:
         if rank == 0:
             break
     return best[1].isoformat() if best else None
+
+
+def _dated_field(line: str) -> bool:
+    """Whether a line of fields holds one of date and time words only: "Name, Staff Writer | March 5, 2009"."""
+    return bool(_FIELD_MARKS.search(line)) and any(_time_segment(p) for p in _SEGMENT_SPLIT.split(line))
 
 
 _LEADING_DATE = re.compile(r"\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.I)

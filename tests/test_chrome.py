@@ -24,6 +24,9 @@ CLASSES = {
         "Published : Monday, 4 March, 2019 at 12:00 AM  Count : 112",
         "4 Min Read",
         "Reading time: 6 minutes",
+        "2019-03-04T10:20:00Z",  # a machine timestamp, with its zone
+        "2019-03-04T10:20+01:00",
+        "04.03.2019 10:20",
         "First published on Mon 4 Mar 2019 06.00 GMT",
         "Last updated: 04 Mar 2019, 10:15 IST",
         "PUBLISHED: 10:15 GMT, 4 March 2019 | UPDATED: 11:20 GMT, 4 March 2019",
@@ -110,6 +113,8 @@ def test_dates_in_timestamps() -> None:
     assert chrome.date_in("Updated: 04-03-2021 15:11 IST") is None  # 4 March or 3 April: not guessed
     assert str(chrome.date_in("2019年3月4日")) == "2019-03-04"
     assert str(chrome.date_in("Dec. 17, 2021 at 11:15 AM")) == "2021-12-17"
+    assert str(chrome.date_in("04.03.2021 15:11")) == "2021-03-04"  # dots: day first, wherever so written
+    assert str(chrome.date_in("2021-03-04T15:11:00Z")) == "2021-03-04"
 
 
 def test_author_name_from_a_credit_line() -> None:
@@ -260,6 +265,35 @@ def test_a_date_line_under_a_long_headline_of_a_page_is_still_its_date() -> None
     )
     a = _page(text)
     assert a.published_given == "2019-03-04"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Nadia Perrin, Staff Writer | March 4, 2019",
+        "By Nadia Perrin | Harbour desk | 4 March 2019, 10:20 GMT",
+    ],
+)
+def test_a_bylines_date_field_is_the_publication_day(byline: str) -> None:
+    text = (
+        "Ferries halted as harbour strike spreads\n"
+        f"{byline}\n"
+        "The harbour board agreed a new pay deal with the ferry union on Monday, ending a strike that had halted"
+        " services across the bay for nine days and stranded hundreds of commuters on the islands.\n"
+        "Board chairman Ann Vale said the deal was fair to both sides and would be paid for by savings in the"
+        " coming year, without any rise in fares for passengers.\n"
+    )
+    assert _page(text).published_given == "2019-03-04"
+
+
+def test_a_byline_without_a_date_field_dates_nothing() -> None:
+    text = (
+        "Ferries halted as harbour strike spreads\n"
+        "By Nadia Perrin | Harbour desk\n"
+        "The harbour board agreed a new pay deal with the ferry union on Monday, ending a strike that had halted"
+        " services across the bay for nine days and stranded hundreds of commuters on the islands.\n"
+    )
+    assert _page(text).published_given is None
 
 
 def test_wire_copy_and_pages_are_told_apart_by_their_line_widths() -> None:
