@@ -92,7 +92,8 @@ _OUTLET_DATELINE = re.compile(
 # (a month's name, not any word: "SOCCER - DUTCH DRAW 2-2 ..." is a headline, not "SOCCER, DRAW 2 -")
 _MONTH = "(?i:" + lexicon.alternation(lexicon.words("chrome", "months.en"), spaces=False) + ")"
 _DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?)"
-_OUTLET = r"(?:[ \t]*\((?P<outlet>[A-Z][A-Za-z&.\- ]{0,30})\))?"
+# the outlet in brackets, or between slashes as press releases give their wire ("/PRNewswire/")
+_OUTLET = r"(?:[ \t]*(?:\((?P<outlet>[A-Z][A-Za-z&.\- ]{0,30})\)|/(?P<release>[A-Z][A-Za-z&.\- ]{0,30})/))?"
 _WIRE_DATELINE = re.compile(
     r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"
     rf"{_DAY}{_OUTLET}[ \t]*[-–—]+)"
@@ -102,6 +103,14 @@ _LINE_DATELINE = re.compile(
     r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
     rf"(?:,?[ \t]+{_DAY}(?P<dated>))?{_OUTLET}"
     r"[ \t]*[-–—]+)(?=\s)"
+)
+# "March 3, 2021 --", "(March 3, 2021) —", "3 March 2021:", "SPRINGFIELD, 3 March 2021:": a line that opens with
+# the story's full date (its year given) and a dash or a colon, with or without a place before it
+_DATED_LINE = re.compile(
+    r"[ \t]*("
+    r"(?:[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,[ \t]+)?"
+    rf"\(?(?={_MONTH}|\d)(?:{_MONTH}\.?[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{_MONTH}\.?,?)[ \t]+\d{{4}}\)?{_OUTLET}"
+    r"[ \t]*(?:[-–—]+|:))(?=\s)"
 )
 DATELINE_LINES = 4  # lines from the top where a dateline may open the story
 
@@ -271,12 +280,18 @@ def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | 
     if m := _OUTLET_DATELINE.match(text):
         return m.start(1), m.end(1), m.group(2).strip()
     if m := _WIRE_DATELINE.match(text):
-        return m.start(1), m.end(1), (m.group("outlet") or "").strip() or None
+        return m.start(1), m.end(1), _outlet(m)
     for start, _end in lines[:DATELINE_LINES]:
         m = _LINE_DATELINE.match(text, start)
-        if m and (m.group("dated") is not None or m.group("outlet")):
-            return m.start(1), m.end(1), (m.group("outlet") or "").strip() or None
+        if m and (m.group("dated") is not None or _outlet(m)):
+            return m.start(1), m.end(1), _outlet(m)
+        if m := _DATED_LINE.match(text, start):
+            return m.start(1), m.end(1), _outlet(m)
     return None
+
+
+def _outlet(m: re.Match[str]) -> str | None:
+    return (m.group("outlet") or m.group("release") or "").strip() or None
 
 
 def _headline_line(text: str, lines: list[tuple[int, int]], furniture: list[Furniture]) -> str | None:

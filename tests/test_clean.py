@@ -1,5 +1,7 @@
 """Page furniture is marked (not deleted) and metadata lines fill the article."""
 
+import pytest
+
 from dateline.core.clean import clean, normalise_text
 from dateline.core.model import Article
 from dateline.core.text import content_sentences, lead_paragraphs
@@ -88,6 +90,38 @@ def test_a_dateline_after_the_headline_and_byline_is_furniture_and_names_the_out
     assert [f.kind for f in short.furniture] == ["dateline"]
     prose = clean(Article(id="z", text="Headline here\nThe mill said on March 3 - again - it would close.\n"))
     assert not any(f.kind == "dateline" for f in prose.furniture)
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("March 3, 2021 --", None),  # the date alone
+        ("(March 3, 2021) —", None),
+        ("3 March 2021:", None),  # a colon, as many papers set it
+        ("Springfield, 3 March 2021:", None),
+        ("SPRINGFIELD, Ill., March 3, 2021 /Wire Release/ --", "Wire Release"),  # a press release's wire
+        ("Mar 3 2021 (Wire News) -", "Wire News"),
+    ],
+)
+def test_a_line_opening_with_the_full_date_is_a_dateline(head: str, outlet: str | None) -> None:
+    art = clean(
+        Article(id="x", text=f"Mill workers vote to strike\n{head} The mill workers voted on Tuesday.\n")
+    )
+    [f] = [f for f in art.furniture if f.kind == "dateline"]
+    assert art.text[f.start : f.end] == head and art.source == outlet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 3 - the day the mill closed - is remembered here.",  # no year: a sentence, not a dateline
+        "In March 2021 - a month of strikes - the mill closed.",
+        "The vote on March 3, 2021 - a Tuesday - was close.",
+    ],
+)
+def test_a_sentence_with_a_date_and_a_dash_is_no_dateline(line: str) -> None:
+    art = clean(Article(id="x", text=f"Mill workers vote to strike\n{line}\n"))
+    assert not [f for f in art.furniture if f.kind == "dateline"]
 
 
 def test_a_dated_dateline_dates_the_article() -> None:
