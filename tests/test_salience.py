@@ -141,3 +141,18 @@ def _without_refs(e: Event, arts: list[Article]) -> float:
     bare = _event("x", e.date, e.articles)
     salience.assign([bare], arts, [])
     return bare.salience
+
+
+def test_a_date_articles_still_name_later_outranks_one_named_only_on_the_day() -> None:
+    # two articles of 2 March name 2 March ("today"); two of 20 March name 5 March ("on 5 March"): as many
+    # references each, but only 5 March is one the story came back to
+    first, second = _event("e1", _day(2020, 3, 2), ["a0"]), _event("e2", _day(2020, 3, 5), ["a1"])
+    arts = [Article(id=f"a{i}", text="Text.", published=day(date(2020, 3, 30))) for i in range(2)]
+    arts += [Article(id=f"b{i}", text="Text.", published=day(date(2020, 3, 2))) for i in range(2)]
+    arts += [Article(id=f"c{i}", text="Text.", published=day(date(2020, 3, 20))) for i in range(2)]
+    refs = [_timex(f"b{i}", date(2020, 3, 2)) for i in range(2)] + [
+        _timex(f"c{i}", date(2020, 3, 5)) for i in range(2)
+    ]
+    story = {"a0": 0, "a1": 0, "b0": 1, "b1": 1, "c0": 2, "c1": 2}  # no burst of the events' own story
+    salience.assign([first, second], arts, refs, story)
+    assert second.salience > first.salience
