@@ -11,6 +11,8 @@ op        arguments                   what it names
 md        month day day2 yoff wd      a day (or days) of a month: year from ``yoff`` (offset from
                                       the anchor's year), else the repetition nearest the anchor, the
                                       sentence's tense deciding; ``wd`` the weekday the text gives it
+mdr       how month day               "last Oct. 23", "next March 5": that day's repetition just before
+                                      (``last``) or after (``next``) the anchor
 mon       month how clip yoff again   a month; ``how`` last/next/this or ``-`` (the tense decides);
                                       ``again``: the same month named nearby (``bare`` or years)
 mrange    month month yoff            a range of months
@@ -233,6 +235,8 @@ def _unresolved(placeholder: str) -> Resolution | None:
         if d2:
             return f"{day}/XXXX-{m:02d}-{d2:02d}", "range", None, None, False
         return day, "day", None, None, False
+    if op == "mdr":
+        return f"XXXX-{int(a[1]):02d}-{int(a[2]):02d}", "day", None, None, False
     if op == "mon":
         return f"XXXX-{int(a[0]):02d}", "month", None, None, False
     if op == "mrange":
@@ -321,6 +325,21 @@ def _month_day(
         return None
     near = [c for c in cands if abs((c[1] - ref).days) <= NEAR_DAYS]
     _, lo, hi = near[0] if near else _by_tense_or_near(cands, ref, tense, days=True)
+    return _day_or_range(lo, hi)
+
+
+def _month_day_rel(
+    a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date
+) -> Resolution | None:
+    how, m, d = a[0], int(a[1]), int(a[2])
+    cands = [
+        (f"{y:04d}", date(y, m, d), date(y, m, d))
+        for y in range(ref.year - 1, ref.year + 2)
+        if valid_day(y, m, d)
+    ]
+    if not cands:
+        return None
+    _, lo, hi = pick(cands, ref, how)
     return _day_or_range(lo, hi)
 
 
@@ -583,6 +602,7 @@ def _level(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: 
 
 _OPS = {
     "md": _month_day,
+    "mdr": _month_day_rel,
     "mon": _month,
     "mrange": _month_range,
     "q": _quarter,

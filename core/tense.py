@@ -59,6 +59,13 @@ _PARTICIPLES = frozenset(
     "grown".split()
 )
 _TOKEN = re.compile(r"[A-Za-z']+")
+# A deadline given or moved: "has until Friday to reply", "gave them until 9 a.m. Tuesday", "extended the
+# deadline until noon Monday" look ahead, whatever the tense of the giving.
+_DEADLINE = frozenset(
+    "deadline deadlines extend extends extended give gives gave given grant grants granted has have".split()
+)
+# "could not be reached Wednesday", "couldn't say": what someone was unable to do has been tried already
+_COULD_NOT = frozenset("not never".split())
 
 
 # Verbs whose infinitive is what someone means to do: "pledged to raise taxes in 1988" dates the raise, not
@@ -84,6 +91,10 @@ def _cue(words: list[str], i: int) -> str | None:
     prev = words[i - 1] if i > 0 else ""
     if w in ("until", "till", "to", "for") and prev in _POSTPONED:
         return "f"  # "postponed until", "set for"
+    if w in ("until", "till") and any(x in _DEADLINE for x in words[max(0, i - 4) : i]):
+        return "f"  # "has until Friday", "gave the family until Tuesday"
+    if (w == "could" and i + 1 < len(words) and words[i + 1] in _COULD_NOT) or w == "couldn't":
+        return "p"  # "could not be reached Wednesday"
     if w == "to" and prev in _TO_FUTURE_BEFORE:
         return "f"  # "is to", "set to"
     if prev == "to" and w in _TO_VERBS:
@@ -238,7 +249,13 @@ def ahead(text: str, start: int, end: int) -> bool:
 
 
 # Only these words (or endings) can be cues: the rest of a clause is skipped cheaply.
-_CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _TO_VERBS | _PARTICIPLES | {"until", "till", "to", "for", "later"}
+_CUE_WORDS = (
+    _FUTURE_WORDS
+    | _PAST_WORDS
+    | _TO_VERBS
+    | _PARTICIPLES
+    | {"until", "till", "to", "for", "later", "couldn't"}
+)
 _CUE_ENDINGS = ("ed", "en", "'ll")
 
 

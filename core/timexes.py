@@ -94,7 +94,7 @@ _MONTH = rf"(?:{_MONTH_FULL}|(?:{_alt(a for a in _TIME['months']['abbr'] if a !=
 _WEEKDAY = _alt(_TIME["weekdays"]["full"])
 _WEEKDAY_ANY = rf"(?:{_WEEKDAY}|{_alt(a.capitalize() for a in _TIME['weekdays']['abbr'])}\.)"
 _ONES = _alt(_SMALL[1:10])
-_NUM_WORD = rf"(?:{_alt(_TENS)}(?:-{_ONES})?|{_alt(_SMALL)}|{_alt(p for p in _TIME['numbers']['phrases'] if len(p) > 2)})"
+_NUM_WORD = rf"(?:{_alt(_TENS)}(?:[\s-]{_ONES})?|{_alt(_SMALL)}|{_alt(p for p in _TIME['numbers']['phrases'] if len(p) > 2)})"
 _DAY_NUM_WORD = rf"(?:twenty-{_ONES}|thirty-one|{_alt(_SMALL[1:])}|twenty|thirty)"
 _VAGUE = _alt(_TIME["numbers"]["vague"])
 _NUM = rf"(?:\d{{1,4}}(?:\.\d+|\s+1/2)?|(?i:(?:{_NUM_WORD}|an?)\s+and\s+a\s+half|{_NUM_WORD}|{_VAGUE}|an?))"
@@ -339,6 +339,9 @@ def _day_found(
     if not valid_day(2000, month, day_hi):
         return None
     year_off, span = _year_after(ctx, span, m.end())
+    how = _prev_word(ctx.text, span[0]).lower()
+    if how in ("last", "next") and not day2 and wd is None and year_off is None:
+        return _pending(m, span, "DATE", "day", "mdr", how, month, day)  # "last Oct. 23": the one before
     return _pending(m, span, "DATE", "range" if day2 else "day", "md", month, day, int(day2) if day2 else None,
                     year_off, wd)  # fmt: skip
 
@@ -457,6 +460,7 @@ _MONTH_CONTEXT = frozenset(
               ("Exports rose in December, the ministry said.", "December", "2016-12"),
               ("A new round of talks is planned for March.", "March", "2017-03"),
               ("The plant closed last March after a fire.", "last March", "2016-03"),
+              ("He was shot dead last Oct. 23 at his home.", "Oct. 23", "2016-10-23"),
               ("Work should finish by early April.", "early April", "2017-04")),
 )  # fmt: skip
 def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
@@ -494,11 +498,14 @@ def _month(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         lo, hi = narrow(*month_bounds(year, month), mod)
         return _found(m, (s, e), type="DATE", value=f"{year:04d}-{month:02d}", granularity="month", earliest=lo,
                       latest=hi, mod=mod)  # fmt: skip
+    if m["rel"] and _DAY_AFTER.match(text, m.end("mon")):
+        return None  # "last Oct. 23": the day is the expression, and "last" its tense (the month-day rule)
     how = _rel_how(m["rel"])
     again = _same_month_nearby(text, s, e, month) if how == "last" else None
     return _pending(m, after, "DATE", "month", "mon", month, how, _clip(m["pre"]), year_off, again, mod=mod)
 
 
+_DAY_AFTER = re.compile(r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,:]?\d)")
 _AFTER_MONTH_NAME = re.compile(
     r",?\s+(?P<y>(?:19|20)\d\d)\b|,?\s*\d|,?\s+(?:of\s+)?(?i:last|next|this)\s+year\b"
 )
@@ -1154,9 +1161,9 @@ def _number(raw: str | None) -> float | None:
         return None if whole is None else whole + 0.5
     if w[0].isdigit():
         return float(w)
-    if "-" in w:
-        tens, _, ones = w.partition("-")
-        return NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(ones, 0)
+    tens, _, ones = w.replace("-", " ").partition(" ")
+    if ones and tens in _TENS:  # "twenty-four", and "twenty four" as transcripts spell it
+        return _TENS[tens] + NUMBER_WORDS.get(ones, 0)
     return NUMBER_WORDS.get(w)
 
 
@@ -1231,11 +1238,14 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     examples=(("The strike lasted three weeks.", "three weeks", "P3W"),
               ("The mine opened two years ago.", "two years ago", "2015"),
               ("The talks ran for 90 minutes.", "90 minutes", "PT90M"),
+              ("The vigil went on for twenty four hours.", "twenty four hours", "PT24H"),
               ("Sales fell over the past six months.", "the past six months", "P6M"),
               ("They lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
               ("The talks lasted five and a half hours.", "five and a half hours", "PT5H30M"),
               ("The index fell for six straight days.", "six straight days", "P6D"),
-              ("The troops will stay two more weeks.", "two more weeks", "P2W")),
+              ("The troops will stay two more weeks.", "two more weeks", "P2W"),
+              ("Rebels ended the eight-year war.", "eight-year", "P8Y"),
+              ("Talks end the 30-day truce.", "30-day", "P30D")),
 )  # fmt: skip
 def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1297,6 +1307,9 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if unit == "second" and not plural:
         return None
     span = m.span("t")
+    if m["the"] and not m["rel"] and not m["q"] and not plural:
+        # "the eight-year war", "the two day rally": the article is the noun's; the expression is the measure
+        span = (m.start("n"), span[1])
     if m["q"] and not m["the"]:
         # TimeML leaves "about", "just", "only" and "over" out of the expression (the modifier keeps them)
         lead = _LEFT_OUT.match(ctx.text, m.start("q"))
@@ -1383,6 +1396,7 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     kinds="ref",
     back=16,
     examples=(("The mayor is now under pressure.", "now", "PRESENT_REF"),
+              ("Ferries run again now that the storm has passed.", "now", "PRESENT_REF"),
               ("Prices have recently eased.", "recently", "PAST_REF"),
               ("Rates will rise in the near future.", "the near future", "FUTURE_REF")),
 )  # fmt: skip
@@ -1390,8 +1404,6 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
     if m["t"]:
         word = m["t"].lower()
-        if word == "now" and re.match(r"\s*(?:that|-)", text[m.end() : m.end() + 6]):
-            return None  # "now that", "now-defunct"
         if word.startswith("the present") and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
             return None  # "the present government"
         if word == "presently" and tense(text, *m.span()) == "future":

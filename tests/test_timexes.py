@@ -167,6 +167,39 @@ def test_last_and_next_weekday() -> None:
     assert found["next Monday"].value == "2017-01-30"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two sisters could not be reached Wednesday.", "2017-01-18"),
+        ("A spokesman couldn't say on Friday why the line was cut.", "2017-01-20"),
+        ("A deal could be struck by Friday, aides say.", "2017-01-27"),  # no "not": what may come
+        ("The landlord has until Friday to answer the court.", "2017-01-27"),
+        ("Officials gave the tenants until Monday to leave.", "2017-01-30"),
+        ("The ministry extended the deadline until Thursday.", "2017-01-26"),
+        ("The ferry strike lasted until Sunday.", "2017-01-22"),  # an end, not a deadline
+        ("It was not until Monday that the mayor spoke.", "2017-01-23"),
+    ],
+)
+def test_weekday_direction_under_could_not_and_deadlines(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "span", "value"),
+    [
+        ("The nurse was attacked last Oct. 23 near her home.", TUE, "Oct. 23", "2016-10-23"),
+        ("The nurse was attacked last Oct. 23 near her home.", dct("2017-09-01"), "Oct. 23", "2016-10-23"),
+        ("The mill shut last March 2 and never reopened.", TUE, "March 2", "2016-03-02"),
+        ("The mill shut last March 2 and never reopened.", dct("2017-03-05"), "March 2", "2017-03-02"),
+        ("The bridge will reopen next March 5.", dct("2017-03-09"), "March 5", "2018-03-05"),
+    ],
+)
+def test_last_and_next_month_day_keep_the_day(text: str, when: DateValue, span: str, value: str) -> None:
+    """TimeML leaves "last"/"next" out of the span: the word only says which repetition of the day it is."""
+    t = one(text, when)
+    assert (t.text, t.value, t.granularity) == (span, value, "day")
+
+
 # --- relative to the DCT -------------------------------------------------------------------------------------
 
 
@@ -242,6 +275,7 @@ def test_present_past_future_refs() -> None:
         "It is now calm, and currently quiet. It rained recently and in the past. In the future, who knows."
     )
     assert found["now"].value == found["currently"].value == "PRESENT_REF"
+    assert one("Trains run again now that the snow has melted.").value == "PRESENT_REF"
     past = found["recently"]
     assert (past.value, past.earliest, past.latest) == ("PAST_REF", None, D("2017-01-24"))
     assert found["the past"].value == "PAST_REF"
@@ -258,6 +292,21 @@ def test_durations() -> None:
     assert found["three years"].earliest is None
     decade = found["more than a decade"]
     assert (decade.value, decade.mod) == ("P10Y", "MORE_THAN")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The vigil went on for twenty four hours.", "twenty four hours", "PT24H"),
+        ("Crews worked thirty five days without rest.", "thirty five days", "P35D"),
+        ("Villagers ended the eight-year feud.", "eight-year", "P8Y"),
+        ("Unions called off the 30-day walkout.", "30-day", "P30D"),
+        ("Sales rose over the six months of the trial.", "the six months", "P6M"),
+    ],
+)
+def test_spelled_compound_numbers_and_adjectival_durations(text: str, span: str, value: str) -> None:
+    t = one(text)
+    assert (t.text, t.value) == (span, value)
 
 
 def test_anchored_duration() -> None:
