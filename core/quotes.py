@@ -1,7 +1,7 @@
 """Step 7 — quotes: direct quotes with their speakers, venues and the events of their paragraph.
 
 Quotes are the words between double quotation marks (straight or curly; single curly marks when an article
-uses no double marks), paired per paragraph; an opening mark left open at a paragraph's end runs to the end
+uses no double marks, and straight single ones when it uses no other), paired per paragraph; an opening mark left open at a paragraph's end runs to the end
 of that paragraph and the next paragraph's quote continues it. Titles and scare quotes (one or two words, or
 a title in capitals: "Meet the Press") are kept only when the text attributes them to someone. The speaker
 search is :mod:`core.speakers` (over the clause structure of :mod:`core.clauses`, resolved to the article's
@@ -81,6 +81,50 @@ def _find_spans(text: str, paras: list[Segment], single: bool) -> list[_Span]:
     return [s for s in spans if s.end > s.start]
 
 
+_OPENS_AFTER = "([—–-:"  # what a quote may open after besides a space or the paragraph's start
+_CLOSES_AFTER = ",.!?…"  # 'We will,' he said. / 'It is over.'
+_CLOSES_BEFORE = ",.;:!?)"  # 'a disgrace', he said. / the word 'no'.
+
+
+def _straight_single_spans(text: str, paras: list[Segment]) -> list[_Span]:
+    """Quotes in straight single marks, as British copy typed in plain text sets them ('We will fight,' she
+    said). The mark is also the apostrophe ("can't", "the workers' union", "the '90s"), so a mark opens only
+    after a space and before a word, and closes only after a sentence's punctuation or before one: "the
+    workers' union" neither opens nor closes anything. A quote left open at a paragraph's end is one only if
+    it opened the paragraph or followed a colon (a quote running on to the next paragraph); the next
+    paragraph's quote then continues it. Otherwise it was an apostrophe or a scare quote the rules cannot close, and is dropped."""
+    spans: list[_Span] = []
+    carry = False
+    for pi, p in enumerate(paras):
+        open_at: int | None = None
+        first = True
+        opened_para = False
+        i = text.find("'", p.start, p.end)
+        while i >= 0:
+            before = text[i - 1] if i > p.start else " "
+            after = text[i + 1] if i + 1 < p.end else " "
+            if open_at is None:
+                decade = text[i + 1 : i + 3].isdigit()  # "the '90s"
+                if (
+                    (before.isspace() or before in _OPENS_AFTER)
+                    and (after.isalnum() or after == "“")
+                    and not decade
+                ):
+                    open_at, opened_para = i, text[p.start : i].rstrip()[-1:] in ("", ":")
+            elif not before.isspace() and (
+                before in _CLOSES_AFTER or i + 1 >= p.end or after in _CLOSES_BEFORE
+            ):
+                spans.append(_make(text, pi, open_at, i, carry and first))
+                open_at, first = None, False
+            i = text.find("'", i + 1, p.end)
+        if open_at is not None and opened_para:
+            spans.append(_make(text, pi, open_at, None, carry and first, p.end))
+            carry = True
+        else:
+            carry = False
+    return [s for s in spans if s.end > s.start]
+
+
 def _content(text: str, paras: tuple[Segment, ...], index: FurnitureIndex) -> list[Segment]:
     """The paragraphs that are content; one that opens with furniture ("WASHINGTON (Reuters) - ", a
     dateline) keeps the rest of itself."""
@@ -120,11 +164,16 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
     """Direct quotes of ``article``; ``speaker`` is one of ``actors``' ids or ``None`` when unnamed."""
     text = article.text
     marks = any(c in text for c in '"“”‘')
-    if not marks and not _LABEL_HINT.search(text):
+    # no double or curly marks: straight single ones may be quotes, unless doubled as a double mark ('' as
+    # archives and treebanks set “ and ”), which this reader leaves alone
+    straight = not marks and "'" in text and "''" not in text
+    if not marks and not straight and not _LABEL_HINT.search(text):
         return []
     paras = _content(text, paragraphs(text), FurnitureIndex(article.furniture))
     single = not any(c in text for c in '"“”')
-    spans = _find_spans(text, paras, single) if marks else []
+    spans = (
+        _find_spans(text, paras, single) if marks else _straight_single_spans(text, paras) if straight else []
+    )
     if not spans and not _LABEL_HINT.search(text):
         return []
     refs = Referents(text, actors, article.id)

@@ -125,6 +125,34 @@ def test_single_quoted_scare_words_are_not_quotes_when_double_marks_exist() -> N
     assert _speakers(text) == [("It is dead,", "Rui Costa")]
 
 
+def test_straight_single_marks_when_an_article_uses_no_other() -> None:
+    # British copy typed in plain text: the mark is also the apostrophe ("can't", "the workers' union")
+    text = (
+        "'We can't close the yard,' Mayor Ruth Dale said on Monday.\n\n"
+        "'The dockers' union agrees with us.' She added that talks would go on.\n\n"
+        "Councillor Owen Price said: 'There is no plan.\n\n"
+        "'Nobody has told the town anything.'\n\n"
+        "The yard's owners, who ran it in the '90s, called the protest 'a stunt' and left."
+    )
+    assert _speakers(text) == [
+        ("We can't close the yard,", "Ruth Dale"),
+        ("The dockers' union agrees with us.", "Ruth Dale"),
+        ("There is no plan.", "Owen Price"),  # runs on to the next paragraph, which continues it
+        ("Nobody has told the town anything.", "Owen Price"),
+    ]
+
+
+def test_doubled_straight_marks_are_left_alone() -> None:
+    # archive copy sets '' for both double marks: its single marks inside are nested quotes, not quotes
+    text = "''They told us, 'Wait,' and we waited,'' Mayor Ruth Dale said."
+    assert _speakers(text) == []
+
+
+def test_apostrophes_alone_make_no_quote() -> None:
+    text = "The workers' union met the yard's owners. It's the dockers' last chance, the '80s over."
+    assert _speakers(text) == []
+
+
 def test_events_of_the_same_paragraph() -> None:
     text = 'The ministers met on Monday.\n\n"It went well," Minister Ana Lopes said.'
     ev = Event(
