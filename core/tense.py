@@ -139,9 +139,14 @@ def _pluperfect(words: list[str], i: int) -> bool:
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
-    """``"future"``, ``"past"`` or ``None``: the cue nearest before the span, else the first after it."""
+    """``"future"``, ``"past"`` or ``None``: the cue nearest before the span, else the first after it.
+
+    A date a change takes effect on ("named chairman, effective Feb. 1") is one announced ahead, whatever
+    the tense of the announcing."""
     s, e = sentence_bounds(text, start, end)
     before = [w.lower() for w in _TOKEN.findall(text, max(s, start - 160), start)]
+    if before and before[-1] == "effective":
+        return "future"
     for i in range(len(before) - 1, -1, -1):
         cue = _cue(before, i)
         if cue:

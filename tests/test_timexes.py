@@ -184,6 +184,12 @@ def test_weekday_direction_under_could_not_and_deadlines(text: str, value: str) 
     assert one(text).value == value
 
 
+def test_a_date_a_change_takes_effect_on_is_ahead() -> None:
+    """The announcing is past, the change to come: "effective" points to the coming repetition."""
+    found = run("The board named a new treasurer, effective June 30. The mill closed on June 30.")
+    assert [t.value for t in found] == ["2017-06-30", "2016-06-30"]
+
+
 @pytest.mark.parametrize(
     ("text", "when", "span", "value"),
     [
