@@ -1094,6 +1094,7 @@ def _week_after(ctx: _Ctx, end: int) -> int | None:
     return {"last": -1, "previous": -1, "next": 1, "following": 1}.get(rel, 0)
 
 
+_SHARED_TOD = re.compile(rf",?\s+(?:and|or)\s+{_WEEKDAY}\s+(?P<tod>{_TOD})s\b")
 _NAME_BEFORE_WEEKDAY = frozenset("black good easter super bloody ash palm cyber holy shrove maundy".split())
 _NAME_AFTER_WEEKDAY = frozenset(
     "Times Telegraph Express Mirror Post Herald Star Mail Tribune Independent Observer Sport Night Edition "
@@ -1103,13 +1104,14 @@ _NAME_AFTER_WEEKDAY = frozenset(
 
 @_rule(
     rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this|coming|past|this\s+past|this\s+coming))\s+)?(?P<wd>{_WEEKDAY})(?P<pl>s)?"
-    rf"(?:\s+(?P<tod>{_TOD}))?)\b",
+    rf"(?:\s+(?P<tod>{_TOD})(?P<tpl>s)?)?)\b",
     kinds="wd",
     back=12,
     examples=(("The minister resigned on Friday.", "Friday", "2017-01-20"),
               ("The board will meet on Friday.", "Friday", "2017-01-27"),
               ("Fighting resumed on Monday of last week.", "Monday", "2017-01-16"),
-              ("The shop opens on Sundays.", "Sundays", "XXXX-WXX-7")),
+              ("The shop opens on Sundays.", "Sundays", "XXXX-WXX-7"),
+              ("The club meets on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI")),
 )  # fmt: skip
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     text = ctx.text
@@ -1121,9 +1123,13 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         return None  # "the Sunday Times", "Monday Night Football"
     wd = WEEKDAYS[m["wd"].lower()]
     tod = m["tod"]
+    # "Monday and Tuesday nights": the plural is both days'
+    shared = None if (m["pl"] or m["tpl"] or tod) else _SHARED_TOD.match(text, m.end())
+    if shared:
+        tod = shared["tod"]
     suffix = f"T{TIMES_OF_DAY[tod]}" if tod else ""
-    if m["pl"]:
-        return _found(m, type="SET", value=f"XXXX-WXX-{wd + 1}{suffix}", granularity="day")
+    if m["pl"] or m["tpl"] or shared:  # "on Sundays", "Tuesday nights": every such day (or part of it)
+        return _found(m, type="SET", value=f"XXXX-WXX-{wd + 1}{suffix}", granularity="time" if tod else "day")
     week_off = None if m["rel"] else _week_after(ctx, m.end())
     typ: TimexType = "TIME" if tod else "DATE"
     return _pending(m, None, typ, "time" if tod else "day", "wd", wd, _rel_how(m["rel"]), week_off,
@@ -1416,7 +1422,7 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 @_rule(
     rf"\b(?P<t>(?i:every|each)\s+(?:(?P<n>other|{_NUM_WORD}|\d+)\s+)?(?P<unit>(?i:{_UNIT}|weekend)"
-    rf"|{_WEEKDAY}|(?P<smon>{_MONTH_FULL})(?!\s+\d)|(?i:morning|afternoon|evening|night|spring|summer|autumn|fall"
+    rf"|{_WEEKDAY}(?:\s+(?P<wtod>{_TOD}))?|(?P<smon>{_MONTH_FULL})(?!\s+\d)|(?i:morning|afternoon|evening|night|spring|summer|autumn|fall"
     r"|winter|season)))\b"
     rf"|\b(?P<adv>(?i:{_alt(_SET_ADVERBS)}))\b"
     r"|\b(?P<freq>(?i:once|twice|(?:\w+|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>(?i:day|week|month|year|decade)))\b"
@@ -1425,6 +1431,7 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     back=16,
     examples=(("The council meets every month.", "every month", "P1M"),
               ("Pilgrims gather here each August.", "each August", "XXXX-08"),
+              ("The choir sings every Sunday morning.", "every Sunday morning", "XXXX-WXX-7TMO"),
               ("The paper is printed weekly.", "weekly", "P1W"),
               ("Guards patrol twice a day.", "twice a day", "P1D")),
 )  # fmt: skip
@@ -1447,6 +1454,9 @@ def _set(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     low = raw.lower()
     if m["smon"]:  # "every July": the month of every year
         return _found(m, m.span("t"), type="SET", value=f"XXXX-{_month_of(raw):02d}", granularity="month")
+    if m["wtod"]:  # "every Tuesday night"
+        wd, tod = WEEKDAYS[low.split()[0]] + 1, TIMES_OF_DAY[m["wtod"]]
+        return _found(m, m.span("t"), type="SET", value=f"XXXX-WXX-{wd}T{tod}", granularity="time")
     if low in WEEKDAYS:
         return _found(m, m.span("t"), type="SET", value=f"XXXX-WXX-{WEEKDAYS[low] + 1}", granularity="day")
     if low in TIMES_OF_DAY:

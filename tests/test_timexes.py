@@ -330,6 +330,18 @@ def test_sets() -> None:
     }
 
 
+def test_weekday_parts_of_day_as_sets() -> None:
+    """A plural part of a weekday recurs; a plural shared by two weekdays makes both recur."""
+    found = by_text("The bakery opens late on Friday and Saturday nights, and every Sunday morning.")
+    assert {k: (v.type, v.value) for k, v in found.items()} == {
+        "Friday": ("SET", "XXXX-WXX-5TNI"),
+        "Saturday nights": ("SET", "XXXX-WXX-6TNI"),
+        "every Sunday morning": ("SET", "XXXX-WXX-7TMO"),
+    }
+    one_night = one("The bakery opened late on Friday night.")
+    assert (one_night.type, one_night.value) == ("TIME", "2017-01-20TNI")
+
+
 # --- traps ---------------------------------------------------------------------------------------------------
 
 
