@@ -679,10 +679,7 @@ def _link_line(line: str, words: int) -> bool:
     return len(caps) >= 2 and sum(w[0].isupper() for w in caps) >= 0.75 * len(caps)
 
 
-_STOP = frozenset(
-    "the a an and or of to in on at for with by from as is are was were be been has have had it its this that"
-    " after over into about than more new says said will would not but".split()
-)
+_STOP = frozenset(lexicon.words("function_words", "stop"))  # words of two letters are left out by length
 
 
 def _stems(text: str) -> set[str]:

@@ -785,10 +785,7 @@ def can_lend(article: Article) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z]{4,}")
-_COMMON = frozenset(
-    "that this with have from they their there which were been will would said says about after before "
-    "into over than them then these those when where while what also more most some such only other".split()
-)
+_COMMON = frozenset(lexicon.words("function_words", "stop"))
 
 
 def _stems(text: str, names: bool = False) -> set[str]:
