@@ -970,6 +970,20 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 @_rule(
+    r"\b(?P<t>(?i:the\s+next\s+day|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:)]|\s*$)))\b",
+    kinds="tunit",
+    back=12,
+    examples=(("Fire broke out on May 4, 2016; the next day the mill was shut.", "the next day", "2016-05-05"),
+              ("Rebels took the town on May 4, 2016. The day before, they shelled it.", "The day before", "2016-05-03")),
+)  # fmt: skip
+def _day_after(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """ "The next day", "the day before," standing alone: the day after or before the one the narrative is at
+    ("the day before the raid" counts from a happening, not a date: left alone)."""
+    step = -1 if (m["ba"] or "").lower() == "before" else 1
+    return _pending(m, m.span("t"), "DATE", "day", "follow", "day", step)
+
+
+@_rule(
     r"\b(?P<t>(?i:the|that)\s+(?:(?P<adj>(?i:latest|most\s+recent|recent|just[\s-]ended|same|comparable"
     r"|corresponding|year[\s-](?:earlier|ago|before))|(?P<y>(?:19|20)\d\d))\s+)?(?i:fiscal\s+)?(?P<noun>(?i:quarter|period))"
     r"(?:\s+(?P<last>(?i:last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year)))?)\b(?!-|\s+of\b)"

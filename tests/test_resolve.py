@@ -192,6 +192,17 @@ def test_that_year_and_the_following_month_count_from_the_narrative() -> None:
     assert "that day" not in values("Nobody knew what happened that day.", "2015-06-09")
 
 
+def test_the_next_day_and_the_day_before_count_from_the_narrative_day() -> None:
+    text = "The levee broke on Aug. 29, 2005. The next day, boats arrived. The day before, crews had left."
+    found = values(text, "2015-06-09")
+    assert found["The next day"] == "2005-08-30" and found["The day before"] == "2005-08-28"
+    # "the day before" a happening counts from no date; with only a year to count from, no day is guessed
+    assert values("He was seen on Monday, the day before the raid.", "2015-06-09") == {"Monday": "2015-06-08"}
+    assert values("The mill shut in 1996. The next day, the town was quiet.", "2015-06-09") == {
+        "1996": "1996"
+    }
+
+
 def test_decades_and_halves_in_words() -> None:
     found = values("Rents rose through the nineties and in the last half of 1999.", "2015-06-09")
     assert found == {"the nineties": "199", "the last half of 1999": "1999-H2"}
