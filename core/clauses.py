@@ -127,9 +127,12 @@ def _words(text: str, lo: int, hi: int, out: list[Tok]) -> None:
         prev = out[-1] if out else None
         if prev is not None and prev.end == s and prev.kind == "w":
             if word == "." and (
-                prev.low in ABBREVIATIONS or (prev.cap and (len(prev.text) == 1 or prev.text in _TITLES))
+                prev.low in ABBREVIATIONS
+                or (prev.cap and (len(prev.text) == 1 or prev.text in _TITLES))
+                or (prev.cap and text[s + 1 : s + 2] == ",")
             ):
-                # "Sen.", "Gov.", "J.": an abbreviation or an initial keeps its full stop
+                # "Sen.", "Gov.", "J.": an abbreviation or an initial keeps its full stop; so does a capitalised
+                # word whose stop a comma follows, which ends no sentence ("Acme Inc., which", ", D-Fla., said")
                 prev.end += 1
                 prev.text += "."
                 prev.low += "."

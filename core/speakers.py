@@ -144,12 +144,16 @@ class Speakers:
         if q.tok + 1 >= len(toks):
             return None
         end = q.tok + 1
-        while (
-            end < len(toks)
-            and end - q.tok < _NEAR
-            and toks[end].kind != "q"
-            and not (toks[end].kind == "p" and toks[end].text in ".!?")
-        ):
+        depth = 0  # a stop inside brackets ends no sentence: '"…," Rep. Jo Ames (R-Fla.) said.'
+        while end < len(toks) and end - q.tok < _NEAR and toks[end].kind != "q":
+            t = toks[end]
+            if t.kind == "p":
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")":
+                    depth = max(0, depth - 1)
+                elif t.text in ".!?" and not depth:
+                    break
             end += 1
         if "\n" in self.text[qt.end : toks[q.tok + 1].start]:
             return None  # a line break after the quote: what follows is not its attribution

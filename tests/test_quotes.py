@@ -153,6 +153,18 @@ def test_apostrophes_alone_make_no_quote() -> None:
     assert _speakers(text) == []
 
 
+def test_a_legislators_party_label_neither_names_an_actor_nor_hides_the_speaker() -> None:
+    # US copy sets party and state after a legislator's name, in brackets or commas, often with a stop inside
+    for text in (
+        "“The bill is dead,” Rep. Tom Varga (R-Fla.) said.",
+        "“The bill is dead,” Rep. Tom Varga, R-Fla., said.",
+        "“The bill is dead,” said Sen. Tom Varga (D-N.Y.). “We start again.”",
+    ):
+        qs, names = _quotes(text)
+        assert [names.get(q.speaker) for q in qs] in (["Tom Varga"], ["Tom Varga", "Tom Varga"]), text
+        assert sorted(names.values()) == ["Tom Varga"], text
+
+
 def test_events_of_the_same_paragraph() -> None:
     text = 'The ministers met on Monday.\n\n"It went well," Minister Ana Lopes said.'
     ev = Event(

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from dateline.core import budget
+from dateline.core import budget, lexicon
 from dateline.core import gazetteer as gz
 from dateline.core.model import Article
 from dateline.core.text import CHROME, NON_CONTENT, FurnitureIndex, name_like, overlap_test, paragraphs
@@ -41,6 +41,11 @@ _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".spli
 _COMPASS = frozenset("Central Western Eastern Northern Southern".split())
 _TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Lt Capt Sgt Adm Cmdr".split())
 _SP = r" "  # one space: a name never crosses a line break, and wider gaps are table columns
+# "(R-Fla.)", ", D-N.Y.,": a legislator's party and state, set off after the name (actors.toml roles.party_letters)
+_PARTY_LABEL = re.compile(
+    rf"(?:(?<=\()|(?<=, ))(?:{'|'.join(lexicon.words('actors', 'roles.party_letters'))})-[A-Z][A-Za-z.]*"
+    r"(?:[ .][A-Z][A-Za-z.]*)?(?=[),])"
+)
 
 
 def _after_first(words: list[str]) -> str:
@@ -430,6 +435,8 @@ class _SpanFinder:
                     line_end = p_end if line_end < 0 else line_end
                     skip_until = self._special_line(line_start, line_end, check, index, headlines)
                 if start < skip_until:
+                    continue
+                if _PARTY_LABEL.match(text, start):
                     continue
                 if check:
                     kind = index.kind(start)
