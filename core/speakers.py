@@ -299,6 +299,13 @@ class Speakers:
             f = self.cue_sentence(q.para - 1, last_lo, len(pp.toks))
             if f is not None:
                 return self.speaker_of(f, q.para - 1)
+            if pp.toks and pp.toks[-1].text == ":" and len(pp.toks) > last_lo + 1:
+                # a paragraph that ends with a colon introduces the quote after it, with no speech verb ("X
+                # made the following comment:", "Here is what X wrote in a letter to members:"): the
+                # introducing sentence's subject, when it is a name
+                ref = clause_subject(pp, last_lo, len(pp.toks) - 1)
+                if ref is not None and ref.kind == "name":
+                    return self.speaker_of(_Found(ref, None, "colon", last_lo, len(pp.toks)), q.para - 1)
         return Speaker()
 
     def cue_sentence(self, pi: int, lo: int, hi: int) -> _Found | None:

@@ -165,6 +165,23 @@ def test_a_legislators_party_label_neither_names_an_actor_nor_hides_the_speaker(
         assert sorted(names.values()) == ["Tom Varga"], text
 
 
+def test_a_speaker_opening_a_sentence_with_an_apposition_is_named() -> None:
+    # after a quote that ends its sentence, "Varga, a retired welder, said" opens a new one: its first word
+    # is a name because a speech verb follows the apposition (an age or a description)
+    for text in (
+        '"The plant is closing. What now?" Varga, a retired welder from the valley, said quietly.',
+        '"The plant is closing." Varga, 61, said.',
+    ):
+        assert _speakers(text)[0][1] == "Varga", text
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_quote() -> None:
+    text = "Senator Ann Keller made the following comment:\n\n“The rate for young people is far too high.”"
+    assert _speakers(text) == [("The rate for young people is far too high.", "Ann Keller")]
+    # an introduction that names no one gives no speaker
+    assert _speakers("The statement read:\n\n“The rate for young people is far too high.”")[0][1] is None
+
+
 def test_events_of_the_same_paragraph() -> None:
     text = 'The ministers met on Monday.\n\n"It went well," Minister Ana Lopes said.'
     ev = Event(

@@ -398,6 +398,19 @@ def speaks(text: str, end: int) -> bool:
     return bool(m) and m.group(1) in gz.REPORTING_VERBS
 
 
+# ", a retired teacher from Ohio, said", ", 45, said": an apposition (a description or an age) and the verb
+_APPOSED = re.compile(
+    r",[ \t]++(?:(?:a|an|the|who|whose)[ \t][^,.;:!?\"“”\n]{1,80}+|\d{1,3}),[ \t]++(?:has\s+|had\s+|also\s+|then\s+)?([a-z]+)"
+)
+
+
+def speaks_apposed(text: str, end: int) -> bool:
+    """True when a reporting verb follows ``end`` after an apposition ("X, a retired teacher, said", "X, 45,
+    told"): a word opening a sentence is then a name, as one before the verb itself is (:func:`speaks`)."""
+    m = _APPOSED.match(text, end, min(len(text), end + 120))
+    return bool(m) and m.group(1) in gz.REPORTING_VERBS
+
+
 def name_spans(article: Article) -> list[NameSpan]:
     """The name spans of ``article`` in text order, outside non-content furniture."""
     return _SpanFinder(article).run()
@@ -650,6 +663,7 @@ class _SpanFinder:
                 len(words) == 1
                 and first not in mid_caps
                 and not speaks(self.text, toks[-1][1])
+                and not speaks_apposed(self.text, toks[-1][1])
                 and not score_follows(self.text, toks[-1][1], s_end)
             ):
                 self._chunk_words(toks[1:], words[1:], False, s_start, s_end, lower_words, mid_caps)
