@@ -1524,7 +1524,8 @@ _DAY_AFTER_CLOCK = (
     back=10,
     examples=(("The polls close at 8 p.m. today.", "8 p.m. today", "2017-01-24T20:00"),
               ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30"),
-              ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17:00")),
+              ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17:00"),
+              ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2017-01-20T10:35")),
 )  # fmt: skip
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
@@ -1543,7 +1544,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
                 return None
             hh = hh % 12 + (12 if ap == "pm" else 0)
     clock = f"T{hh:02d}:{mi or '00'}"  # TIMEX3 writes the minutes of a whole hour: "8 p.m." is T20:00
-    return _pending(m, None, "TIME", "time", "clock", clock, _clock_day(m), 0)
+    return _pending(m, None, "TIME", "time", "clock", clock, _clock_day(m, ctx.text), 0)
 
 
 _HOUR_WORD = _alt(_SMALL[1:13])
@@ -1575,12 +1576,22 @@ def _clock_part(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _pending(m, None, "TIME", "time", "clock", f"T{hh:02d}:00", None, 0)
 
 
-def _clock_day(m: re.Match[str]) -> str | None:
+def _clock_day(m: re.Match[str], text: str) -> str | None:
     """The day right after a clock time: a word ("8 p.m. Friday", "noon tomorrow", lowered) or a day of a
-    month ("5 p.m. EST Nov. 9": ``11/9``)."""
+    month ("5 p.m. EST Nov. 9": ``11/9``); or a day word after the same time in another zone, set off in
+    brackets ("at 10:35 a.m. (0735 GMT) Friday": both times are Friday's, the span of each is its own)."""
     if m["cmon"]:
         return f"{_month_of(m['cmon'])}/{int(m['cday'])}"
-    return (m["wd"] or "").lower() or None
+    if m["wd"]:
+        return m["wd"].lower()
+    aside = _DAY_AFTER_ASIDE.match(text, m.end())
+    return aside["wd"].lower() if aside else None
+
+
+_DAY_AFTER_ASIDE = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\)|\))\s*,?\s*(?:on\s+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday)\b"
+)
 
 
 _CLOCK24_BEFORE = frozenset("at from between until till by before after around about since to".split())
@@ -1601,13 +1612,16 @@ def _clock_before(text: str, start: int) -> bool:
     rf"\s*(?P<mark>(?:hrs|HRS|hours)(?:\s+(?:{_TZ}|local)\b)?|{_CLOCK_MARK}){_DAY_AFTER_CLOCK}",
     kinds="clock hours",
     back=24,
-    examples=(("The curfew starts at 2100 hours.", "2100 hours", "2017-01-24T21:00"),),
+    examples=(
+        ("The curfew starts at 2100 hours.", "2100 hours", "2017-01-24T21:00"),
+        ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT", "2017-01-20T07:35"),
+    ),
 )
 def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:
     """A 24-hour clock time written as four digits ("0336 GMT", "from 1800 to 2100 hrs"): one TIME per end."""
     if m["mark"] == "hours" and not (m["b"] or m["a"][0] == "0" or _clock_before(ctx.text, m.start())):
         return None  # "1200 hours of work" is a duration
-    day = _clock_day(m)
+    day = _clock_day(m, ctx.text)
 
     def at(clock: str, span: tuple[int, int], later: int = 0) -> _Found:
         return _pending(m, span, "TIME", "time", "clock", f"T{clock[:2]}:{clock[2:]}", day, later)

@@ -430,6 +430,17 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
 WED = dct("2019-05-15")  # a Wednesday
 
 
+def test_a_clock_time_and_its_other_zone_in_brackets_share_the_day_after_them() -> None:
+    found = by_text("The quake hit at 14:30 local time (0530 GMT) on Saturday, officials said.")
+    assert (found["14:30 local time"].value, found["0530 GMT"].value) == (
+        "2017-01-21T14:30",
+        "2017-01-21T05:30",
+    )
+    # a full stop ends the clock's sentence: the next one's weekday is not its day
+    found = by_text("The ferry left at 9 a.m. (local time). Saturday was calm.")
+    assert found["9 a.m."].value == "2017-01-24T09:00"
+
+
 def test_a_four_digit_clock_range_is_two_times_not_a_year() -> None:
     found = run("Trading will run from 1800 to 2100 hrs local time (2300 to 0200 gmt).", WED)
     assert [(t.text, t.type, t.value) for t in found] == [
