@@ -530,3 +530,21 @@ def test_an_acronym_spelt_as_a_word_is_the_same_organisation() -> None:
 def test_a_short_acronym_is_not_read_into_a_word() -> None:
     found = _by_name(_extract("Who said the Ira Glass show would end? Ira Glass did, on Monday."))
     assert "WHO" not in found and "IRA" not in found
+
+
+def test_a_given_name_of_hyphenated_syllables_stays_with_the_family_name() -> None:
+    # East Asian names put the family name first and often join the given name's syllables with a hyphen
+    names = _all_forms(
+        _extract("Envoy Park Min-ho met Taiwan's Lin Chia-wei and the mayor, Lee Su-bin, on Monday.")
+    )
+    assert {"Park Min-ho", "Lin Chia-wei", "Lee Su-bin"} <= names
+    # a capitalised word with a lower-case tail after a hyphen is otherwise a modifier or a prefix
+    names = _all_forms(
+        _extract("Anti-war groups met the Greenfield Party-run council. Pro-reform voters left.")
+    )
+    assert not any("-" in n for n in names)
+
+
+def test_a_legislators_party_label_is_no_actor() -> None:
+    names = _all_forms(_extract("Rep. Tom Varga (R-Fla.) and Sen. Ann Keller, D-N.Y., voted no."))
+    assert {"Tom Varga", "Ann Keller"} <= names and not any(n.startswith(("R-", "D-")) for n in names)

@@ -36,6 +36,13 @@ _INITIAL_DOT = rf"\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
 _INITIAL = rf"[A-Z]{_INITIAL_DOT}"
 _TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
+# A given name of two syllables joined by a hyphen, the second in lower case, after the family name: "Kim
+# Jong-un", "Ban Ki-moon", "Chen Shui-bian". Only after a first name word: opening a chunk, such a word is
+# far more often a prefix ("Anti-war", "Pro-life", "Ex-wife").
+_SYLLABLES = (
+    r"[A-Z][a-z]{0,4}-"
+    rf"(?!(?:{'|'.join(lexicon.words('actors', 'roles.compound_tails'))})(?![\w'’-]))[a-z]{{2,5}}(?![\w'’-])"
+)
 _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
 # Compass adjectives open organisation names ("Central Bank", "Western Union") though alone they name nothing.
 _COMPASS = frozenset("Central Western Eastern Northern Southern".split())
@@ -68,7 +75,7 @@ CHUNK = re.compile(
     rf"|\.(?:[A-Z]\.)+|{_INITIAL_DOT}|{_TOK_TAIL})"
     rf"|(?=[a-z]{{1,4}}(?:[ \t]+|-)[A-Z])"  # cheap test first: most words are no particle before a name
     rf"(?:(?:{_after_first(_LEAD_WORDS)})[ \t]+(?=[A-Z]){_PTOK}|(?:{_after_first(_HYPHEN_WORDS)})-{_TOK}))"
-    rf"(?:{_SP}(?:{_MID_PARTICLE}{_SP})?{_PTOK})*"
+    rf"(?:{_SP}(?:{_MID_PARTICLE}{_SP})?(?:{_SYLLABLES}|{_PTOK}))*"
 )
 _WORD = re.compile(r"[A-Za-z][a-z'’]*")
 _CAPITAL = re.compile(r"[A-Z]")
