@@ -969,6 +969,32 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _pending(m, m.span("t"), "DATE", unit, "follow", unit, step)  # type: ignore[arg-type]
 
 
+_YEAR_PARTS = frozenset(
+    "months weeks days end start beginning middle half quarter quarters rest remainder part balance course".split()
+)
+
+
+@_rule(
+    r"\b(?P<t>(?i:the)\s+(?:(?i:full|fiscal|whole|entire)\s+)?(?i:year))\b"
+    r"(?![-'’]|\s+(?:(?:end(?:ed|ing)|to|before|after|earlier|ago|later|in\s+which|when|that|which|two)\b|\d))",
+    kinds="cal",
+    back=20,
+    examples=(("Sales for the full year rose 13%.", "the full year", "2017"),
+              ("Output rose in the first nine months of the year.", "the year", "2017"),
+              ("She was named woman of the year.", "", ""),
+              ("The year 2000 came and went.", "2000", "2000")),
+)  # fmt: skip
+def _the_year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
+    """ "For the year", "the full year": the year the story is told in (TimeML marks the definite year as a
+    date; "the year ended March 31" is a stretch of a year, and "the year before" counts from another date)."""
+    if (
+        _prev_word(ctx.text, m.start()).lower() == "of"
+        and _prev_word(ctx.text, m.start() - 3).lower() not in _YEAR_PARTS
+    ):
+        return None  # "woman of the year", "the story of the year"
+    return _pending(m, m.span("t"), "DATE", "year", "rel", "year", 0, None, None)
+
+
 @_rule(
     r"\b(?P<t>(?i:the\s+next\s+day|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:)]|\s*$)))\b",
     kinds="tunit",

@@ -315,6 +315,13 @@ def test_spelled_compound_numbers_and_adjectival_durations(text: str, span: str,
     assert (t.text, t.value) == (span, value)
 
 
+def test_the_definite_year_is_the_story_s_year() -> None:
+    found = by_text("For the year, volume was flat; profit for the year ended June 30 rose.")
+    assert (found["the year"].type, found["the year"].value) == ("DURATION", "P1Y")  # the year ended June 30
+    assert [t.value for t in run("For the year, volume was flat.")] == ["2017"]
+    assert run("It was the best film of the year. The year before, none was made.") == []
+
+
 def test_anchored_duration() -> None:
     t = one("Prices fell over the past two weeks.")
     assert (t.text, t.value) == ("the past two weeks", "P2W")
