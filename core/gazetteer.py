@@ -156,6 +156,7 @@ def organization_forms() -> dict[str, str]:
 
 ORG_HEADS = _set("organisations.heads")
 COMPANY_SUFFIXES = _set("organisations.company_suffixes")
+ORG_OPENERS = _set("organisations.name_openers")
 GROUP_HEADS = _set("organisations.group_heads")
 DOCUMENT_HEADS = _set("organisations.document_heads")
 OUTLET_NAMES = _set("organisations.outlets")

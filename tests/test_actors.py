@@ -548,3 +548,9 @@ def test_a_given_name_of_hyphenated_syllables_stays_with_the_family_name() -> No
 def test_a_legislators_party_label_is_no_actor() -> None:
     names = _all_forms(_extract("Rep. Tom Varga (R-Fla.) and Sen. Ann Keller, D-N.Y., voted no."))
     assert {"Tom Varga", "Ann Keller"} <= names and not any(n.startswith(("R-", "D-")) for n in names)
+
+
+def test_first_opens_a_bank_or_company_name_before_an_organisation_head() -> None:
+    names = _all_forms(_extract("Analysts at First Union said rates would rise, as did First Harbour Corp."))
+    assert {"First Union", "First Harbour Corp"} <= names
+    assert "First" not in " ".join(_all_forms(_extract("First, the Harbour Union said rates would rise.")))

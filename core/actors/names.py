@@ -617,7 +617,7 @@ class _SpanFinder:
         while (
             lo < hi
             and not known
-            and not (headed and words[lo] in _COMPASS)
+            and not (headed and (words[lo] in _COMPASS or words[lo] in gz.ORG_OPENERS))
             and (
                 words[lo] in gz.NOT_NAMES
                 or words[lo] in _EDGE_WORDS
