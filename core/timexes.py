@@ -1091,10 +1091,12 @@ def _spelled(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     r"\b(?P<t>(?P<w>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<tod>morning|afternoon|evening|night))?"
     r"|(?i:the\s+day\s+(?P<ba>before\s+yesterday|after\s+tomorrow))"
-    r"|(?P<this>(?i:this|last))\s+(?P<tod2>morning|afternoon|evening|night))\b(?!-)",
+    r"|(?P<this>(?i:this|last))\s+(?P<tod2>morning|afternoon|evening|night)"
+    r"|(?i:mid-?\s?(?P<mtod>morning|afternoon))(?:\s+(?P<mw>(?i:today|yesterday|tomorrow)))?)\b(?!-)",
     kinds="deic night",
     back=16,
     examples=(("The minister resigned yesterday.", "yesterday", "2017-01-23"),
+              ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "2017-01-23TAF"),
               ("Voting ends tomorrow evening.", "tomorrow evening", "2017-01-25TEV"),
               ("Shops stay shut today.", "today", "2017-01-24")),
 )  # fmt: skip
@@ -1110,6 +1112,10 @@ def _deictic(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         days, tod = (-2 if m["ba"].lower().startswith("before") else 2), None
     elif m["this"]:
         days, tod = (-1 if m["this"].lower() == "last" else 0), m["tod2"]
+    elif m["mtod"]:  # "by mid-afternoon": that part of the anchor's day (or of the day named after it)
+        if _prev_word(ctx.text, m.start()).lower() not in _AT_TIME_OF_DAY:
+            return None  # "the mid-morning break": a kind of break
+        days, tod = {"yesterday": -1, "tomorrow": 1}.get((m["mw"] or "").lower(), 0), m["mtod"].lower()
     else:
         w = m["w"].lower()
         days = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
@@ -1536,6 +1542,10 @@ def _publication(text: str, end: int) -> bool:
 
 
 _TZ = r"(?:GMT|UTC|[A-Z][SD]T|CET|BST|local\s+time)"
+# words before "midday", "mid-afternoon" that make them a time of day rather than a kind of thing
+_AT_TIME_OF_DAY = frozenset(
+    "at by around until till before after from since about near toward towards".split()
+)
 _DAY_AFTER_CLOCK = (
     r"(?:,?\s+(?:on\s+)?(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday)"
     rf"|(?P<cmon>{_MONTH})\s+(?P<cday>[0-3]?\d)\b(?![,.]?\d)))?"
@@ -1544,12 +1554,13 @@ _DAY_AFTER_CLOCK = (
 
 @_rule(
     r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[AP]M\b|o'clock\b)"
-    rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*{_TZ}\b)|(?P<nm>(?i:noon|midnight)\b))"
+    rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*{_TZ}\b)|(?P<nm>(?i:noon|midnight|midday)\b))"
     rf"(?:\s*{_TZ}\b)?{_DAY_AFTER_CLOCK})",
     kinds="clock",
     back=10,
     examples=(("The polls close at 8 p.m. today.", "8 p.m. today", "2017-01-24T20:00"),
               ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30"),
+              ("The court sits again at midday.", "midday", "2017-01-24T12:00"),
               ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17:00"),
               ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2017-01-20T10:35")),
 )  # fmt: skip
@@ -1557,7 +1568,9 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
         if _prev_word(ctx.text, m.start()).lower() == "high":
             return None  # "high noon": the showdown, not the hour
-        hh, mi = (12 if m["nm"].lower() == "noon" else 24), "00"
+        if m["nm"].lower() == "midday" and _prev_word(ctx.text, m.start()).lower() not in _AT_TIME_OF_DAY:
+            return None  # "the midday meal"
+        hh, mi = (24 if m["nm"].lower() == "midnight" else 12), "00"
     elif m["h2"]:
         hh, mi = int(m["h2"]), m["mi2"]
     else:
@@ -1702,7 +1715,7 @@ for _kind, _words in {
     "deic": "today tonight yesterday tomorrow morning afternoon evening",
     "ref": "now currently nowadays presently present recently lately past future moment these",
     "adv": " ".join(_SET_ADVERBS),
-    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight o'clock hrs HRS gmt utc "
+    "clock": "a.m p.m am pm AM PM GMT UTC EST EDT CST CDT MST MDT CET BST PST PDT noon midnight midday o'clock hrs HRS gmt utc "
     "local",
 }.items():
     for _w in _words.split():

@@ -437,6 +437,15 @@ def test_never_raises_and_offsets_hold(text: str) -> None:
 WED = dct("2019-05-15")  # a Wednesday
 
 
+def test_midday_and_mid_afternoon_are_times_only_after_a_preposition() -> None:
+    found = by_text("By mid-afternoon the square was empty; the court sits at midday tomorrow.")
+    assert (
+        found["mid-afternoon"].value == "2017-01-24TAF"
+        and found["midday tomorrow"].value == "2017-01-25T12:00"
+    )
+    assert run("The midday meal and the mid-morning break were cut.") == []
+
+
 def test_a_clock_time_and_its_other_zone_in_brackets_share_the_day_after_them() -> None:
     found = by_text("The quake hit at 14:30 local time (0530 GMT) on Saturday, officials said.")
     assert (found["14:30 local time"].value, found["0530 GMT"].value) == (
