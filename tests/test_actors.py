@@ -554,3 +554,11 @@ def test_first_opens_a_bank_or_company_name_before_an_organisation_head() -> Non
     names = _all_forms(_extract("Analysts at First Union said rates would rise, as did First Harbour Corp."))
     assert {"First Union", "First Harbour Corp"} <= names
     assert "First" not in " ".join(_all_forms(_extract("First, the Harbour Union said rates would rise.")))
+
+
+def test_a_given_name_that_is_also_a_month_or_a_creed_opens_a_persons_name() -> None:
+    names = _all_forms(_extract("The envoy, Jan Varga, met Christian Holt and spokesman Per Lund on Monday."))
+    assert {"Jan Varga", "Christian Holt", "Per Lund"} <= names
+    # not before a word that names no one, nor in a date
+    names = _all_forms(_extract("The Christian Democrats met on Jan. 5 and income per head rose."))
+    assert not any(n.startswith(("Christian", "Jan")) for n in names)

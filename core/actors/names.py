@@ -148,6 +148,7 @@ def _joins_of(word: str) -> bool:
     return word in gz.ORG_HEADS or word in gz.GROUP_HEADS or is_title_word(word)
 
 
+_MONTHS = frozenset(w.lower() for w in lexicon.words("chrome", "months.en"))
 _PLAIN_NAME_WORD = re.compile(r"(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)")
 _CONNECTORS = frozenset({"of", "for", "on", "and", "&"})
 _EDGE_WORDS = _CONNECTORS | {"the"}  # never the first or last word of a name
@@ -614,9 +615,21 @@ class _SpanFinder:
         # the edges are moved as indices and the lists cut once: cutting a word at a time copied the rest
         # each time (a run of thousands of capitalised non-names was quadratic)
         lo, hi = 0, len(words)
+        # a given name that is also a month, a creed or a function word, before a surname: "Jan Kubis",
+        # "Christian Blanc", "Per Lund" (not "Christian Democrats", "June Sales Records")
+        given = (
+            len(words) in (2, 3)
+            and words[0] in gz.GIVEN_NAMES
+            and (len(words) == 2 or (len(words) == 3 and words[1] in gz.GIVEN_NAMES))
+            and not headed
+            and words[-1] not in gz.NOT_NAMES
+            and not (words[0].lower() in _MONTHS and self._known_form(words[-1]))  # "in June Paris hosted"
+            and _PLAIN_NAME_WORD.fullmatch(words[-1]) is not None
+        )
         while (
             lo < hi
             and not known
+            and not given
             and not (headed and (words[lo] in _COMPASS or words[lo] in gz.ORG_OPENERS))
             and (
                 words[lo] in gz.NOT_NAMES
