@@ -329,7 +329,7 @@ def _day_found(
     span = _t_span(m)
     if year:
         y = int(year)
-        if not (1800 <= y <= 2100 and valid_day(y, month, day) and valid_day(y, month, day_hi)):
+        if not (1000 <= y <= 2100 and valid_day(y, month, day) and valid_day(y, month, day_hi)):
             return None
         lo, hi = date(y, month, day), date(y, month, day_hi)
         if day2:
@@ -365,11 +365,17 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# The year of a date ("July 4, 1776", "the winter of 1812"), not a clock time ("March 3 1900 GMT"); one before
+# 1800 ends its phrase ("in June 1215.", not "the March 1500 contracts")
+_DATE_YEAR = (
+    r"(?:(?:1[89]|20)\d\d|1[0-7]\d\d(?=[.,;:)!?”\"']|\s*$|\s+(?:and|or|to|when|until|after|before|in|on|at)\b))"
+    r"(?!\s*(?:GMT|UTC|gmt|utc|hrs|HRS|hours|[ECMP][SD]T|local)\b)"
+)
 
 
 @_rule(
     rf"(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>{_DATE_YEAR})\b)?)"
     r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
     kinds="mon",
     back=12,
@@ -396,7 +402,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"(?<![\d,.$£€-])(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{_MONTH})"
-    r"(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?)",
+    rf"(?:,?\s+(?P<y>{_DATE_YEAR})\b)?)",
     kinds="mon",
     back=28,
     examples=(("The bridge reopened on 14 July 2015.", "14 July 2015", "2015-07-14"),
@@ -453,7 +459,7 @@ _MONTH_CONTEXT = frozenset(
 
 @_rule(
     rf"\b(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<mon>{_MONTH})"
-    rf"(?:,?\s+(?:of\s+)?(?:(?P<y>(?:1[89]|20)\d\d)\b(?![.,]?\d|%)|(?P<sy>{_SPELLED_YEAR})\b))?)",
+    rf"(?:,?\s+(?:of\s+)?(?:(?P<y>{_DATE_YEAR})\b(?![.,]?\d|%)|(?P<sy>{_SPELLED_YEAR})\b))?)",
     kinds="mon",
     back=32,
     examples=(("Output fell in February 2016 at the mine.", "February 2016", "2016-02"),
@@ -665,6 +671,8 @@ def _level_context(text: str, s: int) -> bool:
     back=22,
     examples=(("The dam was finished in 1964.", "1964", "1964"),
               ("The city was founded in 1642.", "1642", "1642"),
+              ("The fort was rebuilt by 1685, after the war.", "1685", "1685"),
+              ("Civil war raged between 1861 and 1865.", "1865", "1865"),
               ("The abbey has stood since 1130 on the hill.", "", ""),
               ("Prices peaked in late 2008, analysts said.", "late 2008", "2008"),
               ("The index closed at 2075, a record.", "", "")),
@@ -673,21 +681,33 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     y = int(m["y"])
     if not _year_ok(ctx.text, m.start("y"), m.end("y"), bool(m["pre"] or m["fy"])):
         return None
-    if (
-        y < 1900
-        and not m["pre"]
-        and _prev_word(ctx.text, m.start()).lower() not in ("in", "since", "of", "from")
-    ):
+    if y < 1900 and not m["pre"] and not _old_year_context(ctx.text, m.start()):
         return None
     if y < 1800 and not _OLD_YEAR_AFTER.match(ctx.text, m.end()):
         return None  # "in 1642," but not "in 1500 tonnes" or "since 1130 on": an old year ends its phrase
     mod = premod(m["pre"])
-    if not (m["pre"] or m["fy"]) and _level_context(ctx.text, m.start()):
+    linked = (
+        _YEAR_BEFORE_LINK.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+    )  # "1870 to 1871"
+    if not (m["pre"] or m["fy"] or linked) and _level_context(ctx.text, m.start()):
         return _pending(m, _t_span(m), "DATE", "year", "level", y, mod=mod)
     lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), mod)
     return _found(
         m, _t_span(m), type="DATE", value=f"{y:04d}", granularity="year", earliest=lo, latest=hi, mod=mod
     )
+
+
+# Words before a year of long ago ("in 1642", "by 1600", "between 1861 and 1865"); "and", "to" only after a year
+_OLD_YEAR_BEFORE = frozenset(
+    "in since of from by until till before after between during circa through".split()
+)
+_YEAR_BEFORE_LINK = re.compile(r"\b(?:1\d|20)\d\d\s*(?:and|to|or|-|–)\s*$")
+
+
+def _old_year_context(text: str, s: int) -> bool:
+    """Whether a number below 1900 at ``s`` is told as a year by the word before it."""
+    prev = _prev_word(text, s).lower()
+    return prev in _OLD_YEAR_BEFORE or _YEAR_BEFORE_LINK.search(text, max(0, s - 12), s) is not None
 
 
 @_rule(
@@ -843,7 +863,7 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 @_rule(
     rf"\b(?P<prep>(?i:in|during|over|by|until|through|throughout|since)\s+(?P<the>the\s+)?)?"
     rf"(?P<t>(?:(?P<pre>{_PREMOD})[\s-]+)?(?:(?P<rel>{_REL})\s+)?"
-    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<sy>{_SPELLED_YEAR}))\b)?)\b",
+    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?:(?P<y>{_DATE_YEAR})|(?P<sy>{_SPELLED_YEAR}))\b)?)\b",
     kinds="season",
     back=34,
     examples=(("The road was built in the summer of 2011.", "summer of 2011", "2011-SU"),

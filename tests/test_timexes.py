@@ -376,6 +376,22 @@ def test_traps_yield_nothing(text: str) -> None:
     assert run(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The colony was declared free on July 4, 1776, in the hall.", {"July 4, 1776": "1776-07-04"}),
+        ("The fort fell on 18 June 1815 near the river.", {"18 June 1815": "1815-06-18"}),
+        ("Troops froze in the winter of 1812.", {"winter of 1812": "1812-WI"}),
+        ("The abbey was sacked in 1527 and rebuilt by 1600.", {"1527": "1527", "1600": "1600"}),
+        ("Plague struck between 1665 and 1666.", {"1665": "1665", "1666": "1666"}),
+        ("The March 1500 contracts rose.", {}),  # a strike price, not a year
+        ("Trading resumed on March 3 1900 GMT.", {"March 3": "2017-03-03", "1900 GMT": "2017-01-24T19:00"}),
+    ],
+)
+def test_dates_of_long_ago(text: str, expected: dict[str, str]) -> None:
+    assert {t.text: t.value for t in run(text)} == expected
+
+
 def test_bare_year_needs_a_year_context() -> None:
     assert [t.value for t in run("Since 2001 the town has grown; in 1987 it was small.")] == ["2001", "1987"]
     assert run("Flight 2001 landed at gate 1987 safely.") == []
