@@ -202,7 +202,26 @@ def _pin(article: Article, found: list[TimeExpression]) -> Pin | None:
             dateline = Pin(m, dd, y, DATELINE_SLACK, DATELINE_SLACK, f"dateline “{t.text}”")
         elif kind in ("caption", "repeat") and caption is None and d is not None:
             caption = Pin(m, dd, y, timedelta(0), CAPTION_SLACK, f"caption date “{t.text}”")
-    return dateline or caption
+    return dateline or _odd_case_dateline(article) or caption
+
+
+_DATELINE_DAY = re.compile(
+    rf"\b(?i:{lexicon.alternation(lexicon.words('chrome', 'months.en'), spaces=False)})\.?[ \t]+([0-3]?\d)\b"
+)
+
+
+def _odd_case_dateline(article: Article) -> Pin | None:
+    """The day of a dateline whose month is typed in an odd case ("NEW YORK, march 2 -", "FEb 26"), which no
+    time expression reads (in prose a lower-case "march" or "may" is a verb): the dateline itself says where
+    its day is."""
+    f = next((f for f in article.furniture if f.kind == "dateline"), None)
+    m = _DATELINE_DAY.search(article.text, f.start, f.end) if f is not None else None
+    if m is None:
+        return None
+    month = [a.lower() for a in MONTH_ABBRS].index(m.group()[:3].lower()) + 1
+    return Pin(
+        month, int(m.group(1)), None, DATELINE_SLACK, DATELINE_SLACK, f"dateline “{_one_line(m.group())}”"
+    )
 
 
 def _lead_weekday(article: Article, found: list[TimeExpression]) -> int | None:

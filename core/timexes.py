@@ -91,6 +91,10 @@ def _alt(words: Iterable[str]) -> str:
 
 _MONTH_FULL = _alt(_TIME["months"]["full"])
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_alt(a for a in _TIME['months']['abbr'] if a != 'May')})\b\.?)"
+# Month names in capitals, as datelines and headlines in capitals give them ("WASHINGTON, MARCH 13 -"): only
+# next to a day, where "MAY" cannot be the verb
+_MONTH_CAPS = _alt(w.upper() for w in [*_TIME["months"]["full"], *_TIME["months"]["abbr"]])
+_MONTH_DAYED = rf"(?:{_MONTH}|(?:{_MONTH_CAPS})\b\.?)"
 _WEEKDAY = _alt(_TIME["weekdays"]["full"])
 _WEEKDAY_ANY = rf"(?:{_WEEKDAY}|{_alt(a.capitalize() for a in _TIME['weekdays']['abbr'])}\.)"
 _ONES = _alt(_SMALL[1:10])
@@ -374,16 +378,17 @@ _DATE_YEAR = (
 
 
 @_rule(
-    rf"(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
+    rf"(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH_DAYED})\s+(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw>(?i:{_DAY_NUM_WORD})\b))"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d))?\b(?:,?\s+(?P<y>{_DATE_YEAR})\b)?)"
-    r"(?![.,]?\d|%|\s*(?:percent|per\s+cent|pct)\b)",
+    r"(?![.,]?\d|%|\s*(?i:percent|per\s+cent|pct)\b)",
     kinds="mon",
     back=12,
     examples=(("The ferry sank on March 3, 1998, off the cape.", "March 3, 1998", "1998-03-03"),
               ("Polls open on Jan. 27 across the region.", "Jan. 27", "2017-01-27"),
               ("Police said the raid took place on Jan. 20.", "Jan. 20", "2017-01-20"),
               ("The fair runs March 3-5 in the old hall.", "March 3-5", "2017-03-03/2017-03-05"),
-              ("The law took effect on Tuesday, Feb. 2, 2016.", "Tuesday, Feb. 2, 2016", "2016-02-02")),
+              ("The law took effect on Tuesday, Feb. 2, 2016.", "Tuesday, Feb. 2, 2016", "2016-02-02"),
+              ("TALKS TO RESUME ON MARCH 13, OFFICIALS SAY", "MARCH 13", "2017-03-13")),
 )  # fmt: skip
 def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     wd = _weekday_of(m["wdn"])
@@ -391,7 +396,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         day = int(_number(m["dw"].lower()) or 0)
         if (
             not day
-            or m["mon"] == "May"
+            or m["mon"] in ("May", "MAY")
             or re.match(r"\s+(?:of|year|month|week|day|time|more)|-", ctx.text[m.end() : m.end() + 8])
         ):
             return None
@@ -401,7 +406,7 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 @_rule(
     rf"(?<![\d,.$£€-])(?P<t>(?:(?P<wdn>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{_MONTH})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?P<mon>{_MONTH_DAYED})"
     rf"(?:,?\s+(?P<y>{_DATE_YEAR})\b)?)",
     kinds="mon",
     back=28,
@@ -1716,7 +1721,7 @@ def _trie(words: list[str]) -> str:
 
 _ANCHOR_WORDS: dict[str, str] = {}
 for _kind, _words in {
-    "mon": " ".join([*_TIME["months"]["full"], *_TIME["months"]["abbr"]]),
+    "mon": " ".join(w for m in [*_TIME["months"]["full"], *_TIME["months"]["abbr"]] for w in (m, m.upper())),
     "wd": " ".join(f"{d} {d}s" for d in _TIME["weekdays"]["full"]),
     "cal": "week weekend month year decade",
     "tunit": "second minute hour day fortnight",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dateline.core import clean, pipeline, published, timexes
 from dateline.core.model import Article, DateValue
 
@@ -142,6 +144,14 @@ def test_a_year_less_dateline_takes_the_year_the_loaded_articles_are_in() -> Non
     ferry = out[-1].article
     assert window(ferry) == (D("1997-03-08"), D("1997-03-10"))
     assert "loaded articles" in ferry.published_how and ferry.published_confidence >= 0.85
+
+
+@pytest.mark.parametrize("dateline", ["BERGEN, MARCH 9 -", "BERGEN, march 9 -", "BERGEN, MArch 9 -"])
+def test_a_dateline_in_capitals_or_an_odd_case_still_gives_its_day(dateline: str) -> None:
+    analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
+    analyses.append(_analyse(f"{dateline} The ferry company said it cut two routes.", "ferry"))
+    ferry = pipeline.date_from_corpus(analyses)[-1].article
+    assert window(ferry) == (D("1997-03-08"), D("1997-03-10"))
 
 
 def test_an_article_without_a_clue_of_its_own_borrows_no_year() -> None:
