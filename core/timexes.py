@@ -815,7 +815,8 @@ def _century(m: re.Match[str], ctx: _Ctx) -> _Found | None:
               ("Fourth-quarter profit fell, the bank said.", "Fourth-quarter", "2016-Q4"),
               ("It posted the third-quarter results late.", "third-quarter", "2016-Q3"),
               ("Net fell from the year-ago fourth quarter.", "the year-ago fourth quarter", "2015-Q4"),
-              ("Sales in last year's second quarter were flat.", "last year's second quarter", "2016-Q2")),
+              ("Sales in last year's second quarter were flat.", "last year's second quarter", "2016-Q2"),
+              ("The firm said its fourth quarter was weak.", "fourth quarter", "2016-Q4")),
 )  # fmt: skip
 def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["t2"]:
@@ -826,6 +827,11 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         span, year = m.span("t"), m["y"] or m["y0"]
         if m["det"] and "-" in m["hy"] and not (m["py"] or m["y0"] or m["ya"]):
             span = (m.start("q"), span[1])  # "the third-quarter results": the adjective alone
+        elif m["det"] and m["det"].strip().lower() != "the":
+            span = (
+                m.end("det"),
+                span[1],
+            )  # "its fourth quarter": the possessive is the company's, not the date's
         word = m["q"].lower().split()[-1].split("-")[-1]
         if word == "last" and not (year or m["rel"]):
             return None  # "the last quarter" is the previous quarter: the relative rule
