@@ -92,11 +92,17 @@ _OUTLET_DATELINE = re.compile(
 # (a month's name, not any word: "SOCCER - DUTCH DRAW 2-2 ..." is a headline, not "SOCCER, DRAW 2 -")
 _MONTH = "(?i:" + lexicon.alternation(lexicon.words("chrome", "months.en"), spaces=False) + ")"
 _DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH}(?:[ \t]+\d{{4}})?)"
+_SIGNOFF_WORDS = ("Reuters", "Reuter", "AP", "AFP")  # wires that sign their copy (dateline, last line)
 # the outlet in brackets, or between slashes as press releases give their wire ("/PRNewswire/")
-_OUTLET = r"(?:[ \t]*(?:\((?P<outlet>[A-Z][A-Za-z&.\- ]{0,30})\)|/(?P<release>[A-Z][A-Za-z&.\- ]{0,30})/))?"
-_WIRE_DATELINE = re.compile(
-    r"\A\s*([A-Z][A-Za-z .'\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"
-    rf"{_DAY}{_OUTLET}[ \t]*[-–—]+)"
+_OUTLET = (
+    r"(?:[ \t]*(?:\((?P<outlet>[A-Z][A-Za-z&.\- ]{0,30})\)|/(?P<release>[A-Z][A-Za-z&.\- ]{0,30})/)"
+    rf"|,[ \t]*(?P<signed>{'|'.join(_SIGNOFF_WORDS)}))?"  # or a wire's name after a comma: "March 12, Reuter -"
+)
+_WIRE_DATELINE = (
+    re.compile(  # at the very start, after stray marks ("****ANTWERP"), in any case ("sioux falls")
+        r"\A[\s*#]*([A-Za-z][A-Za-z .'/\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"
+        rf"{_DAY}{_OUTLET}[ \t]*[-–—]+)"
+    )
 )
 _LINE_DATELINE = re.compile(
     r"[ \t]*("
@@ -113,6 +119,16 @@ _DATED_LINE = re.compile(
     r"[ \t]*(?:[-–—]+|:))(?=\s)"
 )
 DATELINE_LINES = 4  # lines from the top where a dateline may open the story
+_FUNCTION_WORDS = frozenset(lexicon.words("function_words", "stop")) | {
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "as",
+}
 
 
 # cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
@@ -155,7 +171,6 @@ def _has_any(key: str, words: tuple[str, ...]) -> bool:
 # A wire sign-off ending the text: the outlet's name alone on the last line (``\n\s*(Reuters?|AP|AFP)\s*\Z``).
 # Looked for at the end only: searched for over the whole text, ``\n\s*`` would rescan the rest of a run of
 # blank lines from each of them, and an expression starting anywhere would be tried at every character.
-_SIGNOFF_WORDS = ("Reuters", "Reuter", "AP", "AFP")
 _SIGNOFF = re.compile(rf"({'|'.join(_SIGNOFF_WORDS)})\s*\Z")  # the words, held once
 _SIGNOFF_REACH = max(map(len, _SIGNOFF_WORDS))
 
@@ -279,7 +294,10 @@ def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | 
     """The story's dateline (start, end, the outlet it names), if it has one."""
     if m := _OUTLET_DATELINE.match(text):
         return m.start(1), m.end(1), m.group(2).strip()
-    if m := _WIRE_DATELINE.match(text):
+    if (
+        (m := _WIRE_DATELINE.match(text))
+        and not (m.group(1)[0].islower() and m.group(1).split()[0] in _FUNCTION_WORDS)
+    ):  # a place in lower case, as all-lower-case copy has it ("sioux falls, april 7 -"), not a sentence's words
         return m.start(1), m.end(1), _outlet(m)
     for start, _end in lines[:DATELINE_LINES]:
         m = _LINE_DATELINE.match(text, start)
@@ -291,7 +309,7 @@ def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | 
 
 
 def _outlet(m: re.Match[str]) -> str | None:
-    return (m.group("outlet") or m.group("release") or "").strip() or None
+    return (m.group("outlet") or m.group("release") or m.group("signed") or "").strip() or None
 
 
 def _headline_line(text: str, lines: list[tuple[int, int]], furniture: list[Furniture]) -> str | None:

@@ -112,6 +112,30 @@ def test_a_line_opening_with_the_full_date_is_a_dateline(head: str, outlet: str 
 
 
 @pytest.mark.parametrize(
+    ("text", "head", "outlet"),
+    [
+        (
+            "    east falls, april 7 - hog prices rose in active trade.",
+            "east falls, april 7 -",
+            None,
+        ),  # lower case
+        ("    **SPRINGFIELD, June 18 - The mill closed.", "SPRINGFIELD, June 18 -", None),  # stray marks
+        ("    SPRING/FALLS, Ill., March 3 - The mill closed.", "SPRING/FALLS, Ill., March 3 -", None),
+        ("    SPRINGFIELD, March 12, Reuter - The mill closed.", "SPRINGFIELD, March 12, Reuter -", "Reuter"),
+    ],
+)
+def test_wire_datelines_as_typed(text: str, head: str, outlet: str | None) -> None:
+    art = clean(Article(id="x", text=text))
+    [f] = [f for f in art.furniture if f.kind == "dateline"]
+    assert art.text[f.start : f.end] == head and art.source == outlet
+
+
+def test_a_lower_case_sentence_opening_a_text_is_no_dateline() -> None:
+    art = clean(Article(id="x", text="the talks ended, march 4 - and nobody came back."))
+    assert not [f for f in art.furniture if f.kind == "dateline"]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "March 3 - the day the mill closed - is remembered here.",  # no year: a sentence, not a dateline
