@@ -1320,6 +1320,7 @@ _AGE = re.compile(r"(?:-|\s)(?:old|older|younger)\b|\s+of\s+age\b|\s+and\s+(?:ol
     back=34,
     examples=(("The strike lasted three weeks.", "three weeks", "P3W"),
               ("The mine opened two years ago.", "two years ago", "2015"),
+              ("The mine opened just two years ago.", "two years ago", "2015"),
               ("The talks ran for 90 minutes.", "90 minutes", "PT90M"),
               ("The vigil went on for twenty four hours.", "twenty four hours", "PT24H"),
               ("Sales fell over the past six months.", "the past six months", "P6M"),
@@ -1440,6 +1441,8 @@ def _period_gran(unit: str) -> Granularity:
 
 def _ago(m: re.Match[str], n: float | None, unit: str, how: str) -> _Found:
     span = (m.start("t"), m.end("ago"))
+    if m["q"] and m["q"].lower() in ("just", "only") and not m["the"]:
+        span = (m.start("n"), span[1])  # "just a decade ago": TimeML leaves the focus word out
     gran: Granularity = UNITS[unit][3]
     if gran == "time":
         gran = "day"
