@@ -266,7 +266,7 @@ def attribute_quoted(events: list[Event], quotes: Sequence[Quote], actors: Seque
         speaker = speaker[:1].upper() + speaker[1:]
         room = HEADLINE_CHARS - len(speaker) - 4
         if len(words) > room:
-            words = words[:room].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+            words = _cut(words, room)
         e.headline = f"{speaker}: ‘{words}’"
 
 
@@ -519,7 +519,10 @@ def _clause(breaks: list[tuple[int, int]], sent: Segment, t_start: int, t_end: i
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{3,40},")
 # (a run of white space is tried from its start only, and taken whole: no rescans of a long run)
 _LEAD_BREAK = re.compile(
-    r"(?<!\s)\s++(?:as|after|while|despite|because|with|amid|though|although)\s+|(?<!\s)\s*+[;:—–(]\s*"
+    # "as" opens a clause, but not inside "as much as", "as well as" ("plans for as much as 300 mln dlrs")
+    r"(?<!\s)(?<!much)(?<!many)(?<!well)(?<!long)(?<!soon)\s++"
+    r"(?:as(?!\s+(?:much|many|well|long|soon|far|little|few|of)\b)|after|while|despite|because|with|amid|though"
+    r"|although)\s+|(?<!\s)\s*+[;:—–(]\s*"
     r"|[;:—–(]\s*"
     r"|,\s++(?:and|but|which|who|saying|despite)\s+"
 )
@@ -553,12 +556,13 @@ def _resolve_pronoun(head: str, before: str) -> str:
 def lead_headline(sentence: str) -> str:
     """A lead sentence shortened to its main clause: appositions dropped, cut at the first subordinate clause."""
     s = _APPOSITION.sub("", " ".join(sentence.split()))
-    m = _LEAD_BREAK.search(s, 20)
+    # the first break that leaves a whole phrase ("plans for [as much as ...]" is cut after "plans" or not at all)
+    m = next((m for m in _LEAD_BREAK.finditer(s, 20) if not _dangles(s[: m.start()])), None)
     if m:
         s = s[: m.start()]
     s = s.strip(" ,.;:")
     if len(s) > HEADLINE_CHARS:
-        s = s[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        s = _cut(s, HEADLINE_CHARS)
     return s[:1].upper() + s[1:] if s else "Event"
 
 
@@ -595,6 +599,27 @@ def _is_time_token(token: str, following: str = "", *, capitals: bool = False) -
 
 
 _ZONES = frozenset(lexicon.words("happenings", "stamps.zones"))
+# words a headline cannot end on: a copula or auxiliary, or a word after which a phrase must go on ("compared
+# with", "the", "of")
+_DANGLING = frozenset(lexicon.words("headlines", "dangling.words")) | frozenset(
+    lexicon.words("headlines", "glue.words")
+)
+_SENTENCE_BREAK = re.compile(r"\n[ \t]*\n|(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _cut(text: str, room: int) -> str:
+    """``text`` cut at a word to at most ``room`` characters and marked "…", never after a word that cannot
+    end a phrase ("plans for …" is "plans …")."""
+    words = text[:room].rsplit(" ", 1)[0].rstrip(" ,;:").split(" ")
+    while len(words) > 2 and _dangles(words[-1]):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:") + "…"
+
+
+def _dangles(head: str) -> bool:
+    """Whether a headline ends on a word that cannot end one ("... was", "... compared with", "... the")."""
+    last = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
+    return last in _DANGLING
 
 
 def tidy(head: str) -> str | None:
@@ -608,8 +633,11 @@ def tidy(head: str) -> str | None:
         words[start], words[start + 1] if start + 1 < end else "", capitals=caps
     ):
         start += 1
+    full = end
     while end > start and _is_time_token(words[end - 1], capitals=caps) and words[end - 1] != "…":
         end -= 1
+    if start < end < full and words[end - 1].lower() in _DANGLING:
+        end = full  # "The exercise date was April 15": the time is the complement, not a stamp
     kept = words[start:end]
     following = [*kept[1:], ""] if kept else []
     if not any(
@@ -645,6 +673,11 @@ def _short_start(words: list[str]) -> int:
 
 def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
     """A short headline from a clause: the time expression left out, cut near it to a readable length."""
+    if (
+        text[t_end : t_end + 1] in ("-", "–", "/", ")")
+        or text[max(clause.start, t_start - 1) : t_start] == "("
+    ):
+        t_start = t_end  # a date in brackets or one end of a range stays: "director (2000-2003)"
     before = text[
         max(clause.start, t_start - 8 * HEADLINE_CHARS) : t_start
     ]  # bounded: the subs below are O(n²)
@@ -685,16 +718,25 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         # start where a clause or noun phrase starts: the earliest such word that leaves a short headline
         words = words[_short_start(words) :]
     head = " ".join(words)
+    after = _SENTENCE_BREAK.split(after, maxsplit=1)[0]  # nor past its paragraph or its sentence
     tail = " ".join(after.split()).strip(" ,.")
     if tail and not re.match(r"[,;]", after.strip()):
         room = HEADLINE_CHARS - len(head) - 1
         if len(tail) > room:
-            tail = tail[: max(room, 0)].rsplit(" ", 1)[0] if room > 10 else ""
-        head = f"{head} {_drop_trailing_prep(tail)}".strip()
+            tail = _cut(tail, room) if room > 10 else ""
+    else:
+        tail = ""
+    if not tail and _dangles(head):
+        # "The exercise date was [April 15]", "compared with [1978]": the time expression completes the
+        # phrase, and stays
+        head = f"{head} {' '.join(text[t_start:t_end].split())}"
+    elif tail:
+        sep = "" if after[:1] in ("/", "-", "–") else " "  # "October/December" stays one word
+        head = f"{head}{sep}{_drop_trailing_prep(tail)}".strip()
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it
         head = " ".join(text[clause.start : clause.end].split())
     head = _LEADING_JUNK.sub("", head).strip(" ,.;:\"'“”‘’")
     head = _resolve_pronoun(head, text[max(0, clause.start - 200) : clause.start])
     if len(head) > HEADLINE_CHARS:
-        head = head[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        head = _cut(head, HEADLINE_CHARS)
     return head[:1].upper() + head[1:] if head else "Event"

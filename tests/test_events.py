@@ -246,3 +246,26 @@ def test_a_quoted_happening_is_headlined_with_its_speaker() -> None:
     )
     assert heads["2022-05-09"].startswith(("Unattributed: ‘", "Witness: ‘", "A witness: ‘"))
     assert not any(h[:1] in "\"'“‘" for h in heads.values())
+
+
+def _head(text: str, when: str) -> str:
+    from dateline.core.text import Segment
+
+    i = text.index(when)
+    return events.tidy(events.headline(text, Segment(0, len(text)), i, i + len(when))) or ""
+
+
+def test_a_headline_never_ends_on_a_word_that_needs_what_follows() -> None:
+    # the time expression is left out of a headline, unless the phrase needs it to be whole
+    assert _head("The board said the new vote date was April 15.", "April 15").endswith("date was April 15")
+    assert _head("Output fell 5 pct compared with 1994, the mill said.", "1994").endswith(
+        "compared with 1994"
+    )
+    assert _head("The ferry line cut fares on Monday.", "on Monday") == "The ferry line cut fares"
+    # a date in brackets or at one end of a range stays where it is
+    assert "(1999-2003)" in _head("She ran the archive (1999-2003) before she retired.", "1999")
+    # a lead is cut at its first clause, not inside "as much as", and a cut never ends on "for" or "the"
+    city = events.lead_headline("The city set aside as much as 30 mln dlrs for the new bridge over the bay.")
+    assert city.startswith("The city set aside as much as 30 mln dlrs")
+    long = "The harbour board approved a plan for the expansion of the northern container terminal for the"
+    assert not events.lead_headline(long + " next ten years").rstrip("…").endswith((" for", " the"))
