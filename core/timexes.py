@@ -925,20 +925,26 @@ _UNIT_GRAN: dict[str, Granularity] = {"weekend": "range"}
     r"|(?P<t3>\b(?i:(?P<ye>year[\s-]end|end[\s-]year)(?:,?\s+(?P<y3>(?:19|20)\d\d)\b(?![.,]?\d|%))?|year-earlier"
     r"|month[\s-]end)\b)"
     r"|\b(?P<t4>(?i:the)\s+(?i:weekend))\b"
-    r"|\b(?P<t5>(?i:the\s+(?:fiscal\s+)?year))(?=\s+end(?:ed|ing)\b)",
+    r"|\b(?P<t5>(?i:the\s+(?:fiscal\s+)?(?P<u5>year|month|week)))(?=\s+end(?:ed|ing)\b)",
     kinds="cal cent quarter",
     back=34,
     examples=(("Prices rose sharply last week.", "last week", "2017-W03"),
               ("Fighting flared over the weekend, officials said.", "the weekend", "2017-W03-WE"),
               ("Revenue for the year ended March 31 fell.", "the year", "P1Y"),
+              ("Arrivals in the week ended January 15 rose.", "the week", "P1W"),
               ("The firm expects a loss this year.", "this year", "2017"),
               ("Talks resume next month in Oslo.", "next month", "2017-02"),
               ("The deal should close by the end of the year.", "the end of the year", "2017"),
               ("Over the past year the currency lost a third.", "the past year", "P1Y")),
 )  # fmt: skip
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    if m["t5"]:  # "the year ended March 31": a stretch of a year, whatever its end
-        return _found(m, m.span("t5"), type="DURATION", value="P1Y", granularity="year")
+    if m[
+        "t5"
+    ]:  # "the year ended March 31", "the week ended Feb 22": a stretch of that length, whatever its end
+        unit = m["u5"].lower()
+        return _found(
+            m, m.span("t5"), type="DURATION", value=duration_value(1, unit), granularity=UNITS[unit][3]
+        )
     if m["t4"]:  # "over the weekend": the last one in a past sentence, the coming one in a future one
         return _pending(m, m.span("t4"), "DATE", "range", "rel", "weekend", 0, None, "tense")
     if m["t3"]:
