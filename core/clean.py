@@ -101,14 +101,14 @@ _OUTLET = (
 _WIRE_DATELINE = (
     re.compile(  # at the very start, after stray marks ("****ANTWERP"), in any case ("sioux falls")
         r"\A[\s*#]*([A-Za-z][A-Za-z .'/\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"
-        rf"{_DAY}{_OUTLET}[ \t]*[-–—]+)"
+        rf"{_DAY}{_OUTLET}[ \t]*(?:[-–—]+|_(?=\s)))"
     )
 )
 _LINE_DATELINE = re.compile(
     r"[ \t]*("
     r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
     rf"(?:,?[ \t]+{_DAY}(?P<dated>))?{_OUTLET}"
-    r"[ \t]*[-–—]+)(?=\s)"
+    r"[ \t]*(?:[-–—]+|_))(?=\s)"
 )
 # "March 3, 2021 --", "(March 3, 2021) —", "3 March 2021:", "SPRINGFIELD, 3 March 2021:": a line that opens with
 # the story's full date (its year given) and a dash or a colon, with or without a place before it
@@ -116,7 +116,7 @@ _DATED_LINE = re.compile(
     r"[ \t]*("
     r"(?:[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,[ \t]+)?"
     rf"\(?(?={_MONTH}|\d)(?:{_MONTH}\.?[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{_MONTH}\.?,?)[ \t]+\d{{4}}\)?{_OUTLET}"
-    r"[ \t]*(?:[-–—]+|:))(?=\s)"
+    r"[ \t]*(?:[-–—]+|_|:))(?=\s)"
 )
 DATELINE_LINES = 4  # lines from the top where a dateline may open the story
 _FUNCTION_WORDS = frozenset(lexicon.words("function_words", "stop")) | {
