@@ -122,7 +122,11 @@ def test_a_line_opening_with_the_full_date_is_a_dateline(head: str, outlet: str 
         ("    **SPRINGFIELD, June 18 - The mill closed.", "SPRINGFIELD, June 18 -", None),  # stray marks
         ("    SPRING/FALLS, Ill., March 3 - The mill closed.", "SPRING/FALLS, Ill., March 3 -", None),
         ("    SPRINGFIELD, March 12, Reuter - The mill closed.", "SPRINGFIELD, March 12, Reuter -", "Reuter"),
-        ("SPRINGFIELD, Ill. (AP) _ The mill closed.", "SPRINGFIELD, Ill. (AP) _", "AP"),  # the AP archive's dash
+        (
+            "SPRINGFIELD, Ill. (AP) _ The mill closed.",
+            "SPRINGFIELD, Ill. (AP) _",
+            "AP",
+        ),  # the AP archive's dash
     ],
 )
 def test_wire_datelines_as_typed(text: str, head: str, outlet: str | None) -> None:
