@@ -144,6 +144,8 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
         and not t.value.endswith("_REF")  # "now", "in the past": no date to put on a timeline
     ]
     starts = [t.start for t in by_start]
+    # where furniture that carries no content starts: a sentence ends there ("Record May 1\n Reuter")
+    walls = sorted(f.start for f in article.furniture if f.kind in NON_CONTENT)
     stamps = {p.start for p in lead_step.stamps(article, timexes)}
     for sent in _candidate_sentences(text, starts):
         budget.check()  # the article's time budget (core/budget.py)
@@ -157,6 +159,11 @@ def extract(article: Article, timexes: list[TimeExpression]) -> list[Event]:
             sent, kind = found, index.kind(found.start)
         if kind in NON_CONTENT:
             continue
+        if (w := bisect_right(walls, sent.start)) < len(walls) and walls[w] < sent.end:
+            end = walls[w]
+            while end > sent.start and text[end - 1].isspace():
+                end -= 1
+            sent = Segment(sent.start, end)
         # only the sentence's own time expressions: the article's all, once per sentence, was quadratic
         inside = by_start[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         if (after := lead_step.stamp_end(text, sent, inside)) > sent.start:  # "Posted 4 May 2009 ..."
@@ -634,7 +641,11 @@ def tidy(head: str) -> str | None:
     ):
         start += 1
     full = end
-    while end > start and _is_time_token(words[end - 1], capitals=caps) and words[end - 1] != "…":
+    while (
+        end > start
+        and _is_time_token(words[end - 1], words[end] if end < full else "", capitals=caps)
+        and words[end - 1] != "…"
+    ):
         end -= 1
     if start < end < full and words[end - 1].lower() in _DANGLING:
         end = full  # "The exercise date was April 15": the time is the complement, not a stamp
@@ -726,11 +737,11 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             tail = _cut(tail, room) if room > 10 else ""
     else:
         tail = ""
-    if not tail and _dangles(head):
-        # "The exercise date was [April 15]", "compared with [1978]": the time expression completes the
-        # phrase, and stays
+    if _dangles(head):
+        # "The exercise date was [April 15]", "compared with [1978]", "between [May 1] and June 30": the time
+        # expression completes the phrase, and stays
         head = f"{head} {' '.join(text[t_start:t_end].split())}"
-    elif tail:
+    if tail:
         sep = "" if after[:1] in ("/", "-", "–") else " "  # "October/December" stays one word
         head = f"{head}{sep}{_drop_trailing_prep(tail)}".strip()
     if len(head) < 12:  # nothing before the time expression worth showing: use the clause after it

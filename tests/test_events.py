@@ -269,3 +269,16 @@ def test_a_headline_never_ends_on_a_word_that_needs_what_follows() -> None:
     assert city.startswith("The city set aside as much as 30 mln dlrs")
     long = "The harbour board approved a plan for the expansion of the northern container terminal for the"
     assert not events.lead_headline(long + " next ten years").rstrip("…").endswith((" for", " the"))
+
+
+def test_a_sentence_ends_where_furniture_starts() -> None:
+    # a wire story's sign-off on the line after its last sentence is no part of that sentence's headline
+    from dateline.core import pipeline
+    from dateline.core.model import Article
+
+    text = "    HARBOURTOWN, March 3, 1997 - The ferry line said fares will rise on May 1\n Reuter\n"
+    found = pipeline.analyse(Article(id="x", text=text)).events
+    assert found and not any("Reuter" in e.headline for e in found)
+    assert _head("Fares cover the period between May 1 and June 30.", "May 1").endswith(
+        "between May 1 and June 30"
+    )
