@@ -24,6 +24,7 @@ _CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "or", "nor", "then", "plus
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "another"})
 _SPLITS = frozenset({",", "—", "–", "--", ";", "(", ")", "-"})
 _RELATIVES = frozenset(lexicon.words("speech", "speakers.relatives"))
+_SUBORDINATORS = frozenset(lexicon.words("speech", "speakers.subordinators"))
 ROLES = frozenset(lexicon.words("speech", "speakers.roles")) | gz.ROLE_NOUNS
 ORG_HEADS = frozenset(lexicon.words("speech", "speakers.organization_heads"))
 _TIME_CAPS = gz.NOT_NAMES
@@ -199,6 +200,35 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
             ):
                 return _name(c)  # "Another delegate, Jo Ames of Ohio, said"
         return ref
+    return None
+
+
+def intro_subject(para: Para, lo: int, hi: int) -> tuple[Ref, int] | None:
+    """The subject of a subordinate clause or topic that opens the sentence in tokens ``[lo, hi)``, with the
+    index of the pronoun that opens the main clause after it: "When X was asked whether he …, he said" and
+    "As for X, she said" give (X, the main clause's pronoun). Other names of the opening clause ("whether he
+    trusts Y") are no subject; the main clause's pronoun stands for its subject X."""
+    toks = para.toks
+    k = lo
+    while k < hi and (toks[k].kind == "q" or toks[k].low in _CONJUNCTIONS):
+        k += 1
+    if k + 1 >= hi or toks[k].low not in _SUBORDINATORS:
+        return None
+    k += 1
+    if toks[k - 1].low == "as" and toks[k].low in ("for", "to"):
+        k += 1  # "As for X, …"
+    c = para.chunk_at_start.get(k)
+    if c is None or c.possessive:
+        return None
+    depth = 0
+    for j in range(c.j, hi - 1):
+        t = toks[j]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text == "," and toks[j + 1].low in ("he", "she"):
+            return _name(c), j + 1
     return None
 
 

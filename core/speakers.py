@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from dateline.core import gazetteer as gz
 from dateline.core import lexicon
 from dateline.core.clauses import Chunk, Para, Tok
-from dateline.core.phrases import PRONOUNS, Ref, clause_subject, np_after, subject_before
+from dateline.core.phrases import PRONOUNS, Ref, clause_subject, intro_subject, np_after, subject_before
 from dateline.core.referents import Referents, looks_personal
 
 CUES = gz.REPORTING_VERBS | lexicon.verb_forms("speech", "cues.verbs")
@@ -346,7 +346,8 @@ class Speakers:
 
     def antecedent(self, pronoun: str, pi: int, k: int) -> str | None:
         """Whom ``pronoun`` (at token ``k`` of paragraph ``pi``) stands for: going back sentence by sentence,
-        the speaker of a quote in the sentence or the sentence's subject, if the pronoun fits them; a
+        the speaker of a quote in the sentence, the subject of a clause that opens it ("When X was asked
+        whether he …, he said"; "As for X, he said") or the sentence's subject, if the pronoun fits them; a
         pronoun subject of the same person keeps the search going. Other names are a last resort from the
         nearest two sentences only."""
         fallback: str | None = None
@@ -367,6 +368,16 @@ class Speakers:
                     n = self.by_tok.get((qi, kk))
                     if n is not None and n < len(self.out) and self.refs.fits(self.out[n].actor, pronoun):
                         return self.out[n].actor
+                intro = intro_subject(p, s_lo, p.sentence_of(s_lo)[1])
+                if intro is not None and (
+                    intro[1] == k
+                    if qi == pi and s_hi == k
+                    else intro[1] < s_hi and p.toks[intro[1]].low == pronoun.lower()
+                ):
+                    # "When X was asked whether he …, he said": the opening clause's subject, not its object
+                    aid = self.refs.named(intro[0].text, intro[0].start, intro[0].end)
+                    if self.refs.fits(aid, pronoun):
+                        return aid
                 cues = [v for v in range(s_lo, s_hi) if self.is_cue(p, v) and p.toks[v].low != "according"]
                 # who the sentence reports ("…, X said."), its subject, then whoever it says spoke ("who said")
                 tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 and s_hi == p.sentence_of(s_lo)[1] else []

@@ -343,6 +343,31 @@ def test_the_minister_goes_to_the_person_with_that_title() -> None:
     assert _speakers(text) == [("It is a fair budget,", "Clara Voss")]
 
 
+def test_he_after_a_when_clause_goes_to_that_clauses_subject_not_its_object() -> None:
+    text = (
+        "Oskar Lindqvist spoke first at the forum.\n\n"
+        'When Tom Baxter was asked whether he trusts Lindqvist, he said, "I have no reason to doubt him."'
+    )
+    assert _speakers(text) == [("I have no reason to doubt him.", "Tom Baxter")]
+
+
+def test_as_for_x_he_said_makes_x_the_antecedent_of_the_next_he() -> None:
+    text = (
+        'Mr. Hugo Brandt called the plan reckless. "It will not pass," the senator said.\n\n'
+        "As for Mr. Tom Baxter, he said he was not worried. "
+        '"We have the votes and we will win this," he said.'
+    )
+    assert _speakers(text)[1] == ("We have the votes and we will win this,", "Tom Baxter")
+
+
+def test_a_when_clause_whose_subject_does_not_fit_the_pronoun_is_passed_over() -> None:
+    text = (
+        "Mr. Hugo Brandt chaired the meeting.\n\n"
+        'When the Ministry of Transport published the figures, he said, "We were surprised by them."'
+    )
+    assert _speakers(text) == [("We were surprised by them.", "Hugo Brandt")]
+
+
 def test_a_pronoun_with_nobody_it_fits_keeps_speaker_none() -> None:
     text = 'The Ministry of Transport published the figures.\n\n"We were surprised," she said.'
     assert _speakers(text) == [("We were surprised,", None)]
