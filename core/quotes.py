@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dateline.core import budget
+from dateline.core import budget, lexicon
 from dateline.core.clauses import Para, tokenize
 from dateline.core.model import Actor, Article, Event, Quote, trusted
 from dateline.core.referents import Referents
@@ -195,6 +195,8 @@ def extract(article: Article, actors: list[Actor], events: list[Event]) -> list[
             text[s.start : s.end], lambda n=n: tokens.standalone(n, at[n])
         ):
             continue
+        if _named_title(text, s):
+            continue  # Rubio said on ABC's "This Week": the show's title, not Rubio's words
         para = paras[s.para]
         evs = by_para.get(s.para)
         if evs is None:
@@ -303,6 +305,21 @@ def _title_or_scare(words: str, standalone: Callable[[], bool]) -> bool:
     if len(found) > 8:
         return False
     return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in found) and found[0][0].isupper()
+
+
+_TITLE_CUES = frozenset(lexicon.words("speech", "titles.cues"))
+
+
+def _named_title(text: str, s: _Span) -> bool:
+    """Whether a quote is the title of a work, a show or a document: words in capitals ("This Week With Jo
+    Ames", "Unifier?") right after an outlet's possessive ("ABC's") or a word that names one ("titled",
+    "the ad, called"; speech.toml titles.cues)."""
+    words = text[s.start : s.end]
+    if len(words) > 80 or not _title_or_scare(words.rstrip(",.?!:;"), lambda: True):
+        return False
+    before = text[max(0, s.open - 40) : s.open].rstrip(" \t,").split()
+    word = before[-1] if before else ""
+    return word.lower() in _TITLE_CUES or (word[:1].isupper() and word.endswith(("'s", "’s")))
 
 
 def _venue(segment: str) -> str | None:

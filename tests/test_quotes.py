@@ -489,3 +489,15 @@ def test_a_quote_in_the_paragraph_a_dateline_opens_is_kept() -> None:
     article = clean.clean(Article(id="t", text=text))
     assert any(f.kind == "dateline" for f in article.furniture)  # what this test is about
     assert _speakers(text) == [("We have cut nothing that matters,", "Rosa Llorente")]
+
+
+def test_a_title_after_an_outlets_possessive_or_a_naming_word_is_no_quote() -> None:
+    text = (
+        'Mayor Ruth Dale said on Channel Nine\'s "Good Evening Harbourtown" that the ferry would run. '
+        'She wrote an essay titled "Why The Ferry Matters" last year. "We will keep it," Dale said.'
+    )
+    assert _speakers(text) == [("We will keep it,", "Ruth Dale")]
+    # a sentence in quotes after a possessive is still a quote ("Dale's words: ...")
+    assert _speakers('The mayor\'s reply was short: "We will keep the ferry running," Dale said.')[0][0] == (
+        "We will keep the ferry running,"
+    )
