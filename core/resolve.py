@@ -125,9 +125,12 @@ _NARRATIVE_OPS = ("ana ", "narr ", "ago ", "follow ")
 _REFERENCE_GRANS = ("day", "week", "month", "quarter", "half", "year")
 
 
-def _reference(out: list[TimeExpression], start: int, grans: tuple[str, ...]) -> TimeExpression | None:
+def _reference(
+    out: list[TimeExpression], start: int, grans: tuple[str, ...], clock: bool = False
+) -> TimeExpression | None:
     """The nearest date before ``start`` (within ``NARRATIVE`` characters) at one of ``grans``: the time the
-    narrative is at ("third-quarter profit rose ... from a year earlier": the third quarter)."""
+    narrative is at ("third-quarter profit rose ... from a year earlier": the third quarter). With ``clock``, a
+    clock time on a known day stands for that day ("struck at 16:08 UTC on Tuesday ... that day")."""
     for o in reversed(out):
         if start - o.start > NARRATIVE:
             return None
@@ -141,6 +144,16 @@ def _reference(out: list[TimeExpression], start: int, grans: tuple[str, ...]) ->
         )
         if usable and o.granularity in grans and not o.value.endswith("_REF"):
             return o
+        if (
+            clock
+            and "day" in grans
+            and o.type == "TIME"
+            and o.granularity == "time"
+            and o.earliest is not None
+            and o.earliest == o.latest
+            and not derived
+        ):  # "struck at 16:08 UTC on Tuesday ... that day": a clock time's day
+            return trusted_replace(o, type="DATE", value=o.earliest.isoformat(), granularity="day")
     return None
 
 
@@ -176,7 +189,7 @@ def _narrative(t: TimeExpression, out: list[TimeExpression], ref: date, ref_hi: 
         return _resolved(t.placeholder, t.tense, t.mod, ref, ref_hi)
     if op == "follow":  # "that year", "the following month": the narrative's period, or the next or last one
         unit, step = a[0], int(a[1])
-        o = _reference(out, t.start, _REFERENCE_GRANS)
+        o = _reference(out, t.start, _REFERENCE_GRANS, clock=True)
         order = _REFERENCE_GRANS
         if o is None or o.earliest is None or order.index(o.granularity) > order.index(unit):
             return None  # no narrative, or one vaguer than the unit ("in 1995 ... that day")

@@ -286,3 +286,8 @@ def test_clock_times_glued_to_am_pm_and_told_with_the_part_of_the_day() -> None:
     assert values("The curfew starts at 11 at night.", "2016-03-09") == {"11 at night": "2016-03-09T23:00"}
     # a count before "in the morning" is no clock time
     assert values("Two in the morning session were absent.", "2016-03-09") == {}
+
+
+def test_that_day_after_a_clock_time_is_the_clock_times_day() -> None:
+    out = values("The dam burst at 04:10 GMT on Sunday. Crews arrived that day.", "2015-06-09")
+    assert out["that day"] == "2015-06-07"
