@@ -686,8 +686,10 @@ def corpus_year(
         if fit > max(fits):
             best = CorpusYear(years[i], w, list(years))
         fits.append(fit)
-    top, runner_up = sorted(fits)[-1], sorted(fits)[-2]
-    return best if best is not None and top - runner_up >= math.log(CORPUS_ODDS) else None
+    if best is None:  # no year beats none at all, or no year weighed is near a named one
+        return None
+    top, runner_up = sorted(fits)[-2:][::-1]  # best's fit is the top one; "no year" is always in ``fits``
+    return best if top - runner_up >= math.log(CORPUS_ODDS) else None
 
 
 MIN_CORPUS = 5  # articles with clues of their own before the loaded articles' year is trusted

@@ -190,6 +190,11 @@ def test_articles_spread_over_many_years_lend_no_year() -> None:
     assert out[-1].article.published is None
 
 
+def test_no_folder_year_when_no_year_weighed_is_near_one_the_articles_name() -> None:
+    # the years named lie far from every year weighed: no candidate, and no error
+    assert published.corpus_year([[0.6, 0.2]] * 6, [1987, 1988], {1950}) is None
+
+
 # --- another article retelling the same happening ------------------------------------------------------------
 
 
