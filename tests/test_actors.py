@@ -551,8 +551,8 @@ def test_a_legislators_party_label_is_no_actor() -> None:
 
 
 def test_first_opens_a_bank_or_company_name_before_an_organisation_head() -> None:
-    names = _all_forms(_extract("Analysts at First Union said rates would rise, as did First Harbour Corp."))
-    assert {"First Union", "First Harbour Corp"} <= names
+    names = _all_forms(_extract("Analysts at First Trust said rates would rise, as did First Harbour Corp."))
+    assert {"First Trust", "First Harbour Corp"} <= names
     assert "First" not in " ".join(_all_forms(_extract("First, the Harbour Union said rates would rise.")))
 
 

@@ -36,8 +36,8 @@ _INITIAL_DOT = rf"\.(?= (?!(?:{'|'.join(_SENTENCE_OPENERS)})\b)[A-Z][a-z])"
 _INITIAL = rf"[A-Z]{_INITIAL_DOT}"
 _TOK = rf"(?:(?:[A-Z]\.){{2,}}|{_INITIAL}|[A-Z]{_TOK_TAIL})"
 _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
-# A given name of two syllables joined by a hyphen, the second in lower case, after the family name: "Kim
-# Jong-un", "Ban Ki-moon", "Chen Shui-bian". Only after a first name word: opening a chunk, such a word is
+# A given name of two syllables joined by a hyphen, the second in lower case, after the family name: "Park
+# Min-ho", "Lin Chia-wei", "Lee Su-bin". Only after a first name word: opening a chunk, such a word is
 # far more often a prefix ("Anti-war", "Pro-life", "Ex-wife").
 _SYLLABLES = (
     r"[A-Z][a-z]{0,4}-"
@@ -615,8 +615,8 @@ class _SpanFinder:
         # the edges are moved as indices and the lists cut once: cutting a word at a time copied the rest
         # each time (a run of thousands of capitalised non-names was quadratic)
         lo, hi = 0, len(words)
-        # a given name that is also a month, a creed or a function word, before a surname: "Jan Kubis",
-        # "Christian Blanc", "Per Lund" (not "Christian Democrats", "June Sales Records")
+        # a given name that is also a month, a creed or a function word, before a surname: "Jan Varga",
+        # "Christian Holt", "Per Lund" (not "Christian Democrats", "June Sales Records")
         given = (
             len(words) in (2, 3)
             and words[0] in gz.GIVEN_NAMES
