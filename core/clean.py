@@ -119,16 +119,10 @@ _DATED_LINE = re.compile(
     r"[ \t]*(?:[-–—]+|_|:))(?=\s)"
 )
 DATELINE_LINES = 4  # lines from the top where a dateline may open the story
-_FUNCTION_WORDS = frozenset(lexicon.words("function_words", "stop")) | {
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "of",
-    "to",
-    "as",
-}
+# words that open a sentence, not a place: a lower-case "dateline" opening with one is prose ("in march 3 -")
+_FUNCTION_WORDS = frozenset(lexicon.words("function_words", "stop")) | frozenset(
+    lexicon.words("actors", "names.function_words")
+)
 
 
 # cheap substring gates before the regular expressions (most lines are plain prose); plain ``in`` on the
