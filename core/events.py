@@ -524,11 +524,13 @@ def _clause(breaks: list[tuple[int, int]], sent: Segment, t_start: int, t_end: i
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{3,40},")
+_COMPARISON = lexicon.words("headlines", "comparisons.words")
 # (a run of white space is tried from its start only, and taken whole: no rescans of a long run)
 _LEAD_BREAK = re.compile(
-    # "as" opens a clause, but not inside "as much as", "as well as" ("plans for as much as 300 mln dlrs")
-    r"(?<!\s)(?<!much)(?<!many)(?<!well)(?<!long)(?<!soon)\s++"
-    r"(?:as(?!\s+(?:much|many|well|long|soon|far|little|few|of)\b)|after|while|despite|because|with|amid|though"
+    # "as" opens a clause, but not inside "as much as", "as well as" ("plans for as much as 300 mln dlrs"),
+    # nor in "as of": neither "as" of a comparison is a break (a lookbehind a word, as it must be fixed-width)
+    r"(?<!\s)" + "".join(rf"(?<!\b{w})" for w in _COMPARISON) + r"\s++"
+    rf"(?:as(?!\s+(?:{'|'.join(_COMPARISON)}|of)\b)|after|while|despite|because|with|amid|though"
     r"|although)\s+|(?<!\s)\s*+[;:—–(]\s*"
     r"|[;:—–(]\s*"
     r"|,\s++(?:and|but|which|who|saying|despite)\s+"

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from dateline.core import events
 from dateline.core.tense import future_status, tense
 from tests.helpers import article, month, timex
@@ -282,3 +284,11 @@ def test_a_sentence_ends_where_furniture_starts() -> None:
     assert _head("Fares cover the period between May 1 and June 30.", "May 1").endswith(
         "between May 1 and June 30"
     )
+
+
+@pytest.mark.parametrize("phrase", ["as much as", "as little as", "as far as", "as few as", "as well as"])
+def test_a_lead_is_not_cut_inside_a_comparison(phrase: str) -> None:
+    head = events.lead_headline(
+        f"The city set aside {phrase} the budget allowed on Monday for the old bridge."
+    )
+    assert head.startswith(f"The city set aside {phrase} the budget")
