@@ -591,6 +591,9 @@ _CLOCK_AFTER = re.compile(
 )
 
 
+_NAMED_YEAR_HEADS = frozenset(_TIME["named_years"]["heads"])
+
+
 def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     if _CLOCK_AFTER.match(text, e):
         return False
@@ -621,6 +624,8 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
         # "a 2009 analysis", "his 2007 campaign", "the 1996 Olympic bombing", "the company's 1989 results": a
         # year used as a modifier
         return _WORD_NEXT.match(text, e) is not None
+    if prev in _NAMED_YEAR_HEADS:
+        return True  # "Asian Games 2014", "Euro 2016": a happening's name carries its year
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
     if prev.isalpha() and prev.islower() and _modifies_noun(text, e):

@@ -390,3 +390,9 @@ def test_from_after_a_change_is_the_base_of_a_comparison_not_the_start_of_a_span
         "Ferry fares were frozen from 1996, the board said.",  # no change compared: a span's start
     ):
         assert infer(text).published is None, text
+
+
+def test_the_year_in_a_happenings_name_bounds_nothing() -> None:
+    # tickets for a tournament named by its year sell out before it: its year is no time of the selling
+    dated = infer("Fans said the Pacific Cup 2027 tickets sold out within hours.")
+    assert dated.published is None

@@ -291,3 +291,9 @@ def test_clock_times_glued_to_am_pm_and_told_with_the_part_of_the_day() -> None:
 def test_that_day_after_a_clock_time_is_the_clock_times_day() -> None:
     out = values("The dam burst at 04:10 GMT on Sunday. Crews arrived that day.", "2015-06-09")
     assert out["that day"] == "2015-06-07"
+
+
+def test_a_happenings_name_carries_its_year() -> None:
+    out = values("The Pacific Games 2027 open in the capital; Expo 2030 follows.", "2015-06-09")
+    assert out == {"2027": "2027", "2030": "2030"}
+    assert values("The office still runs Windows 2000 on its servers.", "2015-06-09") == {}
