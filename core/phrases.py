@@ -140,7 +140,8 @@ def np_head(para: Para, a: int, b: int) -> Ref | None:
 def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
     """The subject of the clause in tokens ``[lo, hi)``: the first comma- or dash-separated segment that is
     not an introductory phrase ("In a statement,", "Asked about it,", "As for X,"); a description followed
-    by a name in apposition gives the name ("His spokesman, Jo Ames, said")."""
+    by a name in apposition gives the name ("His spokesman, Jo Ames, said"; "One delegate, county chairman Jo
+    Ames, said")."""
     toks = para.toks
     segs: list[tuple[int, int]] = []
     start = lo
@@ -199,6 +200,10 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
                 and (c.j == b2 or toks[c.j].low in _RELATIVES | _PREPOSITIONS)
             ):
                 return _name(c)  # "Another delegate, Jo Ames of Ohio, said"
+            if b2 - a2 <= 10:
+                named = np_head(para, a2, b2)
+                if named is not None and named.kind == "name" and named.end == toks[b2 - 1].end:
+                    return named  # "One delegate, county chairman Jo Ames, said"
         return ref
     return None
 

@@ -380,7 +380,15 @@ class Speakers:
                         return aid
                 cues = [v for v in range(s_lo, s_hi) if self.is_cue(p, v) and p.toks[v].low != "according"]
                 # who the sentence reports ("…, X said."), its subject, then whoever it says spoke ("who said")
-                tail = [cues[-1]] if cues and s_hi - cues[-1] <= 6 and s_hi == p.sentence_of(s_lo)[1] else []
+                # ("…, said X, a …" however long the apposition after X)
+                tail = [
+                    v
+                    for v in cues[-1:]
+                    if s_hi == p.sentence_of(s_lo)[1]
+                    and (
+                        s_hi - v <= 6 or (v > s_lo and p.toks[v - 1].text == "," and _inverted(p.toks[v].low))
+                    )
+                ]
                 reported = [self.reported_by(p, s_lo, s_hi, v) for v in tail]
                 first = [subject_before(p, s_lo, v) for v in cues[:1]]
                 for ref in (*reported, clause_subject(p, s_lo, s_hi), *first):
@@ -422,6 +430,12 @@ class Speakers:
         while start > lo and toks[start - 1].kind == "w" and toks[start - 1].cap:
             start -= 1  # titles before the name
         return ref if start > lo and toks[start - 1].text == "," else None
+
+
+def _inverted(verb: str) -> bool:
+    """Whether a speech verb after a comma may open an inverted attribution ("…, said X"): not a participle
+    ("…, saying X was …": X is who the words are about) nor "told" ("…, told X": X heard them)."""
+    return verb not in _TELL and not verb.endswith("ing")
 
 
 def _name_ref(c: Chunk) -> Ref:

@@ -368,6 +368,30 @@ def test_a_when_clause_whose_subject_does_not_fit_the_pronoun_is_passed_over() -
     assert _speakers(text) == [("We were surprised by them.", "Hugo Brandt")]
 
 
+def test_he_goes_to_the_name_in_apposition_after_a_description_with_modifiers() -> None:
+    text = (
+        "Oskar Lindqvist won the race. One delegate, county chairman Tom Baxter, pledged his vote to "
+        'Lindqvist on Monday.\n\n"We need to bring this contest to a close soon," he said.'
+    )
+    assert _speakers(text) == [("We need to bring this contest to a close soon,", "Tom Baxter")]
+
+
+def test_he_goes_to_the_speaker_of_said_x_however_long_the_apposition_after_x() -> None:
+    text = (
+        "Small towns pay for the new rules, said Tom Baxter, an Ohio farmer who served in the Navy with "
+        'Mr. Oskar Lindqvist for many years.\n\n"There is more money spent on forms than on roads," he said.'
+    )
+    assert _speakers(text) == [("There is more money spent on forms than on roads,", "Tom Baxter")]
+
+
+def test_a_participle_after_a_comma_names_no_speaker_for_a_later_he() -> None:
+    text = (
+        "Mr. Tom Baxter repeated the pledge in an interview last week, saying Mr. Oskar Lindqvist was "
+        'committed to every county.\n"We will campaign in all of them," he said.'
+    )
+    assert _speakers(text) == [("We will campaign in all of them,", "Tom Baxter")]
+
+
 def test_a_pronoun_with_nobody_it_fits_keeps_speaker_none() -> None:
     text = 'The Ministry of Transport published the figures.\n\n"We were surprised," she said.'
     assert _speakers(text) == [("We were surprised,", None)]
