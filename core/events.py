@@ -625,6 +625,11 @@ def _cut(text: str, room: int) -> str:
     return " ".join(words).rstrip(" ,;:") + "…"
 
 
+def _name_word(word: str) -> bool:
+    """A capitalised word that goes on a name ("Wal-Mart", "North", "<BAC.N>"), not one that ends a clause."""
+    return word[:1].isupper() and not word.endswith((".", ",", ":", ";")) and word.lower() not in _DETERMINER
+
+
 def _dangles(head: str) -> bool:
     """Whether a headline ends on a word that cannot end one ("... was", "... compared with", "... the")."""
     last = head.rsplit(None, 1)[-1].lower() if head.strip() else ""
@@ -729,7 +734,11 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
         words = words[start:]
     elif len(" ".join(words)) > HEADLINE_CHARS:
         # start where a clause or noun phrase starts: the earliest such word that leaves a short headline
-        words = words[_short_start(words) :]
+        start = _short_start(words)
+        back = start
+        while back > 0 and start - back < 4 and words[back][:1].isupper() and _name_word(words[back - 1]):
+            back -= 1  # never start inside a name: "[Wal-]Mart said", "[President] Reagan will"
+        words = words[back:]
     head = " ".join(words)
     after = _SENTENCE_BREAK.split(after, maxsplit=1)[0]  # nor past its paragraph or its sentence
     tail = " ".join(after.split()).strip(" ,.")

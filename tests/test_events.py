@@ -292,3 +292,9 @@ def test_a_lead_is_not_cut_inside_a_comparison(phrase: str) -> None:
         f"The city set aside {phrase} the budget allowed on Monday for the old bridge."
     )
     assert head.startswith(f"The city set aside {phrase} the budget")
+
+
+def test_a_long_headline_never_starts_inside_a_name() -> None:
+    text = "Officials said that North Harbour Airlines said its total cargo load increased 39.5 pct compared with March 1986."
+    head = _head(text, "March 1986")
+    assert head.startswith("North Harbour Airlines said"), head
