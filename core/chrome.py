@@ -161,6 +161,7 @@ _TOKEN = re.compile(
     _ISO_STAMP
     + r"|\d+(?:[:.]\d{2}){1,2}|\d+(?:[-/.]\d+){2}|\d+(?:st|nd|rd|th)?|[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?"
 )
+_ISO_STAMP_TOKEN = re.compile(_ISO_STAMP)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?")
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -184,7 +185,7 @@ def _time_segment(segment: str) -> bool:
         tok = m.group()
         tokens.append(tok)
         bare = tok.rstrip(".")
-        if _CLOCK.fullmatch(tok) or _NUMERIC_DATE.fullmatch(tok) or tok[10:11] == "t":
+        if _CLOCK.fullmatch(tok) or _NUMERIC_DATE.fullmatch(tok) or _ISO_STAMP_TOKEN.fullmatch(tok):
             strong = True
         elif bare[:1].isdigit():
             number = True

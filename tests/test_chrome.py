@@ -107,6 +107,12 @@ def test_story_lines_are_not_chrome(line: str) -> None:
     assert chrome.line_kind(line) is None
 
 
+@pytest.mark.parametrize("line", ["Page 2 | Development", "Updated 2 | Independent"])
+def test_a_long_word_is_no_machine_timestamp(line: str) -> None:
+    # an ISO timestamp token has a "t" after its ten characters of date; so do words like "development"
+    assert chrome.line_kind(line) != "timestamp"
+
+
 def test_dates_in_timestamps() -> None:
     assert str(chrome.date_in("Kamis, 14 Februari 2019 09:30 WIB")) == "2019-02-14"
     assert str(chrome.date_in("Updated: 25-06-2021 15:11 IST")) == "2021-06-25"  # the day is over 12
