@@ -1,11 +1,12 @@
 """Step 7 — quotes: direct quotes with their speakers, venues and the events of their paragraph.
 
 Quotes are the words between double quotation marks (straight or curly; single curly marks when an article
-uses no double marks, and straight single ones when it uses no other), paired per paragraph; an opening mark left open at a paragraph's end runs to the end
-of that paragraph and the next paragraph's quote continues it. Titles and scare quotes (one or two words, or
-a title in capitals: "Meet the Press") are kept only when the text attributes them to someone. The speaker
-search is :mod:`core.speakers` (over the clause structure of :mod:`core.clauses`, resolved to the article's
-actors by :mod:`core.referents`); a quote whose speaker the text does not settle keeps speaker ``None``.
+uses no double marks, and straight single ones when it uses no other), paired per paragraph; an opening mark
+left open at a paragraph's end runs to the end of that paragraph and the next paragraph's quote continues it.
+Titles and scare quotes (one or two words, or a title in capitals: "Meet the Press") are kept only when the
+text attributes them to someone. The speaker search is :mod:`core.speakers` (over the clause structure of
+:mod:`core.clauses`, resolved to the article's actors by :mod:`core.referents`); a quote whose speaker the
+text does not settle keeps speaker ``None``.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def _straight_single_spans(text: str, paras: list[Segment]) -> list[_Span]:
     after a space and before a word, and closes only after a sentence's punctuation or before one: "the
     workers' union" neither opens nor closes anything. A quote left open at a paragraph's end is one only if
     it opened the paragraph or followed a colon (a quote running on to the next paragraph); the next
-    paragraph's quote then continues it. Otherwise it was an apostrophe or a scare quote the rules cannot close, and is dropped."""
+    paragraph's quote then continues it. Otherwise it was an apostrophe or a scare quote the rules cannot
+    close, and is dropped. Only called for an article without curly or double marks."""
     spans: list[_Span] = []
     carry = False
     for pi, p in enumerate(paras):
@@ -105,11 +107,7 @@ def _straight_single_spans(text: str, paras: list[Segment]) -> list[_Span]:
             after = text[i + 1] if i + 1 < p.end else " "
             if open_at is None:
                 decade = text[i + 1 : i + 3].isdigit()  # "the '90s"
-                if (
-                    (before.isspace() or before in _OPENS_AFTER)
-                    and (after.isalnum() or after == "“")
-                    and not decade
-                ):
+                if (before.isspace() or before in _OPENS_AFTER) and after.isalnum() and not decade:
                     open_at, opened_para = i, text[p.start : i].rstrip()[-1:] in ("", ":")
             elif not before.isspace() and (
                 before in _CLOSES_AFTER or i + 1 >= p.end or after in _CLOSES_BEFORE
