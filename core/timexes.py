@@ -696,10 +696,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if y < 1800 and not _OLD_YEAR_AFTER.match(ctx.text, m.end()):
         return None  # "in 1642," but not "in 1500 tonnes" or "since 1130 on": an old year ends its phrase
     mod = premod(m["pre"])
-    linked = (
-        _YEAR_BEFORE_LINK.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
-    )  # "1870 to 1871"
-    if not (m["pre"] or m["fy"] or linked) and _level_context(ctx.text, m.start()):
+    if not (m["pre"] or m["fy"] or _linked_year(ctx.text, m.start())) and _level_context(ctx.text, m.start()):
         return _pending(m, _t_span(m), "DATE", "year", "level", y, mod=mod)
     lo, hi = narrow(date(y, 1, 1), date(y, 12, 31), mod)
     return _found(
@@ -716,8 +713,12 @@ _YEAR_BEFORE_LINK = re.compile(r"\b(?:1\d|20)\d\d\s*(?:and|to|or|-|–)\s*$")
 
 def _old_year_context(text: str, s: int) -> bool:
     """Whether a number below 1900 at ``s`` is told as a year by the word before it."""
-    prev = _prev_word(text, s).lower()
-    return prev in _OLD_YEAR_BEFORE or _YEAR_BEFORE_LINK.search(text, max(0, s - 12), s) is not None
+    return _prev_word(text, s).lower() in _OLD_YEAR_BEFORE or _linked_year(text, s)
+
+
+def _linked_year(text: str, s: int) -> bool:
+    """Whether the number at ``s`` ends a pair of years ("1870 to 1871", "between 1861 and 1865")."""
+    return _YEAR_BEFORE_LINK.search(text, max(0, s - 12), s) is not None
 
 
 @_rule(
@@ -833,10 +834,8 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> _Found | None:
         if m["det"] and "-" in m["hy"] and not (m["py"] or m["y0"] or m["ya"]):
             span = (m.start("q"), span[1])  # "the third-quarter results": the adjective alone
         elif m["det"] and m["det"].strip().lower() != "the":
-            span = (
-                m.end("det"),
-                span[1],
-            )  # "its fourth quarter": the possessive is the company's, not the date's
+            # "its fourth quarter": the possessive is the company's, not the date's
+            span = (m.end("det"), span[1])
         word = m["q"].lower().split()[-1].split("-")[-1]
         if word == "last" and not (year or m["rel"]):
             return None  # "the last quarter" is the previous quarter: the relative rule
@@ -943,9 +942,8 @@ _UNIT_GRAN: dict[str, Granularity] = {"weekend": "range"}
               ("Over the past year the currency lost a third.", "the past year", "P1Y")),
 )  # fmt: skip
 def _relative(m: re.Match[str], ctx: _Ctx) -> _Found | None:
-    if m[
-        "t5"
-    ]:  # "the year ended March 31", "the week ended Feb 22": a stretch of that length, whatever its end
+    if m["t5"]:
+        # "the year ended March 31", "the week ended Feb 22": a stretch of that length, whatever its end
         unit = m["u5"].lower()
         return _found(
             m, m.span("t5"), type="DURATION", value=duration_value(1, unit), granularity=UNITS[unit][3]
