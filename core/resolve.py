@@ -559,7 +559,7 @@ def _ref(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: da
 
 def _clock(a: list[str], tense: str | None, mod: str | None, ref: date, ref_hi: date) -> Resolution | None:
     clock, word, later = a[0], a[1], int(a[2])
-    if "/" in word:  # "5 p.m. EST Nov. 9": the day of the month, its year as for any such day
+    if "/" in word:  # "5 p.m. EST Nov. 12": the day of the month, its year as for any such day
         m, d = word.split("/")
         r = _month_day([m, d, "-", "-", "-"], tense, None, ref, ref_hi)
         if r is None or r[2] is None:

@@ -1605,7 +1605,7 @@ _DAY_AFTER_CLOCK = (
               ("The blast happened at 6:30 a.m.", "6:30 a.m.", "2017-01-24T06:30"),
               ("The court sits again at midday.", "midday", "2017-01-24T12:00"),
               ("The offer runs until 5 p.m. EST Feb. 3.", "5 p.m. EST Feb. 3", "2017-02-03T17:00"),
-              ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "2017-01-20T10:35")),
+              ("The blast came at 9:20 a.m. (0620 GMT) Friday.", "9:20 a.m.", "2017-01-20T09:20")),
 )  # fmt: skip
 def _clock(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     if m["nm"]:
@@ -1660,8 +1660,8 @@ def _clock_part(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 def _clock_day(m: re.Match[str], text: str) -> str | None:
     """The day right after a clock time: a word ("8 p.m. Friday", "noon tomorrow", lowered) or a day of a
-    month ("5 p.m. EST Nov. 9": ``11/9``); or a day word after the same time in another zone, set off in
-    brackets ("at 10:35 a.m. (0735 GMT) Friday": both times are Friday's, the span of each is its own)."""
+    month ("5 p.m. EST Nov. 12": ``11/12``); or a day word after the same time in another zone, set off in
+    brackets ("at 9:20 a.m. (0620 GMT) Friday": both times are Friday's, the span of each is its own)."""
     if m["cmon"]:
         return f"{_month_of(m['cmon'])}/{int(m['cday'])}"
     if m["wd"]:
@@ -1696,7 +1696,7 @@ def _clock_before(text: str, start: int) -> bool:
     back=24,
     examples=(
         ("The curfew starts at 2100 hours.", "2100 hours", "2017-01-24T21:00"),
-        ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "0735 GMT", "2017-01-20T07:35"),
+        ("The blast came at 9:20 a.m. (0620 GMT) Friday.", "0620 GMT", "2017-01-20T06:20"),
     ),
 )
 def _clock24(m: re.Match[str], ctx: _Ctx) -> list[_Found] | None:

@@ -156,8 +156,8 @@ def test_a_day_or_month_named_with_last_year_is_one_expression() -> None:
 
 
 def test_a_clock_time_with_its_day() -> None:
-    assert values("The offer expires at 5 p.m. EST Nov. 9.", "2015-11-02") == {
-        "5 p.m. EST Nov. 9": "2015-11-09T17:00"
+    assert values("The offer expires at 5 p.m. EST Nov. 12.", "2015-11-02") == {
+        "5 p.m. EST Nov. 12": "2015-11-12T17:00"
     }
 
 
