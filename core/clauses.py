@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dateline.core import gazetteer as gz
 from dateline.core import lexicon
@@ -186,6 +187,30 @@ def _sentence_word(t: Tok) -> bool:
     )
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_CAP_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]+")
+
+
+@lru_cache(maxsize=4)
+def _case_evidence(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the text writes in lower case somewhere ("people"), and the capitalised words it writes
+    inside a sentence, after a lower-case word or a comma ("…, Schlafly said"): what the text itself shows
+    of a capitalised word that opens a sentence."""
+    return frozenset(_LOWER_WORD.findall(text)), frozenset(_CAP_INSIDE.findall(text))
+
+
+def _ordinary_opening(text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether the capitalised word opening a sentence at token ``i`` (of a run of capitalised words ending
+    at ``j``) is an ordinary word, not a name: a word such as "Asked" or "Meanwhile", or a lone word the
+    text writes in lower case elsewhere ("People practically fell …" beside "people"), unless the text
+    also capitalises it inside a sentence ("Schlafly invoked …" beside "…, Schlafly said")."""
+    t = toks[i]
+    lower, cap_inside = _case_evidence(text)
+    if t.text in cap_inside:
+        return t.low in gz.FUNCTION_WORDS or t.low in INTRO or t.low in _COMMON_STARTS
+    return _sentence_word(t) or _participle_opening(toks, i, j) or (i + 1 == j and t.low in lower)
+
+
 def _participle_opening(toks: list[Tok], i: int, j: int) -> bool:
     """A capitalised -ed word opening a sentence before a preposition ("Reached by phone, …", "Pressed on
     it, …"): a participle, not a name ("Ted said")."""
@@ -223,8 +248,7 @@ def _chunk(text: str, para: Para) -> None:
         # leading function words are not names ("The", "But", "In", "He"), nor an ordinary word that opens
         # a sentence ("Asked", "Recalling")
         while i < j and (
-            toks[i].low in gz.FUNCTION_WORDS
-            or (i in starts and (_sentence_word(toks[i]) or _participle_opening(toks, i, j)))
+            toks[i].low in gz.FUNCTION_WORDS or (i in starts and _ordinary_opening(text, toks, i, j))
         ):
             i += 1
         if i >= j:

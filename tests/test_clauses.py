@@ -28,6 +28,18 @@ def test_name_chunks_split_off_titles_and_skip_sentence_openers() -> None:
     assert all("Asked" not in c.text for c in p.chunks)
 
 
+def test_a_sentence_opening_word_is_a_name_or_not_by_how_the_text_writes_it_elsewhere() -> None:
+    # "Officials" is written in lower case elsewhere and never capitalised inside a sentence: no name
+    p = _para("Officials quickly left the room. We asked the officials about it.")
+    assert [c.text for c in p.chunks] == []
+    # a surname ending like an adverb is a name when the text capitalises it inside a sentence
+    p = _para("Donnelly repeated the pledge. The plan, Donnelly said, is sound.")
+    assert [c.text for c in p.chunks] == ["Donnelly", "Donnelly"]
+    # an adverb stays an adverb, a lone name the text never writes in lower case stays a name
+    p = _para("Meanwhile the vote went on. Ames left early.")
+    assert [c.text for c in p.chunks] == ["Ames"]
+
+
 def test_sentences_do_not_end_inside_parentheses_or_at_abbreviations() -> None:
     p = _para("Rep. Jo Kay (D-N.Y.) spoke. Then Dr. Lee left.")
     assert len(p.sent_starts) == 2

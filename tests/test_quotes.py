@@ -392,6 +392,14 @@ def test_a_participle_after_a_comma_names_no_speaker_for_a_later_he() -> None:
     assert _speakers(text) == [("We will campaign in all of them,", "Tom Baxter")]
 
 
+def test_she_passes_over_a_common_noun_that_opens_a_sentence() -> None:
+    text = (
+        "Few voters came. Mrs. Aline Porter lost.\n\nVoters warned that the mayor would lose again.\n\n"
+        '"I have done what I came to do," she said.'
+    )
+    assert _speakers(text) == [("I have done what I came to do,", "Aline Porter")]
+
+
 def test_a_pronoun_with_nobody_it_fits_keeps_speaker_none() -> None:
     text = 'The Ministry of Transport published the figures.\n\n"We were surprised," she said.'
     assert _speakers(text) == [("We were surprised,", None)]
