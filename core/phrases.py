@@ -244,6 +244,8 @@ def subject_before(para: Para, lo: int, v: int) -> Ref | None:
     the clause."""
     toks = para.toks
     i = v - 1
+    if toks[v].low == "saying" and i - 1 >= lo and toks[i].low == "as" and toks[i - 1].low == "quoted":
+        i -= 2  # "X is quoted as saying", "X was quoted as saying": the subject of "quoted"
     while i >= lo:
         t = toks[i]
         if t.kind == "w" and not t.cap and (t.low in _BETWEEN or (t.low.endswith("ly") and len(t.low) > 4)):

@@ -533,3 +533,12 @@ def test_a_title_after_an_outlets_possessive_or_a_naming_word_is_no_quote() -> N
     assert _speakers('The mayor\'s reply was short: "We will keep the ferry running," Dale said.')[0][0] == (
         "We will keep the ferry running,"
     )
+
+
+def test_quoted_as_saying_names_the_subject_of_quoted() -> None:
+    assert _speakers("“The yard will close,” Varga is quoted as saying.") == [
+        ("The yard will close,", "Varga")
+    ]
+    assert _speakers("Mayor Ruth Dale was quoted as saying: “We will rebuild.”") == [
+        ("We will rebuild.", "Ruth Dale")
+    ]
