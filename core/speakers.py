@@ -349,7 +349,8 @@ class Speakers:
         the speaker of a quote in the sentence, the subject of a clause that opens it ("When X was asked
         whether he …, he said"; "As for X, he said") or the sentence's subject, if the pronoun fits them; a
         pronoun subject of the same person keeps the search going. Other names are a last resort from the
-        nearest two sentences only."""
+        nearest two sentences only, the first the sentence names before the later ones (nearer its subject:
+        "X's plan was backed by Y, …, who said none of it went to Z")."""
         fallback: str | None = None
         seen = 0
         for qi in range(pi, max(-1, pi - _BACK - 1), -1):
@@ -399,7 +400,7 @@ class Speakers:
                         if aid is None and self.unknown_person(ref, pronoun, ref in reported or ref in first):
                             return None  # the pronoun's person is one the actors do not know
                 if fallback is None and seen < 2:
-                    for c in reversed(p.chunks):
+                    for c in p.chunks:
                         if s_lo <= c.i < s_hi and not c.possessive:
                             aid = self.refs.named(c.text, c.start, c.end)
                             if self.refs.fits(aid, pronoun) and self.refs.kind(aid) == "person":

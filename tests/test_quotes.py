@@ -400,6 +400,15 @@ def test_she_passes_over_a_common_noun_that_opens_a_sentence() -> None:
     assert _speakers(text) == [("I have done what I came to do,", "Aline Porter")]
 
 
+def test_with_no_subject_that_fits_she_goes_to_the_first_woman_the_sentence_names_not_the_last() -> None:
+    text = (
+        "Mr. Lindqvist's plan was backed on Friday by Mrs. Aline Porter of Ohio, the ranking member of the "
+        "panel, who said none of the money went to Mrs. Clara Voss.\n\n"
+        '"It never made sense to blame him for this," she said in a statement.'
+    )
+    assert _speakers(text) == [("It never made sense to blame him for this,", "Aline Porter")]
+
+
 def test_a_pronoun_with_nobody_it_fits_keeps_speaker_none() -> None:
     text = 'The Ministry of Transport published the figures.\n\n"We were surprised," she said.'
     assert _speakers(text) == [("We were surprised,", None)]
