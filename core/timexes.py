@@ -705,9 +705,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
 
 
 # Words before a year of long ago ("in 1642", "by 1600", "between 1861 and 1865"); "and", "to" only after a year
-_OLD_YEAR_BEFORE = frozenset(
-    "in since of from by until till before after between during circa through".split()
-)
+_OLD_YEAR_BEFORE = frozenset(_TIME["context"]["old_year_before"])
 _YEAR_BEFORE_LINK = re.compile(r"\b(?:1\d|20)\d\d\s*(?:and|to|or|-|–)\s*$")
 
 
@@ -1009,9 +1007,7 @@ def _anaphoric(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     return _pending(m, m.span("t"), "DATE", unit, "follow", unit, step)  # type: ignore[arg-type]
 
 
-_YEAR_PARTS = frozenset(
-    "months weeks days end start beginning middle half quarter quarters rest remainder part balance course".split()
-)
+_YEAR_PARTS = frozenset(_TIME["context"]["year_parts"])  # "the rest of the year", not "woman of the year"
 
 
 @_rule(
@@ -1586,9 +1582,7 @@ def _publication(text: str, end: int) -> bool:
 
 _TZ = r"(?:GMT|UTC|[A-Z][SD]T|CET|BST|local\s+time)"
 # words before "midday", "mid-afternoon" that make them a time of day rather than a kind of thing
-_AT_TIME_OF_DAY = frozenset(
-    "at by around until till before after from since about near toward towards".split()
-)
+_AT_TIME_OF_DAY = frozenset(_TIME["context"]["time_of_day_before"])
 _DAY_AFTER_CLOCK = (
     r"(?:,?\s+(?:on\s+)?(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday)"
     rf"|(?P<cmon>{_MONTH})\s+(?P<cday>[0-3]?\d)\b(?![,.]?\d)))?"
