@@ -183,8 +183,9 @@ def clause_subject(para: Para, lo: int, hi: int) -> Ref | None:
             intro_name = b - 1 in para.chunk_at_end
             continue
         c = para.chunk_at_start.get(k)
-        if intro_name and c is not None and c.j == b:
-            continue  # "in Salem, New Hampshire, X said": the place goes with the introduction
+        if intro_name and c is not None and c.j == b and not _relative_next(para, segs, n):
+            # "in Salem, New Hampshire, X said": the place goes with the introduction; not "Of Y, X, who …"
+            continue
         intro_name = False
         ref = np_head(para, k, b)
         if ref is None:
@@ -235,6 +236,12 @@ def intro_subject(para: Para, lo: int, hi: int) -> tuple[Ref, int] | None:
         elif depth == 0 and t.text == "," and toks[j + 1].low in ("he", "she"):
             return _name(c), j + 1
     return None
+
+
+def _relative_next(para: Para, segs: list[tuple[int, int]], n: int) -> bool:
+    """Whether the segment after segment ``n`` opens with "who" or "whose": segment ``n`` is a person's
+    name, not the end of a place ("Of Y, X, who has …, said")."""
+    return n + 1 < len(segs) and para.toks[segs[n + 1][0]].low in ("who", "whose")
 
 
 def subject_before(para: Para, lo: int, v: int) -> Ref | None:

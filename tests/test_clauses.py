@@ -40,6 +40,15 @@ def test_a_sentence_opening_word_is_a_name_or_not_by_how_the_text_writes_it_else
     assert [c.text for c in p.chunks] == ["Ames"]
 
 
+def test_a_name_after_an_introduction_is_the_subject_when_a_relative_clause_follows_it() -> None:
+    p = _para("Of Lindqvist, Baxter, who has given money to Ames, said it was over.")
+    ref = phrases.subject_before(p, 0, _verb(p, "said"))
+    assert ref is not None and (ref.kind, ref.text) == ("name", "Baxter")
+    p = _para("In Salem, New Hampshire, Baxter said it was over.")  # the place stays with the introduction
+    ref = phrases.subject_before(p, 0, _verb(p, "said"))
+    assert ref is not None and (ref.kind, ref.text) == ("name", "Baxter")
+
+
 def test_sentences_do_not_end_inside_parentheses_or_at_abbreviations() -> None:
     p = _para("Rep. Jo Kay (D-N.Y.) spoke. Then Dr. Lee left.")
     assert len(p.sent_starts) == 2
