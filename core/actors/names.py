@@ -41,7 +41,7 @@ _PTOK = rf"(?:{_HYPHEN_PARTICLE}-{_TOK}|{_TOK})"
 # far more often a prefix ("Anti-war", "Pro-life", "Ex-wife").
 _SYLLABLES = (
     r"[A-Z][a-z]{0,4}-"
-    rf"(?!(?:{'|'.join(lexicon.words('actors', 'roles.compound_tails'))})(?![\w'’-]))[a-z]{{2,5}}(?![\w'’-])"
+    rf"(?!(?:{'|'.join(lexicon.words('actors', 'names.compound_tails'))})(?![\w'’-]))[a-z]{{2,5}}(?![\w'’-])"
 )
 _HON_WORDS = "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Col Lt Capt Sgt Adm Rev St".split()
 # Compass adjectives open organisation names ("Central Bank", "Western Union") though alone they name nothing.
