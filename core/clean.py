@@ -99,7 +99,7 @@ _OUTLET = (
     rf"|,[ \t]*(?P<signed>{'|'.join(_SIGNOFF_WORDS)}))?"  # or a wire's name after a comma: "March 12, Reuter -"
 )
 _WIRE_DATELINE = (
-    re.compile(  # at the very start, after stray marks ("****ANTWERP"), in any case ("sioux falls")
+    re.compile(  # at the very start, after stray marks ("****SPRINGFIELD"), in any case ("east falls")
         r"\A[\s*#]*([A-Za-z][A-Za-z .'/\-]{1,40}(?:,?[ \t]+[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?,?[ \t]+"
         rf"{_DAY}{_OUTLET}[ \t]*(?:[-–—]+|_(?=\s)))"
     )
@@ -291,7 +291,7 @@ def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | 
     if (
         (m := _WIRE_DATELINE.match(text))
         and not (m.group(1)[0].islower() and m.group(1).split()[0] in _FUNCTION_WORDS)
-    ):  # a place in lower case, as all-lower-case copy has it ("sioux falls, april 7 -"), not a sentence's words
+    ):  # a place in lower case, as all-lower-case copy has it ("east falls, october 9 -"), not a sentence's words
         return m.start(1), m.end(1), _outlet(m)
     for start, _end in lines[:DATELINE_LINES]:
         m = _LINE_DATELINE.match(text, start)

@@ -211,7 +211,7 @@ _DATELINE_DAY = re.compile(
 
 
 def _odd_case_dateline(article: Article) -> Pin | None:
-    """The day of a dateline whose month is typed in an odd case ("NEW YORK, march 2 -", "FEb 26"), which no
+    """The day of a dateline whose month is typed in an odd case ("BERGEN, march 9 -", "NOv 14"), which no
     time expression reads (in prose a lower-case "march" or "may" is a verb): the dateline itself says where
     its day is."""
     f = next((f for f in article.furniture if f.kind == "dateline"), None)

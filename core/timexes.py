@@ -91,7 +91,7 @@ def _alt(words: Iterable[str]) -> str:
 
 _MONTH_FULL = _alt(_TIME["months"]["full"])
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_alt(a for a in _TIME['months']['abbr'] if a != 'May')})\b\.?)"
-# Month names in capitals, as datelines and headlines in capitals give them ("WASHINGTON, MARCH 13 -"): only
+# Month names in capitals, as datelines and headlines in capitals give them ("BERGEN, MARCH 9 -"): only
 # next to a day, where "MAY" cannot be the verb
 _MONTH_CAPS = _alt(w.upper() for w in [*_TIME["months"]["full"], *_TIME["months"]["abbr"]])
 _MONTH_DAYED = rf"(?:{_MONTH}|(?:{_MONTH_CAPS})\b\.?)"

@@ -115,11 +115,11 @@ def test_a_line_opening_with_the_full_date_is_a_dateline(head: str, outlet: str 
     ("text", "head", "outlet"),
     [
         (
-            "    east falls, april 7 - hog prices rose in active trade.",
-            "east falls, april 7 -",
+            "    east falls, october 9 - the grain mill reopened on Monday.",
+            "east falls, october 9 -",
             None,
         ),  # lower case
-        ("    **SPRINGFIELD, June 18 - The mill closed.", "SPRINGFIELD, June 18 -", None),  # stray marks
+        ("    **SPRINGFIELD, June 21 - The mill closed.", "SPRINGFIELD, June 21 -", None),  # stray marks
         ("    SPRING/FALLS, Ill., March 3 - The mill closed.", "SPRING/FALLS, Ill., March 3 -", None),
         ("    SPRINGFIELD, March 12, Reuter - The mill closed.", "SPRINGFIELD, March 12, Reuter -", "Reuter"),
         (
