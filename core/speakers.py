@@ -370,10 +370,14 @@ class Speakers:
                     if n is not None and n < len(self.out) and self.refs.fits(self.out[n].actor, pronoun):
                         return self.out[n].actor
                 intro = intro_subject(p, s_lo, p.sentence_of(s_lo)[1])
-                if intro is not None and (
-                    intro[1] == k
-                    if qi == pi and s_hi == k
-                    else intro[1] < s_hi and p.toks[intro[1]].low == pronoun.lower()
+                if (
+                    intro is not None
+                    and (
+                        intro[1] == k
+                        if qi == pi and s_hi == k
+                        else intro[1] < s_hi and p.toks[intro[1]].low == pronoun.lower()
+                    )
+                    and not self.parenthetical(p, intro[1])
                 ):
                     # "When X was asked whether he …, he said": the opening clause's subject, not its object
                     aid = self.refs.named(intro[0].text, intro[0].start, intro[0].end)
@@ -408,6 +412,18 @@ class Speakers:
                                 break
                 seen += 1
         return fallback
+
+    def parenthetical(self, p: Para, j: int) -> bool:
+        """Whether the pronoun at token ``j`` opens a parenthetical attribution ("When X took office, he
+        said, the economy was …"): the opening clause is then part of what was said, its subject no
+        antecedent."""
+        toks = p.toks
+        return (
+            j + 3 < len(toks)
+            and self.is_cue(p, j + 1)
+            and toks[j + 2].text == ","
+            and toks[j + 3].kind != "q"
+        )
 
     def unknown_person(self, ref: Ref, pronoun: str, speaks: bool) -> bool:
         """Whether a name no actor has is a person the pronoun may stand for: a speaker in its sentence,

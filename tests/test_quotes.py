@@ -360,6 +360,14 @@ def test_as_for_x_he_said_makes_x_the_antecedent_of_the_next_he() -> None:
     assert _speakers(text)[1] == ("We have the votes and we will win this,", "Tom Baxter")
 
 
+def test_a_when_clause_before_a_parenthetical_he_said_is_part_of_what_was_said() -> None:
+    text = (
+        "Mr. Hugo Brandt spoke at the forum.\n\nWhen Tom Baxter took office in 2009, he said, the town was "
+        '"losing jobs every single month" and nobody cared.'
+    )
+    assert _speakers(text) == [("losing jobs every single month", "Hugo Brandt")]
+
+
 def test_a_when_clause_whose_subject_does_not_fit_the_pronoun_is_passed_over() -> None:
     text = (
         "Mr. Hugo Brandt chaired the meeting.\n\n"
