@@ -1023,11 +1023,13 @@ _YEAR_PARTS = frozenset(_TIME["context"]["year_parts"])  # "the rest of the year
 def _the_year(m: re.Match[str], ctx: _Ctx) -> _Found | None:
     """ "For the year", "the full year": the year the story is told in (TimeML marks the definite year as a
     date; "the year ended March 31" is a stretch of a year, and "the year before" counts from another date)."""
-    if (
-        _prev_word(ctx.text, m.start()).lower() == "of"
-        and _prev_word(ctx.text, m.start() - 3).lower() not in _YEAR_PARTS
-    ):
-        return None  # "woman of the year", "the story of the year"
+    if _prev_word(ctx.text, m.start()).lower() == "of":
+        lo = max(
+            0, m.start() - 32
+        )  # _prev_word reads "of" within 30 characters, however many spaces follow it
+        of = lo + ctx.text[lo : m.start()].lower().rfind("of")
+        if _prev_word(ctx.text, of).lower() not in _YEAR_PARTS:
+            return None  # "woman of the year", "the story of the year"
     return _pending(m, m.span("t"), "DATE", "year", "rel", "year", 0, None, None)
 
 

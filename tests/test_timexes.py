@@ -682,3 +682,9 @@ def test_as_early_as_a_year_is_a_year_but_as_many_as_a_number_is_not() -> None:
     assert years("Construction could begin as early as 2019 if the plan is approved.") == ["2019"]
     assert "2012" in years("The species was seen as recently as 2012 in the north.")
     assert years("As many as 2000 workers joined the protest.") == []
+
+
+def test_the_year_after_a_part_of_it_however_spaced() -> None:
+    # wire copy often sets two spaces between words: "the year" is still the story's year
+    assert "the year" in by_text("Output rose in the first nine months of  the year.")
+    assert "the year" not in by_text("She was named woman of  the year.")
