@@ -290,7 +290,7 @@ def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | 
         return m.start(1), m.end(1), m.group(2).strip()
     if (
         (m := _WIRE_DATELINE.match(text))
-        and not (m.group(1)[0].islower() and m.group(1).split()[0] in _FUNCTION_WORDS)
+        and not (m.group(1)[0].islower() and m.group(1).split()[0].rstrip(",") in _FUNCTION_WORDS)
     ):  # a place in lower case, as all-lower-case copy has it ("east falls, october 9 -"), not a sentence's words
         return m.start(1), m.end(1), _outlet(m)
     for start, _end in lines[:DATELINE_LINES]:

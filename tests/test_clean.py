@@ -135,8 +135,11 @@ def test_wire_datelines_as_typed(text: str, head: str, outlet: str | None) -> No
     assert art.text[f.start : f.end] == head and art.source == outlet
 
 
-def test_a_lower_case_sentence_opening_a_text_is_no_dateline() -> None:
-    art = clean(Article(id="x", text="the talks ended, march 4 - and nobody came back."))
+@pytest.mark.parametrize(
+    "text", ["the talks ended, march 4 - and nobody came back.", "then, march 4 - and nobody came back."]
+)
+def test_a_lower_case_sentence_opening_a_text_is_no_dateline(text: str) -> None:
+    art = clean(Article(id="x", text=text))
     assert not [f for f in art.furniture if f.kind == "dateline"]
 
 
