@@ -739,24 +739,38 @@ def date_from_corpus(articles: Sequence[tuple[Article, list[TimeExpression]]]) -
         evidence.append(
             (gather(article, found), article.published.earliest if _narrow(article.published) else None)
         )
+    waiting = [
+        i
+        for i, (article, _) in enumerate(articles)
+        if undated(article) and (pin := evidence[i][0].pin) is not None and pin.year is None
+    ]
+    if not waiting:
+        return {}  # no year-less pin: nothing to weigh (and nothing weighed for thousands of dated articles)
     years = _support([e for e in evidence if e[1] or e[0].periods])
     if not years:
         return {}
-    likes: dict[int, list[float]] = {}
-    for i, (clues, known) in enumerate(evidence):
-        if known is not None:
-            likes[i] = [1.0 if y == known.year else 0.0 for y in years]
-        elif clues.dated_by_year or clues.pin is not None:
-            likes[i] = likelihood(clues, years)
+    likes: dict[int, list[float]] = {}  # each article's fit to ``years``, worked out when a month needs it
+
+    def like(j: int) -> list[float] | None:
+        if j not in likes:
+            clues, known = evidence[j]
+            if known is not None:
+                likes[j] = [1.0 if y == known.year else 0.0 for y in years]
+            elif clues.dated_by_year or clues.pin is not None:
+                likes[j] = likelihood(clues, years)
+            else:
+                return None
+        return likes[j]
+
     out: dict[int, Article] = {}
     by_month: dict[int, CorpusYear | None] = {}
-    for i, (article, _) in enumerate(articles):
+    for i in waiting:
+        article = articles[i][0]
         clues = evidence[i][0]
         pin = clues.pin
-        if not undated(article) or pin is None or pin.year is not None:
-            continue
+        assert pin is not None
         if pin.month not in by_month:
-            local = [j for j, e in enumerate(evidence) if j in likes and _near_month(e, pin.month)]
+            local = [j for j, e in enumerate(evidence) if _near_month(e, pin.month) and like(j) is not None]
             named = _named([evidence[j] for j in local])
             with_clues = [  # a known date is a sure witness; clues are tempered (see WITNESS)
                 likes[j] if evidence[j][1] is not None else [v**WITNESS for v in likes[j]]
@@ -768,7 +782,7 @@ def date_from_corpus(articles: Sequence[tuple[Article, list[TimeExpression]]]) -
         if corpus is None:
             continue
         prior = corpus.prior()
-        post = [like * prior[y] for y, like in zip(years, likes[i], strict=True)]
+        post = [fit * prior[y] for y, fit in zip(years, like(i) or [], strict=True)]
         total = sum(post)
         dated = decide(
             article,

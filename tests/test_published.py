@@ -396,3 +396,14 @@ def test_the_year_in_a_happenings_name_bounds_nothing() -> None:
     # tickets for a tournament named by its year sell out before it: its year is no time of the selling
     dated = infer("Fans said the Pacific Cup 2027 tickets sold out within hours.")
     assert dated.published is None
+
+
+def test_without_a_year_less_pin_the_loaded_articles_are_not_weighed(monkeypatch) -> None:
+    # a folder of dated stories and nothing to date: the years are never weighed (thousands of stories over
+    # a century of dates made every story's fit to every year: time and memory grew with their product)
+    analyses = [_analyse(f"OSLO, March {i % 28 + 1}, {1900 + i} - Talks ended.", f"s{i}") for i in range(40)]
+    analyses.append(_analyse("The ferry company said it cut two routes.", "undated"))  # undated, but no pin
+    calls = []
+    monkeypatch.setattr(published, "_support", lambda *a: calls.append(a) or [])
+    assert pipeline.date_from_corpus(analyses) == analyses
+    assert calls == []
