@@ -126,7 +126,10 @@ def np_head(para: Para, a: int, b: int) -> Ref | None:
                 words.extend(toks[c.i : r])
                 k = r
                 continue
-            if words and words[-1].low in _PREPOSITIONS:
+            n = len(words)
+            while n and words[n - 1].low in _DETERMINERS:
+                n -= 1  # "a spokesman for the X"
+            if n and words[n - 1].low in _PREPOSITIONS:
                 return _description(words, k)  # "a spokesman for X": X is not the speaker
             return _name(c)
         if t.kind == "w" and len(words) < 8:  # a capitalised word outside any name: "The", "Tuesday"
@@ -283,8 +286,11 @@ def subject_before(para: Para, lo: int, v: int) -> Ref | None:
     if c is not None:
         if c.possessive:
             return None
-        if c.i > lo and toks[c.i - 1].low in _PREPOSITIONS:
-            return clause_subject(para, lo, i + 1)  # "a spokesman for X said": the phrase, not X
+        b = c.i
+        while b > lo and toks[b - 1].low in _DETERMINERS:
+            b -= 1
+        if b > lo and toks[b - 1].low in _PREPOSITIONS:
+            return clause_subject(para, lo, i + 1)  # "a spokesman for (the) X said": the phrase, not X
         return _name(c)
     if t.low in _RELATIVES and t.low != "that":
         j = i - 1

@@ -49,6 +49,15 @@ def test_a_name_after_an_introduction_is_the_subject_when_a_relative_clause_foll
     assert ref is not None and (ref.kind, ref.text) == ("name", "Baxter")
 
 
+def test_a_name_after_a_preposition_and_a_determiner_is_no_subject() -> None:
+    p = _para("The leader of the Ohio Farm Bureau, Tom Baxter, warned that it would fail.")
+    ref = phrases.subject_before(p, 0, _verb(p, "warned"))
+    assert ref is not None and (ref.kind, ref.text) == ("name", "Tom Baxter")
+    p = _para("A spokesman for the Ohio Farm Bureau said it would fail.")
+    ref = phrases.subject_before(p, 0, _verb(p, "said"))
+    assert ref is not None and (ref.kind, ref.head) == ("description", "spokesman")
+
+
 def test_sentences_do_not_end_inside_parentheses_or_at_abbreviations() -> None:
     p = _para("Rep. Jo Kay (D-N.Y.) spoke. Then Dr. Lee left.")
     assert len(p.sent_starts) == 2
