@@ -196,6 +196,10 @@ NOT_NAMES = _set("names.not_names")
 FUNCTION_WORDS = _set("names.function_words")
 # Given names, of either gender: a word that is also a month, a creed or a function word ("Jan", "Christian",
 # "Per") is a given name before a surname ("Jan Varga", "Christian Holt")
-GIVEN_NAMES = frozenset(lexicon.words("given_names", "male")) | frozenset(
-    lexicon.words("given_names", "female")
+GIVEN_NAMES = frozenset(
+    [
+        *lexicon.words("given_names", "male"),
+        *lexicon.words("given_names", "female"),
+        *lexicon.words("given_names", "either"),
+    ]
 )
