@@ -235,6 +235,8 @@ def _dated_event(
     head = tidy(headline(text, clause, t.start, t.end)) or whole()
     if head is None:  # the sentence names a time, not a happening ("In June 2009", a table's "May 4.5")
         return None
+    if " " not in head and len(text[sent.start : sent.end].split()) <= 4:
+        return None  # a table's line ("Record March 15", "Payable April 1"): one word says who did nothing
     masked = text[lo : t.start] + " " + text[t.end : hi]
     status = _status(masked, date, dct, caption=caption)
     how = f"from “{t.text}”"

@@ -562,3 +562,10 @@ def test_a_given_name_that_is_also_a_month_or_a_creed_opens_a_persons_name() -> 
     # not before a word that names no one, nor in a date
     names = _all_forms(_extract("The Christian Democrats met on Jan. 5 and income per head rose."))
     assert not any(n.startswith(("Christian", "Jan")) for n in names)
+
+
+def test_a_wire_label_opening_a_line_is_no_actor() -> None:
+    names = _all_forms(
+        _extract("Acme Harbour said profit rose.\nNOTE: Full name of company is Acme Harbour Corp.")
+    )
+    assert "NOTE" not in names

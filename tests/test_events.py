@@ -298,3 +298,12 @@ def test_a_long_headline_never_starts_inside_a_name() -> None:
     text = "Officials said that North Harbour Airlines said its total cargo load increased 39.5 pct compared with March 1986."
     head = _head(text, "March 1986")
     assert head.startswith("North Harbour Airlines said"), head
+
+
+def test_a_dividend_tables_lines_are_no_events() -> None:
+    from dateline.core import pipeline
+    from dateline.core.model import Article
+
+    text = "    HARBOURTOWN, March 3, 1997 -\n    Qtly div 12 cts vs 12 cts prior\n    Payable April 1\n    Record March 15\n"
+    heads = [e.headline for e in pipeline.analyse(Article(id="x", text=text)).events]
+    assert "Record" not in heads and "Payable" not in heads
