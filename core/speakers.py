@@ -37,6 +37,8 @@ _CLAUSE_MARK = re.compile(r"[,?!…:;—–-]['’‘\"”]*\s*$")
 _ASKED = re.compile(r"[?!]['’‘\"”]*\s*$")
 _PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you"})
 _TELL = frozenset({"told", "tell", "tells", "telling"})
+# Words after a sentence-opening "Asked" that make it an introduction, not an inverted verb ("Asked which …").
+_QUESTION_OPENERS = frozenset(lexicon.words("speech", "speakers.question_openers"))
 # Words before a participle that make it part of its sentence's main clause: "X replied by saying".
 _BY_WAY_OF = frozenset({"by", "after", "before", "while", "when", "without", "in", "since", "upon"})
 _NEAR = 80  # tokens: how far from a quote its attribution is looked for
@@ -175,6 +177,7 @@ class Speakers:
             and self.is_cue(p, j)
             and (clause_mark or closes or j == k)
             and (toks[j].low == "according" or not toks[j].low.endswith("ing"))
+            and not (closes and toks[j].cap)  # '"…." Asked about it, X said': a new sentence
         ):
             if toks[j].low == "according":
                 return _Found(np_after(p, j + 2, end), "according to", "according", k, end)
@@ -229,6 +232,8 @@ class Speakers:
                 ref = np_after(p, v + 2, q.tok)
                 return _Found(ref, "according to", "according", lo, q.tok)
             if v == s_lo and t.cap and t.low in gz.REPORTING_VERBS:
+                if v + 1 < q.tok and toks[v + 1].low in _QUESTION_OPENERS:
+                    continue  # 'Asked which county was his favourite, he demurred: "…"': an introduction
                 return _Found(np_after(p, v + 1, q.tok), t.low, "inverted", lo, q.tok)  # 'Said X, "…"'
             if t.low.endswith("ing") and v > lo and toks[v - 1].text in (",", "and"):
                 prev = self.same_sentence_speaker(q, s_lo)

@@ -417,6 +417,18 @@ def test_with_no_subject_that_fits_she_goes_to_the_first_woman_the_sentence_name
     assert _speakers(text) == [("It never made sense to blame him for this,", "Aline Porter")]
 
 
+def test_a_capitalised_verb_after_a_closed_quote_opens_a_new_sentence_not_an_attribution() -> None:
+    text = (
+        "Mr. Tom Baxter spoke.\n\nBaxter himself said Tuesday that "
+        '"the only way to win the state of Ohio is to ask, one on one." Asked which Ohio county was his '
+        'favorite, he demurred: "Whichever one I am in at the moment."'
+    )
+    assert _speakers(text) == [
+        ("the only way to win the state of Ohio is to ask, one on one.", "Tom Baxter"),
+        ("Whichever one I am in at the moment.", "Tom Baxter"),
+    ]
+
+
 def test_a_pronoun_with_nobody_it_fits_keeps_speaker_none() -> None:
     text = 'The Ministry of Transport published the figures.\n\n"We were surprised," she said.'
     assert _speakers(text) == [("We were surprised,", None)]
