@@ -37,6 +37,7 @@ from dateline.core.model import (
 )
 from dateline.core.tense import future_status, headline_tense, main_tense, tense
 from dateline.core.text import (
+    ABBREVIATIONS,
     NON_CONTENT,
     FurnitureIndex,
     Segment,
@@ -615,7 +616,20 @@ _ZONES = frozenset(lexicon.words("happenings", "stamps.zones"))
 _DANGLING = frozenset(lexicon.words("headlines", "dangling.words")) | frozenset(
     lexicon.words("headlines", "glue.words")
 )
-_SENTENCE_BREAK = re.compile(r"\n[ \t]*\n|(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_BREAK = re.compile(r"(?P<para>\n[ \t]*\n)|(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _own_sentence(after: str) -> str:
+    """``after`` up to the end of its paragraph or sentence: a stop before a capital ends it, unless it ends
+    an abbreviation or an initial ("the U.S. Senate", "Mr. Lee")."""
+    for m in _SENTENCE_BREAK.finditer(after):
+        if not m.group("para"):
+            words = after[: m.start()].split()
+            stem = words[-1].rstrip(".").lower() if words else ""
+            if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+                continue
+        return after[: m.start()]
+    return after
 
 
 def _cut(text: str, room: int) -> str:
@@ -742,7 +756,7 @@ def headline(text: str, clause: Segment, t_start: int, t_end: int) -> str:
             back -= 1  # never start inside a name: "[Wal-]Mart said", "[President] Reagan will"
         words = words[back:]
     head = " ".join(words)
-    after = _SENTENCE_BREAK.split(after, maxsplit=1)[0]  # nor past its paragraph or its sentence
+    after = _own_sentence(after)  # nor past its paragraph or its sentence
     tail = " ".join(after.split()).strip(" ,.")
     if tail and not re.match(r"[,;]", after.strip()):
         room = HEADLINE_CHARS - len(head) - 1

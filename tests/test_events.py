@@ -307,3 +307,9 @@ def test_a_dividend_tables_lines_are_no_events() -> None:
     text = "    HARBOURTOWN, March 3, 1997 -\n    Qtly div 12 cts vs 12 cts prior\n    Payable April 1\n    Record March 15\n"
     heads = [e.headline for e in pipeline.analyse(Article(id="x", text=text)).events]
     assert "Record" not in heads and "Payable" not in heads
+
+
+def test_a_headlines_tail_runs_past_an_abbreviation_but_not_past_its_sentence() -> None:
+    head = _head("On Monday the board was questioned by the U.S. Senate panel on fares.", "On Monday")
+    assert "U.S. Senate panel" in head
+    assert "Fares" not in _head("The board met on Monday. Fares rose.", "on Monday")
