@@ -368,6 +368,14 @@ def test_a_when_clause_before_a_parenthetical_he_said_is_part_of_what_was_said()
     assert _speakers(text) == [("losing jobs every single month", "Hugo Brandt")]
 
 
+def test_an_if_clause_before_he_said_is_part_of_what_was_said() -> None:
+    text = (
+        "Mr. Hugo Brandt spoke at the forum.\n\n"
+        'If Tom Baxter is elected, he said, "the town will lose every job it still has."'
+    )
+    assert _speakers(text) == [("the town will lose every job it still has.", "Hugo Brandt")]
+
+
 def test_a_when_clause_whose_subject_does_not_fit_the_pronoun_is_passed_over() -> None:
     text = (
         "Mr. Hugo Brandt chaired the meeting.\n\n"
