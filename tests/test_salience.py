@@ -156,3 +156,27 @@ def test_a_date_articles_still_name_later_outranks_one_named_only_on_the_day() -
     story = {"a0": 0, "a1": 0, "b0": 1, "b1": 1, "c0": 2, "c1": 2}  # no burst of the events' own story
     salience.assign([first, second], arts, refs, story)
     assert second.salience > first.salience
+
+
+def test_a_year_many_articles_name_is_the_calendar_not_a_happening() -> None:
+    year = DateValue.between(date(2019, 1, 1), date(2019, 12, 31))
+    background = _event("e1", year, ["a0"])
+    news = _event("e2", _day(2020, 3, 5), ["a1", "a2"])
+    arts = [Article(id=f"a{i}", text="Text.", published=day(date(2020, 3, 9))) for i in range(12)]
+    named = [
+        TimeExpression(
+            id=f"a{i}:y",
+            article=f"a{i}",
+            start=0,
+            end=4,
+            text="2019",
+            type="DATE",
+            value="2019",
+            granularity="year",
+            earliest=date(2019, 1, 1),
+            latest=date(2019, 12, 31),
+        )
+        for i in range(12)
+    ]  # every article names last year ("2019 sales rose"): no one happening is that busy
+    salience.assign([background, news], arts, named)
+    assert news.salience > background.salience
