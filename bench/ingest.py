@@ -37,12 +37,16 @@ from dateline.core.model import Article  # noqa: E402
 CORPUS_NAME = Path("shared/corpus/reuters21578/articles.jsonl")
 
 
-def default_corpus() -> Path:
-    """``../shared/...`` relative to the repo (or to the main checkout, for a worktree under ``wt/``)."""
+def shared_path(name: Path) -> Path:
+    """``../<name>`` relative to the repo (or to the main checkout, for a worktree under ``wt/``)."""
     for up in (ROOT.parent, ROOT.parent.parent):
-        if (up / CORPUS_NAME).exists():
-            return up / CORPUS_NAME
-    return ROOT.parent / CORPUS_NAME
+        if (up / name).exists():
+            return up / name
+    return ROOT.parent / name
+
+
+def default_corpus() -> Path:
+    return shared_path(CORPUS_NAME)
 
 
 def peak_mb() -> float:

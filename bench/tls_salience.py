@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.ingest import shared_path  # noqa: E402
 from dateline.core import pipeline  # noqa: E402
 from dateline.core.load import load_paths  # noqa: E402
 from dateline.core.model import Timeline  # noqa: E402
@@ -40,11 +41,7 @@ DATA_NAME = Path("shared/eval/dev/tls/t17")
 
 
 def default_data() -> Path:
-    """``../shared/...`` relative to the repo (or to the main checkout, for a worktree under ``wt/``)."""
-    for up in (ROOT.parent, ROOT.parent.parent):
-        if (up / DATA_NAME).exists():
-            return up / DATA_NAME
-    return ROOT.parent / DATA_NAME
+    return shared_path(DATA_NAME)
 
 
 def build(rows: list[dict]) -> Timeline:
