@@ -35,35 +35,27 @@ def test_an_event_told_by_more_articles_is_more_salient() -> None:
     assert [e.id for e in salience.key_events(tl, 1)] == ["e2"]
 
 
-def _timex(aid: str, day_: date) -> TimeExpression:
+def _timex(
+    aid: str, lo: date, hi: date | None = None, value: str | None = None, granularity: str = "day"
+) -> TimeExpression:
+    """A time expression of article ``aid`` naming ``lo``..``hi`` (a day by default)."""
     return TimeExpression(
         id=f"{aid}:t",
         article=aid,
         start=0,
         end=3,
-        text="Monday",
+        text=value or lo.isoformat(),
         type="DATE",
-        value=day_.isoformat(),
-        granularity="day",
-        earliest=day_,
-        latest=day_,
+        value=value or lo.isoformat(),
+        granularity=granularity,  # type: ignore[arg-type]
+        earliest=lo,
+        latest=hi or lo,
     )
 
 
 def _now(aid: str, published: date) -> TimeExpression:
     """ "now" in an article: bounded by its publication day, but naming no date."""
-    return TimeExpression(
-        id=f"{aid}:n",
-        article=aid,
-        start=0,
-        end=3,
-        text="now",
-        type="DATE",
-        value="PRESENT_REF",
-        granularity="unknown",
-        earliest=published,
-        latest=published,
-    )
+    return _timex(aid, published, value="PRESENT_REF", granularity="unknown")
 
 
 def test_a_date_other_articles_point_to_and_a_reporting_burst_add_salience() -> None:
@@ -163,20 +155,7 @@ def test_a_year_many_articles_name_is_the_calendar_not_a_happening() -> None:
     background = _event("e1", year, ["a0"])
     news = _event("e2", _day(2020, 3, 5), ["a1", "a2"])
     arts = [Article(id=f"a{i}", text="Text.", published=day(date(2020, 3, 9))) for i in range(12)]
-    named = [
-        TimeExpression(
-            id=f"a{i}:y",
-            article=f"a{i}",
-            start=0,
-            end=4,
-            text="2019",
-            type="DATE",
-            value="2019",
-            granularity="year",
-            earliest=date(2019, 1, 1),
-            latest=date(2019, 12, 31),
-        )
-        for i in range(12)
-    ]  # every article names last year ("2019 sales rose"): no one happening is that busy
+    # every article names last year ("2019 sales rose"): no one happening is that busy
+    named = [_timex(f"a{i}", date(2019, 1, 1), date(2019, 12, 31), "2019", "year") for i in range(12)]
     salience.assign([background, news], arts, named)
     assert news.salience > background.salience
