@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from dateline.core import gazetteer, lexicon
+from dateline.core import gazetteer, lexicon, timexes
 from dateline.core import tense as tenses
 from dateline.core.model import MONTH_ABBRS, Article, DateValue, TimeExpression
 from dateline.core.text import FurnitureIndex, continues_sentence, lead_paragraphs, paragraph_sentences
@@ -454,7 +454,6 @@ _SPAN_TO = frozenset(("to", "through", "thru", "until", "till", "and"))
 _TOKEN = re.compile(r"[A-Za-z]+")
 _IN_PERIOD = re.compile(r"\b" + lexicon.alternation(_EVIDENCE["in_period"]) + r"\s+$", re.I)
 _SPEECH = frozenset(gazetteer.REPORTING_VERBS)
-_NAMED_YEAR_HEADS = frozenset(lexicon.table("time")["named_years"]["heads"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,7 +474,7 @@ def _a_happening(text: str, t: TimeExpression, ahead: bool = False) -> bool:
     head = text[max(s, t.start - 30) : t.start]
     if head.rstrip().endswith(("/", "-", "–")):
         return False  # the second end of a span: "the July 1986/June 1987 marketing year"
-    if head.split()[-1:] and head.split()[-1] in _NAMED_YEAR_HEADS:
+    if timexes.names_a_happening(text, t.start):
         return False  # "Euro 2016 tickets sold out": the year names the tournament, not when they sold
     not_before = _SPAN_END if ahead else _SPAN_END | _DEADLINE
     word = _WORD_BEFORE.search(head)

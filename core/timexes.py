@@ -594,6 +594,13 @@ _CLOCK_AFTER = re.compile(
 _NAMED_YEAR_HEADS = frozenset(_TIME["named_years"]["heads"])
 
 
+def names_a_happening(text: str, start: int) -> bool:
+    """Whether the year at ``start`` is part of a happening's name ("Asian Games 2014", "Euro 2016"): the
+    word before it names a kind of happening (time.toml named_years.heads). Such a year is a date, and the
+    named happening's, not that of what its sentence tells ("Euro 2016 tickets sold out")."""
+    return _prev_word(text, start) in _NAMED_YEAR_HEADS
+
+
 def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
     if _CLOCK_AFTER.match(text, e):
         return False
@@ -624,7 +631,7 @@ def _year_ok(text: str, s: int, e: int, strong: bool) -> bool:
         # "a 2009 analysis", "his 2007 campaign", "the 1996 Olympic bombing", "the company's 1989 results": a
         # year used as a modifier
         return _WORD_NEXT.match(text, e) is not None
-    if prev in _NAMED_YEAR_HEADS:
+    if names_a_happening(text, s):
         return True  # "Asian Games 2014", "Euro 2016": a happening's name carries its year
     if prev[:1].isupper() and not prev.endswith("."):
         return False  # "Windows 2000", "Resolution 2254"
