@@ -670,7 +670,7 @@ def tidy(head: str) -> str | None:
         and words[end - 1] != "…"
     ):
         end -= 1
-    if start < end < full and words[end - 1].lower() in _DANGLING:
+    if start < end < full and _dangles(words[end - 1]):
         end = full  # "The exercise date was April 15": the time is the complement, not a stamp
     kept = words[start:end]
     following = [*kept[1:], ""] if kept else []
