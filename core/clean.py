@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from dateline.core import lexicon
-from dateline.core.model import Article, Furniture, trusted
+from dateline.core.model import MONTH_ABBRS, Article, Furniture, trusted
 from dateline.core.text import continues_sentence
 
 # Characters never shown as they are: C0 controls, DEL, C1 controls, lone surrogates (unprintable, and they
@@ -300,6 +300,23 @@ def _dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str | 
         if m := _DATED_LINE.match(text, start):
             return m.start(1), m.end(1), _outlet(m)
     return None
+
+
+_DAY_PARTS = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.?[ \t]+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MONTH}))\b"
+)
+
+
+def dateline_day(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(month, day, the words) of the day a dateline at ``[start, end)`` names, read with the dateline's own
+    grammar, in any case ("march 9", "MArch 9", "9 MARCH"): a time expression reads a month only in the
+    cases prose writes it, where "march" and "may" are verbs."""
+    m = _DAY_PARTS.search(text, start, end)
+    if m is None:
+        return None
+    name = m.group("m1") or m.group("m2")
+    month = [a.lower() for a in MONTH_ABBRS].index(name[:3].lower()) + 1
+    return month, int(m.group("d1") or m.group("d2")), " ".join(m.group().split())
 
 
 def _outlet(m: re.Match[str]) -> str | None:

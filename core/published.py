@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from dateline.core import gazetteer, lexicon, timexes
+from dateline.core import clean, gazetteer, lexicon, timexes
 from dateline.core import tense as tenses
 from dateline.core.model import MONTH_ABBRS, Article, DateValue, TimeExpression
 from dateline.core.text import FurnitureIndex, continues_sentence, lead_paragraphs, paragraph_sentences
@@ -205,23 +205,16 @@ def _pin(article: Article, found: list[TimeExpression]) -> Pin | None:
     return dateline or _odd_case_dateline(article) or caption
 
 
-_DATELINE_DAY = re.compile(
-    rf"\b(?i:{lexicon.alternation(lexicon.words('chrome', 'months.en'), spaces=False)})\.?[ \t]+([0-3]?\d)\b"
-)
-
-
 def _odd_case_dateline(article: Article) -> Pin | None:
     """The day of a dateline whose month is typed in an odd case ("BERGEN, march 9 -", "NOv 14"), which no
     time expression reads (in prose a lower-case "march" or "may" is a verb): the dateline itself says where
     its day is."""
     f = next((f for f in article.furniture if f.kind == "dateline"), None)
-    m = _DATELINE_DAY.search(article.text, f.start, f.end) if f is not None else None
-    if m is None:
+    found = clean.dateline_day(article.text, f.start, f.end) if f is not None else None
+    if found is None:
         return None
-    month = [a.lower() for a in MONTH_ABBRS].index(m.group()[:3].lower()) + 1
-    return Pin(
-        month, int(m.group(1)), None, DATELINE_SLACK, DATELINE_SLACK, f"dateline “{_one_line(m.group())}”"
-    )
+    month, day_, words = found
+    return Pin(month, day_, None, DATELINE_SLACK, DATELINE_SLACK, f"dateline “{words}”")
 
 
 def _lead_weekday(article: Article, found: list[TimeExpression]) -> int | None:

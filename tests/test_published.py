@@ -146,7 +146,9 @@ def test_a_year_less_dateline_takes_the_year_the_loaded_articles_are_in() -> Non
     assert "loaded articles" in ferry.published_how and ferry.published_confidence >= 0.85
 
 
-@pytest.mark.parametrize("dateline", ["BERGEN, MARCH 9 -", "BERGEN, march 9 -", "BERGEN, MArch 9 -"])
+@pytest.mark.parametrize(
+    "dateline", ["BERGEN, MARCH 9 -", "BERGEN, march 9 -", "BERGEN, MArch 9 -", "BERGEN, 9 march -"]
+)
 def test_a_dateline_in_capitals_or_an_odd_case_still_gives_its_day(dateline: str) -> None:
     analyses = [_analyse(f"OSLO, March {i + 2} - {s}", f"s{i}") for i, s in enumerate(STORIES)]
     analyses.append(_analyse(f"{dateline} The ferry company said it cut two routes.", "ferry"))
